@@ -1,0 +1,73 @@
+// The `images` input: replace the image of every container and init container whose repository matches, in every
+// pod template of the manifests (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod).
+//   ghcr.io/acme/api=ghcr.io/acme/api:1.4.3      explicit repository=reference
+//   ghcr.io/acme/api:1.4.3                        the repository is taken from the reference
+import { UserError } from '../errors.js';
+
+export interface ImageSubstitution {
+  repository: string;
+  reference: string;
+}
+
+const REPOSITORY = /^[a-z0-9]+(?:(?:[._-]|__|-+|:\d+\/|\/)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+function validReference(ref: string): boolean {
+  const [nameAndTag, digest, extra] = ref.split('@');
+  if (extra !== undefined || (digest !== undefined && !DIGEST.test(digest))) return false;
+  const repo = repositoryOf(nameAndTag);
+  const tag = nameAndTag.length > repo.length ? nameAndTag.slice(repo.length + 1) : undefined;
+  return REPOSITORY.test(repo) && (tag === undefined || TAG.test(tag));
+}
+
+export function repositoryOf(image: string): string {
+  const noDigest = image.split('@')[0];
+  const lastSlash = noDigest.lastIndexOf('/');
+  const colon = noDigest.indexOf(':', lastSlash + 1);
+  return colon === -1 ? noDigest : noDigest.slice(0, colon);
+}
+
+export function parseImageSubstitutions(lines: string[]): ImageSubstitution[] {
+  return lines.map((line) => {
+    const [left, right, ...rest] = line.split('=').map((s) => s.trim());
+    if (rest.length) throw new UserError(`images: "${line}" has more than one "=": write repository=repository:tag`);
+    const reference = right ?? left;
+    const repository = right === undefined ? repositoryOf(left) : left;
+    if (!validReference(reference) || !REPOSITORY.test(repository)) {
+      throw new UserError(`images: "${line}" is not a valid image substitution: write repository=repository:tag (e.g. ghcr.io/acme/api=ghcr.io/acme/api:1.4.3)`);
+    }
+    return { repository, reference };
+  });
+}
+
+export function podSpecsOf(obj: Record<string, any>): Record<string, any>[] {
+  switch (obj.kind) {
+    case 'Pod':
+      return obj.spec ? [obj.spec] : [];
+    case 'CronJob':
+      return obj.spec?.jobTemplate?.spec?.template?.spec ? [obj.spec.jobTemplate.spec.template.spec] : [];
+    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'Job': case 'ReplicationController':
+      return obj.spec?.template?.spec ? [obj.spec.template.spec] : [];
+    default:
+      return [];
+  }
+}
+
+/** Returns a copy of obj with substitutions applied, and how many containers changed. */
+export function substituteImages(obj: Record<string, any>, subs: ImageSubstitution[]): { object: Record<string, any>; replaced: number } {
+  if (subs.length === 0) return { object: obj, replaced: 0 };
+  const copy = structuredClone(obj);
+  let replaced = 0;
+  for (const spec of podSpecsOf(copy)) {
+    for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+      if (typeof c.image !== 'string') continue;
+      const match = subs.find((s) => repositoryOf(c.image) === s.repository);
+      if (match && c.image !== match.reference) {
+        c.image = match.reference;
+        replaced++;
+      }
+    }
+  }
+  return { object: copy, replaced };
+}

@@ -1,0 +1,81 @@
+// Parses manifest files into Kubernetes objects, each tagged with where it came from. Errors name the file, the
+// document and, for YAML syntax errors, the line and column.
+import { parseAllDocuments } from 'yaml';
+import { UserError } from '../errors.js';
+import type { SourceLocation } from '../model.js';
+
+export interface ManifestObject {
+  object: Record<string, any>;
+  source: SourceLocation;
+}
+
+/** etcd refuses objects above ~1.5 MiB: say so before sending them. */
+const MAX_OBJECT_BYTES = 1_500_000;
+
+export function parseManifest(file: string, text: string): ManifestObject[] {
+  if (text.includes('\u0000')) throw new UserError(`${file} is a binary file, not a YAML or JSON manifest`);
+  const out: ManifestObject[] = [];
+  const docs = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
+  const lineOf = lineIndex(text);
+  let index = -1;
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    index++;
+    const where = `${file}, document ${index + 1}`;
+    const firstError = doc.errors[0];
+    if (firstError) {
+      const pos = firstError.linePos?.[0];
+      const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+      throw new UserError(`invalid YAML in ${file}${at}: ${firstError.message.split('\n')[0]}`);
+    }
+    const value = doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing ---
+    const line = doc.range ? lineOf(doc.contents?.range?.[0] ?? doc.range[0]) : 1;
+    const source: SourceLocation = { file, documentIndex: index, line };
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new UserError(`${where} (line ${line}) is not a Kubernetes object (a mapping with apiVersion and kind) but ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`);
+    }
+    for (const object of unrollList(value, where)) {
+      checkObject(object, where, line);
+      out.push({ object, source });
+    }
+  }
+  return out;
+}
+
+function unrollList(value: Record<string, any>, where: string): Record<string, any>[] {
+  if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
+    return value.items.flatMap((item: unknown, i: number) => {
+      if (typeof item !== 'object' || item === null) throw new UserError(`${where}: item ${i + 1} of the ${value.kind} is not an object`);
+      return unrollList(item as Record<string, any>, `${where}, item ${i + 1}`);
+    });
+  }
+  return [value];
+}
+
+function checkObject(o: Record<string, any>, where: string, line: number): void {
+  const missing = ['apiVersion', 'kind'].filter((k) => typeof o[k] !== 'string' || o[k] === '');
+  if (missing.length) throw new UserError(`${where} (line ${line}) has no ${missing.join(' and ')}: every Kubernetes object needs both`);
+  if (typeof o.metadata?.name !== 'string' || o.metadata.name === '') {
+    if (o.metadata?.generateName) throw new UserError(`${where}: ${o.kind} uses generateName, which apply cannot track; give it a metadata.name`);
+    throw new UserError(`${where} (line ${line}): ${o.kind} has no metadata.name`);
+  }
+  const size = JSON.stringify(o).length;
+  if (size > MAX_OBJECT_BYTES) {
+    throw new UserError(`${where}: ${o.kind} ${o.metadata.name} is ${(size / 1e6).toFixed(1)} MB; Kubernetes stores objects of at most about 1.5 MB (etcd's limit): split it or move data out of it`);
+  }
+}
+
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}

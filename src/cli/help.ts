@@ -1,0 +1,45 @@
+// Help texts; the README documents the same contracts.
+export const HELP = {
+  main: `kube-deploy-gate: apply Kubernetes manifests, wait for the rollout, explain failures, roll back.
+
+Usage:
+  kube-deploy-gate deploy -f PATH [-f PATH ...] [options]   apply, wait, diagnose, roll back on failure
+  kube-deploy-gate status --from-file OBJ [--revision N]    kubectl rollout status rules on one object, offline
+  kube-deploy-gate diagnose --from-file DUMP [--now TIME]   classify stuck pods in a kubectl get -o yaml dump
+  kube-deploy-gate undo KIND/NAME [--to-revision N]         kubectl rollout undo, natively
+
+Run "kube-deploy-gate COMMAND --help" for a command's options.
+Exit codes: 0 healthy/ok, 1 rollout failed or timed out, 2 could not run (bad input, unreachable or refusing API).
+`,
+  deploy: `Usage: kube-deploy-gate deploy -f PATH [-f PATH ...] [options]
+
+  -f, --filename PATH          manifest file, folder or glob (repeatable; many documents per file)
+  -n, --namespace NS           namespace for namespaced objects that name none
+      --kubeconfig FILE        kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
+      --context NAME           kubeconfig context
+      --timeout DURATION       one deadline for all workloads (default 5m; e.g. 90s, 10m, 1h30m)
+      --image REPO=REF         replace the image of containers whose repository is REPO (repeatable)
+      --field-manager NAME     server-side apply field manager (default kube-deploy-gate)
+      --force-conflicts        take over fields owned by other managers
+      --no-fail-fast           wait for the deadline even when a workload is doomed
+      --no-rollback            do not roll back on failure
+      --rollback-scope S       all-changed (default) | failed-only
+      --on-first-deploy-failure A   keep (default) | scale-to-zero | delete
+      --summary-file FILE      write the markdown report (the job summary) to FILE
+  -o, --output FORMAT          text (default) | json (one JSON document on stdout; progress on stderr)
+`,
+  status: `Usage: kube-deploy-gate status --from-file OBJ.(yaml|json) [--revision N] [--output json|text]
+
+Evaluates one Deployment, StatefulSet, DaemonSet, Job or Pod with the rules of kubectl rollout status and prints
+{"done": bool, "message": "...", "error": "..." | null}. Exit 0 whenever the input parses.
+`,
+  diagnose: `Usage: kube-deploy-gate diagnose --from-file DUMP.yaml [--now RFC3339] [--output json|text]
+
+Reads what "kubectl get pods,events,nodes,replicasets,deployments,statefulsets,daemonsets,jobs,pvc -A -o yaml" prints
+and prints {"findings": [...]} (json) or a report for a person (text). --now fixes the clock for time-based rules.
+`,
+  undo: `Usage: kube-deploy-gate undo KIND/NAME [--namespace NS] [--to-revision N] [--kubeconfig FILE] [--context NAME]
+
+Rolls a Deployment, StatefulSet or DaemonSet back like kubectl rollout undo: to the previous revision, or to N.
+`,
+};

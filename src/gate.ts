@@ -1,0 +1,91 @@
+// The engine both shells run: apply -> wait -> diagnose -> rollback, returning one DeployResult. IO comes in
+// through `GateDeps` so the shells decide where logs, secrets and cancellation come from.
+import { applyAll, type ApplyResult } from './apply/apply.js';
+import { loadManifests, resolveNamespaces } from './apply/plan.js';
+import { resolveResources } from './apply/resolve.js';
+import { expandManifestPaths } from './apply/sources.js';
+import { describeError, UserError } from './errors.js';
+import type { GateInputs } from './inputs.js';
+import { KubeClient } from './kube/client.js';
+import { loadKubeConfig } from './kube/config.js';
+import { workloadId, type DeployResult, type Finding, type RollbackResult, type Verdict, type WorkloadResult } from './model.js';
+import { defaultJudge } from './watch/judge.js';
+import { waitForWorkloads, type WaitResult } from './watch/wait.js';
+import { enrichFindings } from './diagnose/live.js';
+import { rollbackRun } from './rollback/run.js';
+
+export interface GateDeps {
+  log: (line: string) => void;
+  maskSecret?: (secret: string) => void;
+  signal?: AbortSignal;
+  cwd?: string;
+  /** Inject a client (tests); otherwise one is built from the kubeconfig inputs. */
+  client?: KubeClient;
+}
+
+export interface GateRun {
+  result: DeployResult;
+  applied: ApplyResult | null;
+  wait: WaitResult | null;
+  warnings: string[];
+}
+
+export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateRun> {
+  const started = Date.now();
+  const finish = (verdict: Verdict, rest: Partial<DeployResult>, run: Partial<GateRun> = {}): GateRun => ({
+    result: { verdict, durationMs: Date.now() - started, workloads: [], findings: [], rollback: null, error: null, ...rest },
+    applied: null, wait: null, warnings: [], ...run,
+  });
+  let cleanup = () => {};
+  try {
+    const files = expandManifestPaths(inputs.manifests, deps.cwd);
+    const manifests = loadManifests(files, inputs.images, deps.cwd);
+    let client = deps.client;
+    if (!client) {
+      const loaded = loadKubeConfig({ content: inputs.kubeconfig, file: inputs.kubeconfigFile, context: inputs.context, maskSecret: deps.maskSecret });
+      cleanup = loaded.cleanup;
+      client = new KubeClient(loaded.kc);
+    }
+    const version = await client.discovery.serverVersion();
+    deps.log(`connected to ${client.http.server} (Kubernetes ${version})`);
+    const planned = resolveNamespaces(await resolveResources(client, manifests), inputs.namespace, client.contextNamespace());
+    deps.log(`applying ${planned.length} object(s) from ${files.length} file(s) with server-side apply as "${inputs.fieldManager}"`);
+    const applied = await applyAll(client, planned, { fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts, log: deps.log });
+    if (applied.workloads.length === 0) {
+      deps.log('no workloads to wait for');
+      return finish('healthy', {}, { applied });
+    }
+    const wait = await waitForWorkloads(client, applied.workloads, {
+      timeoutMs: inputs.timeoutMs, failFast: inputs.failFast, judge: defaultJudge, log: deps.log, signal: deps.signal,
+    });
+    const verdict = verdictOf(wait);
+    const findings: Finding[] = await enrichFindings(client, wait.findings, applied, wait.snapshot, deps.log);
+    const workloads: WorkloadResult[] = applied.workloads.map((w) => {
+      const o = wait.outcomes.find((x) => workloadId(x) === workloadId(w))!;
+      return {
+        kind: w.kind, namespace: w.namespace, name: w.name, changed: w.changed,
+        revisionBefore: w.revisionBefore, revisionAfter: o.revisionAfter, done: o.status.done,
+        message: o.status.error ?? o.status.message ?? '',
+      };
+    });
+    let rollback: RollbackResult | null = null;
+    const shouldRollBack = inputs.rollback && (verdict === 'failed' || verdict === 'timeout' || (verdict === 'cancelled' && inputs.rollbackOnCancel));
+    if (shouldRollBack) {
+      rollback = await rollbackRun(client, applied, wait, inputs, deps.log);
+    }
+    for (const w of wait.warnings) deps.log(`warning: ${w}`);
+    return finish(verdict, { workloads, findings, rollback }, { applied, wait, warnings: wait.warnings });
+  } catch (e) {
+    if (!(e instanceof UserError)) deps.log(`internal error: ${(e as Error).stack ?? e}`);
+    return finish('error', { error: describeError(e) });
+  } finally {
+    cleanup();
+  }
+}
+
+function verdictOf(wait: WaitResult): Verdict {
+  if (wait.cancelled && wait.outcomes.some((o) => o.state === 'cancelled')) return 'cancelled';
+  if (wait.outcomes.some((o) => o.state === 'failed')) return 'failed';
+  if (wait.outcomes.some((o) => o.state === 'timeout')) return 'timeout';
+  return 'healthy';
+}

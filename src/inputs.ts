@@ -1,0 +1,88 @@
+// The one definition of the gate's inputs, shared by the Action (INPUT_* via @actions/core) and the CLI (flags).
+// Each shell supplies a `get(name)`; this module turns strings into checked values or one clear error naming the input.
+import { UserError } from './errors.js';
+import { splitList } from './apply/sources.js';
+import { parseImageSubstitutions, type ImageSubstitution } from './apply/images.js';
+import { parseDuration } from './duration.js';
+
+export type RollbackScope = 'all-changed' | 'failed-only';
+export type FirstDeployFailure = 'keep' | 'scale-to-zero' | 'delete';
+export type PrComment = 'true' | 'false' | 'auto-find';
+
+export interface GateInputs {
+  manifests: string[];
+  namespace?: string;
+  kubeconfig?: string;
+  kubeconfigFile?: string;
+  context?: string;
+  images: ImageSubstitution[];
+  fieldManager: string;
+  forceConflicts: boolean;
+  timeoutMs: number;
+  failFast: boolean;
+  rollback: boolean;
+  rollbackScope: RollbackScope;
+  onFirstDeployFailure: FirstDeployFailure;
+  rollbackOnCancel: boolean;
+  summary: boolean;
+  prComment: PrComment;
+  reportId?: string;
+  githubToken?: string;
+}
+
+export type InputGetter = (name: string) => string | undefined;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  const v = (value ?? '').trim();
+  if (v === '') return fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new UserError(`input ${name}: "${v}" is not one of ${allowed.join(', ')}`);
+}
+
+export function parseBool(name: string, value: string | undefined, fallback: boolean): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '') return fallback;
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  throw new UserError(`input ${name}: "${value}" is not a boolean (true or false)`);
+}
+
+function optional(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v ? v : undefined;
+}
+
+export function parseInputs(get: InputGetter): GateInputs {
+  const timeout = optional(get('timeout')) ?? '5m';
+  let timeoutMs: number;
+  try {
+    timeoutMs = parseDuration(timeout);
+  } catch (e) {
+    throw new UserError(`input timeout: ${(e as Error).message}`);
+  }
+  if (timeoutMs <= 0) throw new UserError(`input timeout: "${timeout}" must be longer than zero`);
+  const namespace = optional(get('namespace'));
+  if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+    throw new UserError(`input namespace: "${namespace}" is not a valid namespace name (lowercase letters, digits and '-')`);
+  }
+  return {
+    manifests: splitList(get('manifests') ?? ''),
+    namespace,
+    kubeconfig: get('kubeconfig'),
+    kubeconfigFile: optional(get('kubeconfig-file')),
+    context: optional(get('context')),
+    images: parseImageSubstitutions(splitList(get('images') ?? '')),
+    fieldManager: optional(get('field-manager')) ?? 'kube-deploy-gate',
+    forceConflicts: parseBool('force-conflicts', get('force-conflicts'), false),
+    timeoutMs,
+    failFast: parseBool('fail-fast', get('fail-fast'), true),
+    rollback: parseBool('rollback', get('rollback'), true),
+    rollbackScope: oneOf('rollback-scope', get('rollback-scope'), ['all-changed', 'failed-only'] as const, 'all-changed'),
+    onFirstDeployFailure: oneOf('on-first-deploy-failure', get('on-first-deploy-failure'), ['keep', 'scale-to-zero', 'delete'] as const, 'keep'),
+    rollbackOnCancel: parseBool('rollback-on-cancel', get('rollback-on-cancel'), false),
+    summary: parseBool('summary', get('summary'), true),
+    prComment: oneOf('pr-comment', get('pr-comment'), ['true', 'false', 'auto-find'] as const, 'true'),
+    reportId: optional(get('report-id')),
+    githubToken: optional(get('github-token')),
+  };
+}

@@ -1,0 +1,89 @@
+// The seam to the cluster: every other module talks to Kubernetes through this small interface, so tests can
+// inject a client pointed at the real test cluster and the pure core never sees HTTP.
+import type { KubeConfig } from '@kubernetes/client-node';
+import { Discovery, resourcePath, type ResourceInfo } from './discovery.js';
+import { KubeHttp } from './http.js';
+import { KubeApiError } from './errors.js';
+import { listAndWatch, type CollectionWatcher } from './watch-stream.js';
+
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string; namespace?: string; [k: string]: any };
+  [k: string]: any;
+}
+
+export class KubeClient {
+  readonly http: KubeHttp;
+  readonly discovery: Discovery;
+
+  constructor(readonly kc: KubeConfig, http?: KubeHttp) {
+    this.http = http ?? new KubeHttp(kc);
+    this.discovery = new Discovery(this.http);
+  }
+
+  /** The namespace the kubeconfig's current context names, if any. */
+  contextNamespace(): string | undefined {
+    return this.kc.getContextObject(this.kc.getCurrentContext())?.namespace;
+  }
+
+  resource(apiVersion: string, kind: string): Promise<ResourceInfo> {
+    return this.discovery.resourceFor(apiVersion, kind);
+  }
+
+  async get<T = any>(apiVersion: string, kind: string, namespace: string | undefined, name: string): Promise<T | null> {
+    const info = await this.resource(apiVersion, kind);
+    try {
+      return await this.http.request<T>(resourcePath(info, namespace, name));
+    } catch (e) {
+      if (e instanceof KubeApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  async list<T = any>(apiVersion: string, kind: string, namespace: string | undefined, query: { labelSelector?: string; fieldSelector?: string } = {}): Promise<T[]> {
+    const info = await this.resource(apiVersion, kind);
+    const list = await this.http.request<{ items: T[] }>(resourcePath(info, namespace), { query });
+    return list.items ?? [];
+  }
+
+  /** Server-side apply (the body is JSON, which is valid YAML for application/apply-patch+yaml). */
+  async apply(obj: KubeObject, fieldManager: string, force: boolean): Promise<KubeObject> {
+    const info = await this.resource(obj.apiVersion!, obj.kind!);
+    return this.http.request(resourcePath(info, obj.metadata?.namespace, obj.metadata!.name!), {
+      method: 'PATCH',
+      query: { fieldManager, force: force || undefined },
+      body: obj,
+      contentType: 'application/apply-patch+yaml',
+      retry: true, // applying the same configuration twice is idempotent
+    });
+  }
+
+  async patch(apiVersion: string, kind: string, namespace: string | undefined, name: string, body: unknown, contentType: string): Promise<KubeObject> {
+    const info = await this.resource(apiVersion, kind);
+    return this.http.request(resourcePath(info, namespace, name), { method: 'PATCH', body, contentType, retry: false });
+  }
+
+  async delete(apiVersion: string, kind: string, namespace: string | undefined, name: string): Promise<void> {
+    const info = await this.resource(apiVersion, kind);
+    await this.http.request(resourcePath(info, namespace, name), {
+      method: 'DELETE',
+      body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
+    });
+  }
+
+  async logs(namespace: string, pod: string, container: string, opts: { previous?: boolean; tailLines?: number } = {}): Promise<string> {
+    return this.http.request<string>(`/api/v1/namespaces/${namespace}/pods/${pod}/log`, {
+      query: { container, previous: opts.previous || undefined, tailLines: opts.tailLines ?? 25 },
+    });
+  }
+
+  async watchCollection(apiVersion: string, kind: string, namespace: string | undefined, watcher: CollectionWatcher, signal: AbortSignal, selectors: { fieldSelector?: string; labelSelector?: string } = {}, onRetry?: (m: string) => void): Promise<void> {
+    const info = await this.resource(apiVersion, kind);
+    return listAndWatch(this.http, { path: resourcePath(info, namespace), signal, onRetry, ...selectors }, watcher);
+  }
+}
+
+export function connect(kc: KubeConfig): KubeClient {
+  return new KubeClient(kc);
+}

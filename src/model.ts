@@ -1,0 +1,122 @@
+// The data that flows apply -> watch -> diagnose -> report -> rollback. Every stage takes and returns
+// these plain shapes, so each can be tested with tables of objects and the shells stay thin.
+
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'Pod';
+
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Pod'];
+
+export interface ObjectRef {
+  apiVersion?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface WorkloadRef {
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+}
+
+/** Where a document came from, so errors and annotations can point at it. */
+export interface SourceLocation {
+  file: string;
+  /** 0-based index of the YAML document in the file. */
+  documentIndex: number;
+  /** 1-based line of the document's first line. */
+  line: number;
+}
+
+/** kubectl's rollout-status verdict for one object: the same texts, without the trailing newline. */
+export interface RolloutStatus {
+  done: boolean;
+  message: string;
+  error: string | null;
+}
+
+/** What the apply step saw and did for one workload. */
+export interface AppliedWorkload extends WorkloadRef {
+  changed: boolean;
+  existedBefore: boolean;
+  /** Deployment: deployment.kubernetes.io/revision; StatefulSet/DaemonSet: ControllerRevision number. */
+  revisionBefore: number | null;
+  generationBefore: number | null;
+  /** metadata.generation returned by our apply: the status rules wait for observedGeneration >= this. */
+  generationAfter: number | null;
+  /** Pod template of the revision that ran before, for rollback and for "what changed". */
+  templateBefore: unknown | null;
+  source?: SourceLocation;
+}
+
+export interface WorkloadResult extends WorkloadRef {
+  changed: boolean;
+  revisionBefore: number | null;
+  revisionAfter: number | null;
+  done: boolean;
+  message: string;
+}
+
+export interface EventSummary {
+  type: string;
+  reason: string;
+  message: string;
+  count: number;
+  /** RFC3339 time of the latest occurrence, when known. */
+  lastSeen: string | null;
+}
+
+export interface SuspectedChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface Finding {
+  category: string;
+  fatal: boolean;
+  /** "Deployment/ns/name" */
+  workload: string;
+  pod: string | null;
+  container: string | null;
+  node: string | null;
+  reason: string | null;
+  message: string;
+  exitCode: number | null;
+  restarts: number | null;
+  hint: string;
+  events: EventSummary[];
+  logTail: string[];
+  /** "3/3 pods" once merged across replicas. */
+  count: string;
+  suspectedChange: SuspectedChange | null;
+}
+
+export interface RollbackWorkload extends WorkloadRef {
+  fromRevision: number | null;
+  toRevision: number | null;
+  newRevision: number | null;
+  done: boolean;
+  message: string;
+}
+
+export interface RollbackResult {
+  attempted: boolean;
+  workloads: RollbackWorkload[];
+  /** Objects the run changed that a rollback does not restore (ConfigMaps, Secrets, Services...). */
+  notRestored?: ObjectRef[];
+}
+
+export type Verdict = 'healthy' | 'failed' | 'timeout' | 'error' | 'cancelled';
+
+export interface DeployResult {
+  verdict: Verdict;
+  durationMs: number;
+  workloads: WorkloadResult[];
+  findings: Finding[];
+  rollback: RollbackResult | null;
+  error: string | null;
+}
+
+export function workloadId(ref: WorkloadRef): string {
+  return `${ref.kind}/${ref.namespace}/${ref.name}`;
+}

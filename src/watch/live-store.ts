@@ -1,0 +1,65 @@
+// The gate's live view of the cluster, fed by watches: one map per collection, replaced whole on each (re)list and
+// updated per event in between. `snapshot()` hands the pure diagnosis the same plain arrays an offline dump gives.
+import type { CollectionWatcher, WatchEventType } from '../kube/watch-stream.js';
+
+export const COLLECTIONS = [
+  'deployments', 'statefulSets', 'daemonSets', 'jobs', 'pods', 'replicaSets', 'controllerRevisions', 'events', 'nodes', 'pvcs',
+] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+export type Snapshot = Record<CollectionName, any[]>;
+
+function keyOf(obj: any): string {
+  return obj?.metadata?.uid ?? `${obj?.metadata?.namespace ?? ''}/${obj?.metadata?.name ?? ''}`;
+}
+
+export class LiveStore {
+  private readonly maps = new Map<string, Map<string, any>>();
+  /** Per collection and scope (namespace), so one namespace's re-list does not drop another's objects. */
+  private version = 0;
+
+  constructor(private readonly onChange: () => void) {}
+
+  get changes(): number {
+    return this.version;
+  }
+
+  watcher(collection: CollectionName, scope: string, onFatal: (e: Error) => void): CollectionWatcher {
+    const mapKey = `${collection}\u0000${scope}`;
+    return {
+      onSync: (items) => {
+        this.maps.set(mapKey, new Map(items.map((o) => [keyOf(o), o])));
+        this.bump();
+      },
+      onEvent: (type: WatchEventType, obj) => {
+        const map = this.maps.get(mapKey) ?? new Map();
+        this.maps.set(mapKey, map);
+        if (type === 'DELETED') map.delete(keyOf(obj));
+        else map.set(keyOf(obj), obj);
+        this.bump();
+      },
+      onFatal,
+    };
+  }
+
+  private bump(): void {
+    this.version++;
+    this.onChange();
+  }
+
+  list(collection: CollectionName): any[] {
+    const out: any[] = [];
+    for (const [k, map] of this.maps) if (k.startsWith(`${collection}\u0000`)) out.push(...map.values());
+    return out;
+  }
+
+  find(collection: CollectionName, namespace: string, name: string): any | undefined {
+    return this.list(collection).find((o) => o.metadata?.name === name && (o.metadata?.namespace ?? '') === namespace);
+  }
+
+  snapshot(): Snapshot {
+    const s = {} as Snapshot;
+    for (const c of COLLECTIONS) s[c] = this.list(c);
+    return s;
+  }
+}

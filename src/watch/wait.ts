@@ -1,0 +1,140 @@
+// Waits for every applied workload at once, under one deadline, by watching (never polling) the API. Each change
+// re-judges the pending workloads at once (a green verdict lags availability by one event); diagnosis for fail-fast
+// runs at most every `diagnoseEveryMs`, and a 1 s tick re-judges time-based rules.
+import type { KubeClient } from '../kube/client.js';
+import { workloadId, type Finding, type RolloutStatus, type WorkloadRef } from '../model.js';
+import { LiveStore, type Snapshot } from './live-store.js';
+import { permissionFor, planWatches } from './watch-plan.js';
+import { revisionAfter } from './revision-after.js';
+
+export type WorkloadState = 'pending' | 'healthy' | 'failed' | 'timeout' | 'cancelled';
+
+export interface Judge {
+  status(workload: any): RolloutStatus;
+  /** The error means waiting longer cannot help (progress deadline exceeded, job failed...). */
+  terminal(status: RolloutStatus): boolean;
+  /** Fail fast: true when every new pod has a fatal finding (or pods cannot be created). */
+  doomed(workload: any, snapshot: Snapshot, now: Date): boolean;
+  findings(workload: any, snapshot: Snapshot, now: Date): Finding[];
+}
+
+export interface WaitOptions {
+  timeoutMs: number;
+  failFast: boolean;
+  judge: Judge;
+  log: (line: string) => void;
+  signal?: AbortSignal;
+  now?: () => Date;
+  diagnoseEveryMs?: number;
+}
+
+export interface WorkloadOutcome extends WorkloadRef {
+  state: WorkloadState;
+  status: RolloutStatus;
+  revisionAfter: number | null;
+  settledAtMs: number | null;
+}
+
+export interface WaitResult {
+  outcomes: WorkloadOutcome[];
+  findings: Finding[];
+  snapshot: Snapshot;
+  /** What the gate could not see (refused watches) and which permission would have shown it. */
+  warnings: string[];
+  cancelled: boolean;
+}
+
+const collectionOf: Record<string, 'deployments' | 'statefulSets' | 'daemonSets' | 'jobs' | 'pods'> = {
+  Deployment: 'deployments', StatefulSet: 'statefulSets', DaemonSet: 'daemonSets', Job: 'jobs', Pod: 'pods',
+};
+
+export async function waitForWorkloads(client: KubeClient, workloads: WorkloadRef[], options: WaitOptions): Promise<WaitResult> {
+  const now = options.now ?? (() => new Date());
+  const start = Date.now();
+  const outcomes = workloads.map<WorkloadOutcome>((w) => ({
+    ...w, state: 'pending', status: { done: false, message: '', error: null }, revisionAfter: null, settledAtMs: null,
+  }));
+  const warnings: string[] = [];
+  const watches = new AbortController();
+  let fatal: Error | null = null;
+  let lastDiagnosis = 0;
+  let scheduled = false;
+  let finish!: () => void;
+  const finished = new Promise<void>((r) => (finish = r));
+
+  const store = new LiveStore(() => schedule());
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      evaluate(false);
+    });
+  };
+
+  const evaluate = (tick: boolean) => {
+    const diagnoseNow = options.failFast && (tick || Date.now() - lastDiagnosis >= (options.diagnoseEveryMs ?? 250));
+    const snapshot = diagnoseNow ? store.snapshot() : undefined;
+    if (diagnoseNow) lastDiagnosis = Date.now();
+    for (const o of outcomes) {
+      if (o.state !== 'pending') continue;
+      const obj = store.find(collectionOf[o.kind], o.namespace, o.name);
+      if (!obj) continue;
+      const status = options.judge.status(obj);
+      if (status.message !== o.status.message || status.error !== o.status.error) {
+        options.log(`${o.kind} ${o.namespace}/${o.name}: ${status.error ?? status.message}`);
+      }
+      o.status = status;
+      if (status.done) settle(o, 'healthy');
+      else if (status.error && options.judge.terminal(status)) settle(o, 'failed');
+      else if (snapshot && options.judge.doomed(obj, snapshot, now())) settle(o, 'failed');
+    }
+    if (outcomes.every((o) => o.state !== 'pending')) finish();
+  };
+
+  const settle = (o: WorkloadOutcome, state: WorkloadState) => {
+    o.state = state;
+    o.settledAtMs = Date.now() - start;
+    o.revisionAfter = revisionAfter(o, store);
+  };
+
+  for (const spec of planWatches(workloads, true)) {
+    client.watchCollection(spec.apiVersion, spec.kind, spec.namespace, store.watcher(spec.collection, spec.namespace ?? '', (e) => {
+      if (spec.required) {
+        fatal = e;
+        finish();
+      } else {
+        warnings.push(`could not watch ${spec.kind}s (${e.message.split(':')[0]}); findings are thinner. Grant ${permissionFor(spec)} for a full diagnosis`);
+      }
+    }), watches.signal, {}, (m) => options.log(m)).catch((e) => {
+      if (!watches.signal.aborted) {
+        fatal = e;
+        finish();
+      }
+    });
+  }
+
+  const deadline = setTimeout(finish, Math.max(0, options.timeoutMs - (Date.now() - start)));
+  const ticker = setInterval(() => evaluate(true), 1000);
+  const onCancel = () => finish();
+  options.signal?.addEventListener('abort', onCancel);
+  await finished;
+  clearTimeout(deadline);
+  clearInterval(ticker);
+  options.signal?.removeEventListener('abort', onCancel);
+  watches.abort();
+  if (fatal) throw fatal;
+
+  const cancelled = options.signal?.aborted === true;
+  for (const o of outcomes) if (o.state === 'pending') settle(o, cancelled ? 'cancelled' : 'timeout');
+  const snapshot = store.snapshot();
+  const findings = outcomes
+    .filter((o) => o.state === 'failed' || o.state === 'timeout' || o.state === 'cancelled')
+    .flatMap((o) => {
+      const obj = store.find(collectionOf[o.kind], o.namespace, o.name);
+      return obj ? options.judge.findings(obj, snapshot, now()) : [];
+    });
+  return { outcomes, findings, snapshot, warnings, cancelled };
+}
+
+export { workloadId };

@@ -1,0 +1,147 @@
+// cluster up / down / status: start the components in order, wait for each to be healthy, and report per-phase times.
+import fs from 'node:fs';
+import path from 'node:path';
+import { binDir, kubernetesVersion } from './build.mjs';
+import { adminKubeconfig, ensurePki } from './pki.mjs';
+import { apiserverUrl, clusterSourceDir, paths, ports } from './paths.mjs';
+import { isOurs, readPids, startProcess, stopProcess, waitFor } from './processes.mjs';
+import { apiGet, kubectl } from './api.mjs';
+import { KWOK_NODE_LABEL, KWOK_NODE_VALUE, workerNode } from './nodes.mjs';
+
+const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'];
+
+function phase(times, name, start) {
+  times.push([name, Date.now() - start]);
+}
+
+async function readyz() {
+  const r = await apiGet('/readyz');
+  return r.status === 200;
+}
+
+export async function up({ nodes }) {
+  const times = [];
+  let t = Date.now();
+  const bin = binDir({ build: true });
+  phase(times, 'build (cached binaries are reused)', t);
+
+  const pids = readPids();
+  if (COMPONENTS.every((c) => isOurs(pids[c])) && (await readyz().catch(() => false))) {
+    console.log(`cluster already up at ${apiserverUrl}; kubeconfig: ${paths.kubeconfig}`);
+    return;
+  }
+  for (const c of [...COMPONENTS].reverse()) await stopProcess(c);
+
+  t = Date.now();
+  fs.mkdirSync(paths.state, { recursive: true });
+  ensurePki(paths.pki);
+  fs.writeFileSync(paths.kubeconfig, adminKubeconfig(paths.pki, apiserverUrl), { mode: 0o600 });
+  phase(times, 'certificates', t);
+
+  t = Date.now();
+  startProcess('etcd', `${bin}/etcd`, [
+    '--name=kdg', `--data-dir=${paths.etcdData}`,
+    `--listen-client-urls=http://127.0.0.1:${ports.etcdClient}`, `--advertise-client-urls=http://127.0.0.1:${ports.etcdClient}`,
+    `--listen-peer-urls=http://127.0.0.1:${ports.etcdPeer}`, `--initial-advertise-peer-urls=http://127.0.0.1:${ports.etcdPeer}`,
+    `--initial-cluster=kdg=http://127.0.0.1:${ports.etcdPeer}`,
+    '--unsafe-no-fsync', '--auto-compaction-retention=1', '--quota-backend-bytes=4294967296', '--log-level=warn',
+  ]);
+  await waitFor('etcd', 'healthy', async () => (await fetch(`http://127.0.0.1:${ports.etcdClient}/health`)).ok, 30_000);
+  phase(times, 'etcd', t);
+
+  t = Date.now();
+  startApiserver(bin);
+  await waitFor('kube-apiserver', 'ready (/readyz)', readyz, 60_000);
+  phase(times, 'kube-apiserver', t);
+
+  t = Date.now();
+  const pki = (f) => path.join(paths.pki, f);
+  startProcess('kube-controller-manager', `${bin}/kube-controller-manager`, [
+    `--kubeconfig=${paths.kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', '--secure-port=0',
+    `--root-ca-file=${pki('ca.crt')}`, `--service-account-private-key-file=${pki('sa.key')}`,
+    '--use-service-account-credentials=true', `--cluster-signing-cert-file=${pki('ca.crt')}`,
+    `--cluster-signing-key-file=${pki('ca.key')}`,
+    // A lost kubelet turns the node NotReady in about 10 s instead of 50 s.
+    '--node-monitor-grace-period=10s', '--node-monitor-period=2s',
+    '--concurrent-deployment-syncs=10', '--concurrent-replicaset-syncs=10', '--kube-api-qps=200', '--kube-api-burst=400',
+  ]);
+  startProcess('kube-scheduler', `${bin}/kube-scheduler`, [
+    `--kubeconfig=${paths.kubeconfig}`, `--authentication-kubeconfig=${paths.kubeconfig}`,
+    `--authorization-kubeconfig=${paths.kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', '--secure-port=0',
+  ]);
+  fs.writeFileSync(paths.stages, stagesYaml());
+  startProcess('kwok', `${bin}/kwok`, [
+    `--kubeconfig=${paths.kubeconfig}`, `--config=${paths.stages}`,
+    `--manage-nodes-with-label-selector=${KWOK_NODE_LABEL}=${KWOK_NODE_VALUE}`,
+    '--node-lease-duration-seconds=8', '--cidr=10.244.0.0/16', '--node-ip=127.0.0.1',
+  ]);
+  phase(times, 'controllers started', t);
+
+  t = Date.now();
+  const version = kubernetesVersion();
+  const nodeList = { apiVersion: 'v1', kind: 'List', items: [] };
+  for (let i = 1; i <= nodes; i++) nodeList.items.push(workerNode(`worker-${i}`, i - 1, version));
+  kubectl(bin, ['apply', '-f', '-'], JSON.stringify(nodeList));
+  await waitFor('kwok', `${nodes} Ready nodes`, async () => (await readyNodeCount()) >= nodes, 60_000);
+  await waitFor('kube-controller-manager', 'serving (default service account exists)',
+    async () => (await apiGet('/api/v1/namespaces/default/serviceaccounts/default')).status === 200, 60_000);
+  phase(times, 'nodes Ready', t);
+
+  const total = times.filter(([n]) => !n.startsWith('build')).reduce((a, [, ms]) => a + ms, 0);
+  for (const [name, ms] of times) console.log(`  ${name.padEnd(38)} ${(ms / 1000).toFixed(1)}s`);
+  console.log(`cluster up in ${(total / 1000).toFixed(1)}s (after build) at ${apiserverUrl}; kubeconfig: ${paths.kubeconfig}`);
+}
+
+function startApiserver(bin) {
+  const pki = (f) => path.join(paths.pki, f);
+  startProcess('kube-apiserver', `${bin}/kube-apiserver`, [
+    `--etcd-servers=http://127.0.0.1:${ports.etcdClient}`,
+    '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${ports.apiserver}`,
+    // A loopback advertise address cannot back the kubernetes Service's endpoints; nothing here needs them.
+    '--endpoint-reconciler-type=none',
+    `--tls-cert-file=${pki('apiserver.crt')}`, `--tls-private-key-file=${pki('apiserver.key')}`,
+    `--client-ca-file=${pki('ca.crt')}`,
+    `--kubelet-client-certificate=${pki('apiserver-kubelet-client.crt')}`,
+    `--kubelet-client-key=${pki('apiserver-kubelet-client.key')}`,
+    `--service-account-key-file=${pki('sa.pub')}`, `--service-account-signing-key-file=${pki('sa.key')}`,
+    '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+    '--authorization-mode=Node,RBAC', '--enable-admission-plugins=NodeRestriction',
+    '--service-cluster-ip-range=10.96.0.0/16', '--allow-privileged=true',
+    '--max-requests-inflight=800', '--max-mutating-requests-inflight=400',
+    `--audit-log-path=${path.join(paths.logs, 'audit.log')}`, `--audit-policy-file=${auditPolicy()}`,
+    '--audit-log-maxsize=200', '--audit-log-maxbackup=1',
+  ]);
+}
+
+/** Metadata-level audit of every request: the load test and the benchmarks count API requests on the server side. */
+function auditPolicy() {
+  const file = path.join(paths.state, 'audit-policy.yaml');
+  fs.writeFileSync(file, 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: ["RequestReceived"]\nrules:\n- level: Metadata\n');
+  return file;
+}
+
+function stagesYaml() {
+  const dir = path.join(clusterSourceDir, 'stages');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim()).join('\n---\n') + '\n';
+}
+
+async function readyNodeCount() {
+  const r = await apiGet('/api/v1/nodes');
+  if (r.status !== 200) return 0;
+  return r.body.items.filter((n) => (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')).length;
+}
+
+export async function down() {
+  for (const c of [...COMPONENTS].reverse()) await stopProcess(c);
+  const extra = Object.keys(readPids());
+  for (const c of extra) await stopProcess(c);
+  fs.rmSync(paths.state, { recursive: true, force: true });
+  console.log('cluster down; .cluster/ removed');
+}
+
+export async function status() {
+  const pids = readPids();
+  for (const c of COMPONENTS) console.log(`${c.padEnd(24)} ${isOurs(pids[c]) ? `running (pid ${pids[c].pid})` : 'not running'}`);
+  console.log(`apiserver ready: ${await readyz().catch(() => false)}`);
+}

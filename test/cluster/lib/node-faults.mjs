@@ -1,0 +1,38 @@
+// Node faults a test (or a person) can cause, each through the real API:
+//   stop          KWOK stops managing the node (its label no longer matches), so nothing renews its lease and the real
+//                 node-lifecycle controller marks it Unknown and taints it, as when a kubelet dies.
+//   runtime-down  the node reports Ready=False "container runtime is down" (a KWOK stage), heartbeats go on.
+//   start         undo both.
+//   cordon / uncordon / drain   what kubectl does.
+import { binDir } from './build.mjs';
+import { kubectl } from './api.mjs';
+import { KWOK_NODE_LABEL, KWOK_NODE_VALUE } from './nodes.mjs';
+
+const FAULT = 'kwok.kube-deploy-gate.dev/node-fault';
+
+export async function nodeCommand(op, node) {
+  if (!op || !node) throw new Error('usage: cluster:node -- stop|start|runtime-down|cordon|uncordon|drain NODE');
+  const bin = binDir();
+  const run = (args) => process.stdout.write(kubectl(bin, args));
+  switch (op) {
+    case 'stop':
+      run(['label', 'node', node, `${KWOK_NODE_LABEL}-`]);
+      break;
+    case 'runtime-down':
+      run(['annotate', '--overwrite', 'node', node, `${FAULT}=runtime-down`]);
+      break;
+    case 'start':
+      run(['annotate', 'node', node, `${FAULT}-`]);
+      run(['label', '--overwrite', 'node', node, `${KWOK_NODE_LABEL}=${KWOK_NODE_VALUE}`]);
+      break;
+    case 'cordon':
+    case 'uncordon':
+      run([op, node]);
+      break;
+    case 'drain':
+      run(['drain', node, '--ignore-daemonsets', '--delete-emptydir-data', '--force', '--timeout=60s']);
+      break;
+    default:
+      throw new Error(`unknown node operation "${op}": use stop, start, runtime-down, cordon, uncordon or drain`);
+  }
+}
