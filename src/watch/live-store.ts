@@ -24,11 +24,12 @@ export class LiveStore {
     return this.version;
   }
 
-  watcher(collection: CollectionName, scope: string, onFatal: (e: Error) => void): CollectionWatcher {
+  /** List items arrive without kind and apiVersion: `typeMeta` puts them back so the pure rules can dispatch on them. */
+  watcher(collection: CollectionName, scope: string, typeMeta: { apiVersion: string; kind: string }, onFatal: (e: Error) => void): CollectionWatcher {
     const mapKey = `${collection}\u0000${scope}`;
     return {
       onSync: (items) => {
-        this.maps.set(mapKey, new Map(items.map((o) => [keyOf(o), o])));
+        this.maps.set(mapKey, new Map(items.map((o) => [keyOf(o), { ...typeMeta, ...o }])));
         this.bump();
       },
       onEvent: (type: WatchEventType, obj) => {

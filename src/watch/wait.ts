@@ -99,7 +99,7 @@ export async function waitForWorkloads(client: KubeClient, workloads: WorkloadRe
   };
 
   for (const spec of planWatches(workloads, true)) {
-    client.watchCollection(spec.apiVersion, spec.kind, spec.namespace, store.watcher(spec.collection, spec.namespace ?? '', (e) => {
+    client.watchCollection(spec.apiVersion, spec.kind, spec.namespace, store.watcher(spec.collection, spec.namespace ?? '', { apiVersion: spec.apiVersion, kind: spec.kind }, (e) => {
       if (spec.required) {
         fatal = e;
         finish();

@@ -1,0 +1,96 @@
+// What a rule sees and what it returns. A rule looks at one pod (or one container of it) and, when it recognises the
+// situation, returns a draft: the category, the evidence, and the timing the fail-fast policy needs. Hints, counts and
+// the fatal flag are added later, in one place each.
+import type { Category } from '../categories.js';
+import type { EventView } from '../events.js';
+import type { ContainerSpec, ContainerStatus, Node, PersistentVolumeClaim, Pod } from '../kube-shapes.js';
+
+/** Facts a hint can quote; each rule fills what it knows. */
+export interface Evidence {
+  image?: string;
+  memoryLimit?: string;
+  resource?: string;
+  requested?: string;
+  largest?: string;
+  largestNode?: string;
+  nodeCount?: number;
+  refKind?: string;
+  refName?: string;
+  key?: string;
+  taint?: string;
+  probe?: string;
+  initContainer?: string;
+  webhook?: string;
+  serviceAccount?: string;
+  quota?: string;
+  pvc?: string;
+  command?: string;
+  cause?: string;
+}
+
+export interface Draft {
+  category: Category;
+  pod: Pod | null;
+  container: string | null;
+  node: string | null;
+  reason: string | null;
+  message: string;
+  exitCode: number | null;
+  restarts: number | null;
+  events: EventView[];
+  evidence: Evidence;
+  /** When the situation began (RFC3339), for policies that wait ("unschedulable after 60 s"). */
+  since: string | null;
+  /** How many times it failed so far, for policies that count ("unauthorized after two failures"). */
+  failures: number;
+  /** The evidence is not conclusive yet (a first crash before any back-off): never fatal. */
+  provisional?: boolean;
+}
+
+export interface PodContext {
+  pod: Pod;
+  /** Events about this pod, oldest first. */
+  events: EventView[];
+  node: Node | null;
+  nodes: Node[];
+  pvcs: PersistentVolumeClaim[];
+  /** Events about PersistentVolumeClaims in the pod's namespace. */
+  claimEvents: EventView[];
+  now: Date;
+}
+
+export interface ContainerContext extends PodContext {
+  status: ContainerStatus;
+  spec: ContainerSpec | null;
+  isInit: boolean;
+  /** The pod's events that name this container (or name no container), oldest first. */
+  containerEvents: EventView[];
+}
+
+export type PodRule = (ctx: PodContext) => Draft | null;
+export type ContainerRule = (ctx: ContainerContext) => Draft | null;
+
+export function draft(ctx: PodContext, fields: Partial<Draft> & Pick<Draft, 'category' | 'message'>): Draft {
+  return {
+    pod: ctx.pod,
+    container: null,
+    node: ctx.pod.spec?.nodeName ?? null,
+    reason: null,
+    exitCode: null,
+    restarts: null,
+    events: ctx.events,
+    evidence: {},
+    since: null,
+    failures: 1,
+    ...fields,
+  };
+}
+
+export function containerDraft(ctx: ContainerContext, fields: Partial<Draft> & Pick<Draft, 'category' | 'message'>): Draft {
+  return draft(ctx, {
+    container: ctx.status.name,
+    restarts: ctx.status.restartCount ?? 0,
+    events: ctx.containerEvents,
+    ...fields,
+  });
+}

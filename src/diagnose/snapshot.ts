@@ -1,0 +1,73 @@
+// The objects a diagnosis looks at, as plain arrays. The live edge builds one from its watches; the offline CLI builds
+// one from what `kubectl get pods,events,nodes,replicasets,... -A -o yaml` printed.
+import { parseAllDocuments } from 'yaml';
+
+export interface ClusterSnapshot {
+  pods: unknown[];
+  events: unknown[];
+  nodes: unknown[];
+  replicaSets: unknown[];
+  deployments: unknown[];
+  statefulSets: unknown[];
+  daemonSets: unknown[];
+  jobs: unknown[];
+  pvcs: unknown[];
+  controllerRevisions: unknown[];
+  resourceQuotas?: unknown[];
+}
+
+const COLLECTION_OF_KIND: Record<string, keyof ClusterSnapshot> = {
+  Pod: 'pods',
+  Event: 'events',
+  Node: 'nodes',
+  ReplicaSet: 'replicaSets',
+  Deployment: 'deployments',
+  StatefulSet: 'statefulSets',
+  DaemonSet: 'daemonSets',
+  Job: 'jobs',
+  PersistentVolumeClaim: 'pvcs',
+  ControllerRevision: 'controllerRevisions',
+  ResourceQuota: 'resourceQuotas',
+};
+
+export function emptySnapshot(): ClusterSnapshot {
+  return {
+    pods: [], events: [], nodes: [], replicaSets: [], deployments: [], statefulSets: [], daemonSets: [], jobs: [],
+    pvcs: [], controllerRevisions: [], resourceQuotas: [],
+  };
+}
+
+/** Thrown for a dump that is not YAML (or JSON) at all; unknown kinds are skipped, not errors. */
+export class DumpParseError extends Error {}
+
+export function snapshotFromDump(text: string): ClusterSnapshot {
+  const snapshot = emptySnapshot();
+  const docs = parseAllDocuments(text);
+  const list = Array.isArray(docs) ? docs : [docs];
+  for (const doc of list) {
+    if (doc.errors.length > 0) throw new DumpParseError(`the dump is not valid YAML: ${doc.errors[0].message}`);
+    addObject(snapshot, doc.toJS({ maxAliasCount: -1 }));
+  }
+  return snapshot;
+}
+
+/** A `List` (or `PodList`...) contributes its items, each of which may itself be a list. */
+function addObject(snapshot: ClusterSnapshot, value: unknown): void {
+  if (!value || typeof value !== 'object') return;
+  const obj = value as { kind?: unknown; items?: unknown };
+  if (Array.isArray(obj.items)) {
+    const itemKind = typeof obj.kind === 'string' && obj.kind.endsWith('List') ? obj.kind.slice(0, -4) : '';
+    for (const item of obj.items) {
+      if (item && typeof item === 'object' && !(item as { kind?: unknown }).kind && itemKind) {
+        addObject(snapshot, { ...(item as object), kind: itemKind });
+      } else {
+        addObject(snapshot, item);
+      }
+    }
+    return;
+  }
+  const collection = typeof obj.kind === 'string' ? COLLECTION_OF_KIND[obj.kind] : undefined;
+  if (!collection) return;
+  const target = snapshot[collection] ?? (snapshot[collection] = []);
+  target.push(value);
+}

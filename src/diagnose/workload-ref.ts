@@ -1,0 +1,32 @@
+// Which kind of workload an object is. Items of a list response carry no `kind`, so when it is missing the snapshot
+// collection that holds the object decides, and the object's shape is the last resort.
+import { WORKLOAD_KINDS, type WorkloadKind, type WorkloadRef } from '../model.js';
+import type { Workload } from './kube-shapes.js';
+import type { ClusterSnapshot } from './snapshot.js';
+
+const COLLECTIONS: [WorkloadKind, keyof ClusterSnapshot][] = [
+  ['Deployment', 'deployments'],
+  ['StatefulSet', 'statefulSets'],
+  ['DaemonSet', 'daemonSets'],
+  ['Job', 'jobs'],
+  ['Pod', 'pods'],
+];
+
+export function workloadKindOf(obj: Workload, snapshot: ClusterSnapshot): WorkloadKind {
+  if (obj.kind && (WORKLOAD_KINDS as readonly string[]).includes(obj.kind)) return obj.kind as WorkloadKind;
+  const uid = obj.metadata?.uid;
+  for (const [kind, collection] of COLLECTIONS) {
+    const items = (snapshot[collection] ?? []) as Workload[];
+    if (items.some((o) => o === obj || (uid && o.metadata?.uid === uid))) return kind;
+  }
+  const spec = (obj.spec ?? {}) as Record<string, unknown>;
+  if (Array.isArray(spec.containers)) return 'Pod';
+  if ('serviceName' in spec || 'volumeClaimTemplates' in spec || 'podManagementPolicy' in spec) return 'StatefulSet';
+  if ('backoffLimit' in spec || 'completions' in spec || 'parallelism' in spec) return 'Job';
+  if (obj.status && 'desiredNumberScheduled' in obj.status) return 'DaemonSet';
+  return 'Deployment';
+}
+
+export function workloadRefOf(obj: Workload, snapshot: ClusterSnapshot): WorkloadRef {
+  return { kind: workloadKindOf(obj, snapshot), namespace: obj.metadata?.namespace ?? '', name: obj.metadata?.name ?? '' };
+}

@@ -1,0 +1,42 @@
+// What was done about the failure: rolled back (to which revisions, Ready again or not), rollback failed, or not
+// attempted; and the objects a rollback cannot restore.
+import type { DeployResult, RollbackWorkload } from '../model.js';
+import { escapeText } from './escape.js';
+import { longName } from './workload-names.js';
+
+function line(w: RollbackWorkload): string {
+  let s = w.done ? `- ✅ ${longName(w)} rolled back` : `- ❌ ${longName(w)} not rolled back`;
+  if (w.toRevision !== null) s += ` to revision ${w.toRevision}`;
+  if (w.done && w.newRevision !== null) s += ` (new revision ${w.newRevision})`;
+  if (w.message) s += `: ${escapeText(w.message, 500)}`;
+  return s;
+}
+
+export function rollbackSection(result: DeployResult): string[] {
+  const rb = result.rollback;
+  if (!rb && (result.verdict === 'healthy' || result.verdict === 'error')) return [];
+  const out = ['### Rollback', ''];
+  if (!rb) {
+    out.push('Not attempted: the new revision is still in place.', '');
+    return out;
+  }
+  if (!rb.attempted) {
+    out.push('Not attempted.', '');
+    if (rb.workloads.length) out.push(...rb.workloads.map(line), '');
+  } else {
+    const failed = rb.workloads.filter((w) => !w.done);
+    if (rb.workloads.length === 0) out.push('Attempted, but there was nothing to roll back.', '');
+    else if (failed.length === 0) {
+      out.push(`Done: every workload is back on its previous template and ready. The step still fails because the change did not deploy.`, '');
+    } else {
+      out.push(`**Failed** for ${failed.length} of ${rb.workloads.length} workload${rb.workloads.length === 1 ? '' : 's'}: check them now, the cluster may be serving the failed revision.`, '');
+    }
+    if (rb.workloads.length) out.push(...rb.workloads.map(line), '');
+  }
+  const notRestored = rb.notRestored ?? [];
+  if (notRestored.length) {
+    out.push('Not restored by the rollback (it restores pod templates only; these keep the values this run applied):', '');
+    out.push(...notRestored.map((o) => `- ${longName(o)}`), '');
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+// Decides, per workload the run applied, what the rollback does: undo to the revision recorded before the apply,
+// the first-deploy policy, or nothing and why. Pure: the lead fetches the live objects and their history first and
+// executes the actions after.
+import { WORKLOAD_KINDS, workloadId, type AppliedWorkload, type ObjectRef, type WorkloadKind, type WorkloadRef } from '../model.js';
+import { controlledRevisions, revisionNumber } from './controller-revision.js';
+import { deploymentHistory } from './deployment.js';
+import { MERGE_PATCH, noRollbacker } from './kubectl-results.js';
+import type { ControllerRevision, TemplatedObject } from './plain.js';
+import { planUndo } from './rollbacker.js';
+import { workloadRevision } from './revisions.js';
+
+export type RollbackScope = 'all-changed' | 'failed-only';
+export type FirstDeployPolicy = 'keep' | 'scale-to-zero' | 'delete';
+/** The watch's final state per workload (structurally the watch's WorkloadState). */
+export type WorkloadOutcomeState = 'healthy' | 'failed' | 'timeout' | 'pending' | 'cancelled';
+
+export interface RollbackPlanOptions {
+  scope: RollbackScope;
+  onFirstDeployFailure: FirstDeployPolicy;
+}
+
+export type SkipReason =
+  | { reason: 'nothing-failed' }
+  | { reason: 'unchanged' }
+  | { reason: 'not-failed'; state: WorkloadOutcomeState | null }
+  | { reason: 'deleted' }
+  | { reason: 'paused' }
+  | { reason: 'changed-meanwhile'; generation: number; ours: number }
+  | { reason: 'not-rollbackable'; message: string }
+  | { reason: 'not-scalable' }
+  | { reason: 'revision-unknown' }
+  | { reason: 'revision-pruned'; revision: number; available: number[]; historyLimit: number | null }
+  | { reason: 'already-at-target'; revision: number; message: string }
+  | { reason: 'refused'; message: string };
+
+interface ActionBase extends WorkloadRef {
+  /** The revision running now (the one this run produced), when it can be read. */
+  fromRevision: number | null;
+  /** The revision recorded before the apply: the rollback target. */
+  toRevision: number | null;
+}
+
+export type RollbackAction =
+  | (ActionBase & { action: 'undo'; toRevision: number; contentType: string; patch: unknown })
+  | (ActionBase & { action: 'scale-to-zero'; contentType: string; patch: unknown })
+  | (ActionBase & { action: 'delete' })
+  | (ActionBase & { action: 'keep' })
+  | (ActionBase & { action: 'skip'; skip: SkipReason });
+
+const ROLLBACKABLE: ReadonlySet<WorkloadKind> = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+const SCALABLE: ReadonlySet<WorkloadKind> = new Set(['Deployment', 'StatefulSet']);
+
+// A cancelled wait counts as a failure: the gate only rolls back on cancel when rollback-on-cancel asks for it.
+const isFailure = (state: WorkloadOutcomeState | undefined) => state === 'failed' || state === 'timeout' || state === 'cancelled';
+
+/**
+ * `current` holds each workload's live object (null once deleted; a missing entry reads as deleted), `history`
+ * what its history lives in: the namespace's ReplicaSets for a Deployment, ControllerRevisions otherwise.
+ * Checks run in this order, the first that applies decides: nothing failed, unchanged, not failed under failed-only,
+ * deleted, paused Deployment, changed by someone else, first deploy, kind without history, unknown or pruned
+ * target, template already at the target, undo.
+ */
+export function planRollback(
+  applied: readonly AppliedWorkload[],
+  outcomes: ReadonlyMap<string, WorkloadOutcomeState>,
+  options: RollbackPlanOptions,
+  current: ReadonlyMap<string, unknown>,
+  history: ReadonlyMap<string, readonly unknown[]>,
+): RollbackAction[] {
+  const anyFailed = [...outcomes.values()].some(isFailure);
+  return applied.map((w) => {
+    const id = workloadId(w);
+    const live = (current.get(id) ?? null) as TemplatedObject | null;
+    const owned = history.get(id) ?? [];
+    return planOne(w, { anyFailed, outcome: outcomes.get(id), live, owned, options });
+  });
+}
+
+interface Context {
+  anyFailed: boolean;
+  outcome: WorkloadOutcomeState | undefined;
+  live: TemplatedObject | null;
+  owned: readonly unknown[];
+  options: RollbackPlanOptions;
+}
+
+function planOne(w: AppliedWorkload, ctx: Context): RollbackAction {
+  const { live, owned, options } = ctx;
+  const fromRevision = live ? workloadRevision(w.kind, live, owned) : null;
+  const base: ActionBase = { kind: w.kind, namespace: w.namespace, name: w.name, fromRevision, toRevision: w.revisionBefore };
+  const skip = (reason: SkipReason): RollbackAction => ({ ...base, action: 'skip', skip: reason });
+
+  if (!ctx.anyFailed) return skip({ reason: 'nothing-failed' });
+  if (!w.changed) return skip({ reason: 'unchanged' });
+  if (options.scope === 'failed-only' && !isFailure(ctx.outcome)) return skip({ reason: 'not-failed', state: ctx.outcome ?? null });
+  if (!live) return skip({ reason: 'deleted' });
+  if (w.existedBefore && w.kind === 'Deployment' && live.spec?.paused === true) return skip({ reason: 'paused' });
+  const generation = live.metadata?.generation;
+  if (w.generationAfter !== null && typeof generation === 'number' && generation > w.generationAfter) {
+    return skip({ reason: 'changed-meanwhile', generation, ours: w.generationAfter });
+  }
+  if (!w.existedBefore) return firstDeploy(w.kind, base, options.onFirstDeployFailure, skip);
+  if (!ROLLBACKABLE.has(w.kind)) {
+    return skip({ reason: 'not-rollbackable', message: noRollbacker(w.kind).message });
+  }
+  // kubectl reads revision 0 as "the previous one", which is not what ran before this run.
+  if (w.revisionBefore === null || w.revisionBefore <= 0) return skip({ reason: 'revision-unknown' });
+
+  const step = planUndo(w.kind, live, owned, w.revisionBefore);
+  if (step.outcome === 'patch') return { ...base, action: 'undo', toRevision: w.revisionBefore, contentType: step.contentType, patch: step.patch };
+  if (step.outcome === 'skipped') return skip({ reason: 'already-at-target', revision: w.revisionBefore, message: step.message });
+  if (step.code === 'revision-not-found') {
+    return skip({
+      reason: 'revision-pruned',
+      revision: w.revisionBefore,
+      available: availableRevisions(w.kind, live, owned),
+      historyLimit: typeof live.spec?.revisionHistoryLimit === 'number' ? live.spec.revisionHistoryLimit : null,
+    });
+  }
+  // Paused Deployments and kinds without history were turned away above; this keeps any other refusal visible.
+  return skip({ reason: 'refused', message: step.message });
+}
+
+function firstDeploy(
+  kind: WorkloadKind,
+  base: ActionBase,
+  policy: FirstDeployPolicy,
+  skip: (reason: SkipReason) => RollbackAction,
+): RollbackAction {
+  if (policy === 'delete') return { ...base, action: 'delete' };
+  if (policy === 'keep') return { ...base, action: 'keep' };
+  if (!SCALABLE.has(kind)) return skip({ reason: 'not-scalable' });
+  return { ...base, action: 'scale-to-zero', contentType: MERGE_PATCH, patch: { spec: { replicas: 0 } } };
+}
+
+/** The revisions still in the workload's history, ascending, for the "pruned" explanation. */
+export function availableRevisions(kind: WorkloadKind, live: TemplatedObject, owned: readonly unknown[]): number[] {
+  const numbers =
+    kind === 'Deployment'
+      ? [...deploymentHistory(live, owned as TemplatedObject[]).keys()]
+      : controlledRevisions(live, owned as ControllerRevision[]).map(revisionNumber).filter((n): n is number => n !== null);
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+/** The objects the run changed that a rollback does not restore: everything that is not a workload. */
+export function notRestoredObjects(appliedObjects: readonly (ObjectRef & { changed: boolean })[]): ObjectRef[] {
+  return appliedObjects
+    .filter((o) => o.changed && !(WORKLOAD_KINDS as readonly string[]).includes(o.kind))
+    .map((o) => {
+      const ref: ObjectRef = { kind: o.kind, name: o.name };
+      if (o.apiVersion !== undefined) ref.apiVersion = o.apiVersion;
+      if (o.namespace !== undefined) ref.namespace = o.namespace;
+      return ref;
+    });
+}

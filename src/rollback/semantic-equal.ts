@@ -1,0 +1,32 @@
+// apimachinery's Semantic.DeepEqual, as far as it can be told from JSON: Go treats a nil map or slice as equal to
+// an empty one, and the API server omits empty optional fields, so absent, null, [] and {} all mean "empty" here.
+// Object key order never matters (Go compares structs and maps, not bytes); array order does.
+// Simplifications, both harmless for objects read back from the API server: an empty struct behind a pointer
+// (`securityContext: {}`) also equals an absent one, and resource quantities compare as the canonical strings
+// the server always returns ("1" and "1000m" never both appear).
+
+export function isEmptyValue(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  // An object whose fields are all empty is Go's zero struct: `{"creationTimestamp":null}` equals `{}`.
+  if (typeof v === 'object') return Object.values(v).every(isEmptyValue);
+  return false;
+}
+
+export function semanticEqual(a: unknown, b: unknown): boolean {
+  if (isEmptyValue(a) || isEmptyValue(b)) return isEmptyValue(a) && isEmptyValue(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => semanticEqual(item, b[i]));
+  }
+  if (typeof a === 'object' && typeof b === 'object') {
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+    for (const key of keys) {
+      if (!semanticEqual(left[key], right[key])) return false;
+    }
+    return true;
+  }
+  return a === b;
+}

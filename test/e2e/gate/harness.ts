@@ -1,0 +1,68 @@
+// What the gate's end-to-end tests share: a client for the test cluster, a fresh namespace per test, manifests
+// written to a temp folder, and runGate with the test cluster's kubeconfig.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import { KubeClient } from '../../../src/kube/client.js';
+import { parseInputs } from '../../../src/inputs.js';
+import { runGate, type GateRun } from '../../../src/gate.js';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+export const kubeconfigPath = path.join(projectRoot, '.cluster', 'kubeconfig');
+
+export function testClient(): KubeClient {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfigPath);
+  return new KubeClient(kc);
+}
+
+let counter = 0;
+export async function freshNamespace(client: KubeClient, prefix: string): Promise<string> {
+  const name = `${prefix}-${process.pid % 10000}-${Date.now() % 100000}-${counter++}`;
+  await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'e2e', true);
+  return name;
+}
+
+export async function deleteNamespace(client: KubeClient, name: string): Promise<void> {
+  await client.delete('v1', 'Namespace', undefined, name).catch(() => {});
+}
+
+export function writeManifests(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-e2e-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+export interface RunOptions {
+  manifests: string[];
+  namespace: string;
+  timeout?: string;
+  extra?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export async function gate(opts: RunOptions): Promise<GateRun & { log: string[] }> {
+  const log: string[] = [];
+  const values: Record<string, string> = {
+    manifests: opts.manifests.join('\n'), namespace: opts.namespace, timeout: opts.timeout ?? '60s',
+    'kubeconfig-file': kubeconfigPath, ...opts.extra,
+  };
+  const inputs = parseInputs((name) => values[name]);
+  const run = await runGate(inputs, { log: (l) => log.push(l), signal: opts.signal });
+  return { ...run, log };
+}
+
+export function deployment(name: string, opts: { image?: string; replicas?: number; annotations?: Record<string, string>; cpu?: string; progressDeadlineSeconds?: number } = {}): string {
+  const template: any = {
+    metadata: { labels: { app: name }, annotations: opts.annotations },
+    spec: { containers: [{ name: 'app', image: opts.image ?? 'ghcr.io/acme/app:1.0.0', resources: opts.cpu ? { requests: { cpu: opts.cpu } } : undefined }] },
+  };
+  return JSON.stringify({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+    spec: { replicas: opts.replicas ?? 2, progressDeadlineSeconds: opts.progressDeadlineSeconds, selector: { matchLabels: { app: name } }, template },
+  }, null, 2);
+}
