@@ -12,7 +12,7 @@ try {
   fs.mkdirSync(path.join(root, 'dist'));
   for (const [entry, out] of entries) {
     const outDir = path.join(tmp, out);
-    execFileSync(ncc, ['build', entry, '-o', outDir, '--target', 'es2023', '--no-source-map-register', '--quiet'], { cwd: root, stdio: 'inherit' });
+    execFileSync(ncc, ['build', entry, '-o', outDir, '--target', 'es2023', '--minify', '--no-source-map-register', '--quiet'], { cwd: root, stdio: 'inherit' });
     const files = fs.readdirSync(outDir);
     for (const f of files) {
       const target = f === 'index.js' ? out : f;

@@ -3,6 +3,7 @@
 import { applyAll, type ApplyResult } from './apply/apply.js';
 import { loadManifests, resolveNamespaces } from './apply/plan.js';
 import { resolveResources } from './apply/resolve.js';
+import { checkNamespacesExist } from './apply/namespaces.js';
 import { expandManifestPaths } from './apply/sources.js';
 import { describeError, UserError } from './errors.js';
 import type { GateInputs } from './inputs.js';
@@ -49,6 +50,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const version = await client.discovery.serverVersion();
     deps.log(`connected to ${client.http.server} (Kubernetes ${version})`);
     const planned = resolveNamespaces(await resolveResources(client, manifests), inputs.namespace, client.contextNamespace());
+    await checkNamespacesExist(client, planned);
     deps.log(`applying ${planned.length} object(s) from ${files.length} file(s) with server-side apply as "${inputs.fieldManager}"`);
     const applied = await applyAll(client, planned, { fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts, log: deps.log });
     if (applied.workloads.length === 0) {

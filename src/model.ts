@@ -45,6 +45,8 @@ export interface AppliedWorkload extends WorkloadRef {
   generationAfter: number | null;
   /** Pod template of the revision that ran before, for rollback and for "what changed". */
   templateBefore: unknown | null;
+  /** The pod template as the server stored it after our apply (defaults filled in): the "after" of "what changed". */
+  templateAfter: unknown | null;
   source?: SourceLocation;
 }
 
@@ -69,6 +71,8 @@ export interface SuspectedChange {
   field: string;
   before: string | null;
   after: string | null;
+  /** The sentence the report shows as "Likely cause", e.g. "memory limit lowered from 512Mi to 256Mi in this change". */
+  description?: string;
 }
 
 export interface Finding {

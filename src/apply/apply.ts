@@ -69,6 +69,7 @@ async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOpti
     generationBefore: before.generation,
     generationAfter: after.metadata?.generation ?? null,
     templateBefore: before.template,
+    templateAfter: (after as any).spec?.template ?? null,
     source: m.source,
   };
   return { object, workload };

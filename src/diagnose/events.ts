@@ -10,6 +10,8 @@ export interface EventView {
   count: number;
   lastSeen: string | null;
   lastSeenMs: number;
+  /** When the first of the `count` occurrences happened. */
+  firstSeen: string | null;
   kind: string;
   name: string;
   namespace: string;
@@ -32,6 +34,7 @@ export function viewEvent(raw: unknown): EventView {
     count: e.series?.count ?? e.count ?? e.deprecatedCount ?? 1,
     lastSeen,
     lastSeenMs: timeOf(lastSeen) ?? 0,
+    firstSeen: e.firstTimestamp ?? e.eventTime ?? lastSeen,
     kind: about.kind ?? '',
     name: about.name ?? '',
     namespace: about.namespace ?? e.metadata?.namespace ?? '',

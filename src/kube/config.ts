@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+// The config module alone: the package root also loads every generated API client (~15 MB in the bundle).
+import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import { UserError } from '../errors.js';
 
 export interface KubeConfigSource {

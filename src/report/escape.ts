@@ -1,8 +1,10 @@
 // Everything that comes from the cluster (names, messages, log lines, events) is untrusted: a pod can print
 // anything. These helpers turn such text into markdown that renders as the same text and nothing else: no HTML,
 // no broken tables or <details>, no @mentions or #references that would notify people or link issues.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
 // C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides of "Trojan Source" text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 // Renovate and Dependabot use the same trick: a zero-width space after "@" or "#" survives rendering as an
 // invisible character, so GitHub's mention and issue-reference filters no longer match.
@@ -48,10 +50,16 @@ export function escapeText(text: string, max = MAX_TEXT_CHARS): string {
     const n = neutralized(c, s[i + 1]);
     if (n !== null) out += n;
     else if (MARKDOWN_ENTITIES[c]) out += MARKDOWN_ENTITIES[c];
+    else if (c === '_' && isIntraword(s, i)) out += c;
     else if (MARKDOWN_PUNCTUATION.has(c)) out += `\\${c}`;
     else out += c;
   }
   return guardLineStart(out);
+}
+
+// An underscore between letters or digits can neither open nor close emphasis: leave pod_namespace readable.
+function isIntraword(s: string, i: number): boolean {
+  return /[A-Za-z0-9]/.test(s[i - 1] ?? '') && /[A-Za-z0-9]/.test(s[i + 1] ?? '');
 }
 
 // Text that may begin a line must not begin a heading, list, quote or setext underline.
@@ -113,5 +121,16 @@ export function fencedBlock(lines: string[], maxLineChars = MAX_LOG_LINE_CHARS):
 /** Only http(s) links, with the characters that would end a markdown link destination percent-encoded. */
 export function safeUrl(url: string | undefined): string | null {
   if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
-  return url.replace(/[()<>"'|\\`\]\[]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(/[()<>"'|\\`[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+// GFM tables: a row is split on every unescaped `|` before anything else is parsed, even inside code spans,
+// and a row ends at a newline. Cells arrive as rendered markdown (escapeText leaves raw pipes only in code spans).
+export function tableCell(markdown: string): string {
+  return markdown.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+
+export function table(headers: string[], rows: string[][]): string[] {
+  const line = (cells: string[]) => `| ${cells.map(tableCell).join(' | ')} |`;
+  return [line(headers), `|${headers.map(() => '---').join('|')}|`, ...rows.map(line)];
 }

@@ -1,8 +1,7 @@
 // A finding's events as a collapsed table, newest first, the way `kubectl describe` lists them.
 import { formatDuration } from '../duration.js';
 import type { EventSummary } from '../model.js';
-import { escapeHtml, escapeText } from './escape.js';
-import { table } from './table.js';
+import { escapeHtml, escapeText, table } from './escape.js';
 
 export const MAX_EVENTS = 20;
 

@@ -27,7 +27,12 @@ function primaryFinding(result: DeployResult): Finding | undefined {
 
 function findingClause(f: Finding): string {
   const details = [f.count ? escapeText(f.count) : '', f.exitCode !== null ? `exit ${f.exitCode}` : ''].filter(Boolean);
-  return `${escapeText(categoryPhrase(f.category))}${details.length ? ` (${details.join(', ')})` : ''}`;
+  // Naming the node is the whole point of this category: it tells the reader to look at the machine, not the code.
+  const singleNode = f.node && !f.node.includes(',') ? f.node : null;
+  const phrase = f.category === 'node-concentrated' && singleNode
+    ? `fails only on node ${inlineCode(singleNode, 100)}`
+    : escapeText(categoryPhrase(f.category));
+  return `${phrase}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
 function rollbackClause(result: DeployResult, subjectId: string | null): string {
@@ -51,9 +56,8 @@ function failureSentence(result: DeployResult): string {
     case 'timeout': {
       const head = `Deploy timed out after ${formatDuration(result.durationMs)}`;
       if (!subject) return `${head}${rollback}`;
-      const likely = finding ? `; likely because it ${findingClause(finding)}` : '';
-      const what = stuck && (!finding || workloadId(stuck) === finding.workload) ? `: ${stuckMessage}` : '';
-      return `${head}: ${subject} not ready${what}${likely}${rollback}`;
+      // A finding explains the wait better than kubectl's progress line, which the table shows anyway.
+      return finding ? `${head}: ${subject} ${findingClause(finding)}${rollback}` : `${head}: ${subject} not ready: ${stuckMessage}${rollback}`;
     }
     case 'cancelled':
       return `Deploy cancelled${subject ? ` while waiting for ${subject}` : ''}${rollback}`;

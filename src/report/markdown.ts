@@ -1,16 +1,16 @@
 // The one renderer: DeployResult -> GitHub-flavoured markdown, as the job summary (everything, logs and events
 // collapsed) or as the sticky PR comment (the same report without logs and events, linking to the summary).
+import { formatDuration } from '../duration.js';
+import { escapeText } from './escape.js';
 import { findingBlock } from './finding-block.js';
 import { headline, likelyCause, listNames, VERDICT_ICONS } from './headline.js';
 import { reportMarker } from './marker.js';
 import { FULL_LOG_LINES, type ReportInput, type RenderOptions } from './report-input.js';
 import { rollbackSection } from './rollback-section.js';
 import { footer, runLink, shrinkNotices } from './sections.js';
-import { COMMENT_LIMIT_CHARS, fitToLimit, mergeNonFatal, SUMMARY_BUDGET_BYTES, utf16Chars, utf8Bytes } from './shrink.js';
-import { workloadsTable } from './workloads-table.js';
+import { COMMENT_LIMIT_CHARS, fitToLimit, groupNonFatal, mergeGroup, SUMMARY_BUDGET_BYTES, utf16Chars, utf8Bytes } from './shrink.js';
 import { worstFirst } from './workload-names.js';
-import { formatDuration } from '../duration.js';
-import { escapeText } from './escape.js';
+import { workloadsTable } from './workloads-table.js';
 
 export type { ReportContext, ReportInput, RenderOptions } from './report-input.js';
 export { COMMENT_LIMIT_CHARS, SUMMARY_LIMIT_BYTES } from './shrink.js';
@@ -27,22 +27,22 @@ export function renderReport(input: ReportInput, o: RenderOptions): string {
   if (rows.length) out.push(...rows, '');
 
   const sorted = worstFirst(result.findings);
-  const merged = o.mergeNonFatal ? mergeNonFatal(sorted) : sorted;
-  const kept = merged.slice(0, Math.max(0, merged.length - o.omitFindings));
+  const groups = o.mergeNonFatal ? groupNonFatal(sorted) : sorted.map((f) => [f]);
+  const kept = groups.slice(0, Math.max(0, groups.length - o.omitFindings));
   const includeLogs = o.form === 'summary';
-  for (const f of kept) {
-    out.push(...findingBlock(f, { maxLogLines: o.maxLogLines, includeEvents: o.includeEvents && o.form === 'summary', includeLogs, now: input.now }));
+  for (const group of kept) {
+    out.push(...findingBlock(mergeGroup(group), { maxLogLines: o.maxLogLines, includeEvents: o.includeEvents && o.form === 'summary', includeLogs, now: input.now }));
   }
+  const keptFindings = kept.reduce((n, g) => n + g.length, 0);
   out.push(...shrinkNotices(o, {
-    findingsTotal: merged.length,
-    mergedAway: sorted.length - merged.length,
-    omitted: merged.length - kept.length,
+    findingsTotal: sorted.length,
+    mergedAway: keptFindings - kept.length,
+    omitted: sorted.length - keptFindings,
     hadLogs: sorted.some((f) => f.logTail.length > 0),
     hadEvents: sorted.some((f) => f.events.length > 0),
   }));
   if (o.form === 'comment' && sorted.length > 0) {
-    const link = runLink(input);
-    out.push(`Log tails and events are in the ${link ? link.replace(/^\[[^\]]*\]/, '[run summary]') : "run's summary"}.`, '');
+    out.push(`Log tails and events are in the ${runLink(input, 'run summary') ?? "run's summary"}.`, '');
   }
   out.push(...rollbackSection(result));
   out.push(footer(input), '');

@@ -29,7 +29,7 @@ export function rollbackSection(result: DeployResult): string[] {
     else if (failed.length === 0) {
       out.push(`Done: every workload is back on its previous template and ready. The step still fails because the change did not deploy.`, '');
     } else {
-      out.push(`**Failed** for ${failed.length} of ${rb.workloads.length} workload${rb.workloads.length === 1 ? '' : 's'}: check them now, the cluster may be serving the failed revision.`, '');
+      out.push(`**Failed** for ${failed.length} of ${rb.workloads.length} workload${rb.workloads.length === 1 ? '' : 's'}: check ${failed.length === 1 ? 'it' : 'them'} now, the cluster may still be serving the failed revision.`, '');
     }
     if (rb.workloads.length) out.push(...rb.workloads.map(line), '');
   }

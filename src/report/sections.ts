@@ -20,18 +20,19 @@ export function shrinkNotices(o: RenderOptions, facts: ShrinkFacts): string[] {
     notes.push(o.maxLogLines > 0 ? `log tails cut to ${o.maxLogLines} lines` : 'log tails left out');
   }
   if (facts.hadEvents && !o.includeEvents && o.form === 'summary') notes.push('events left out');
-  if (facts.mergedAway > 0) notes.push(`${facts.mergedAway} low-severity findings merged into similar ones`);
+  if (facts.mergedAway > 0) notes.push(`${facts.mergedAway} low-severity findings merged into similar ones shown`);
   if (facts.omitted > 0) notes.push(`${facts.omitted} of ${facts.findingsTotal} findings omitted`);
   if (notes.length === 0) return [];
   const text = notes.join('; ');
   return [`> **Shortened:** ${text} to fit ${limit}. The \`findings\` step output and \`kube-deploy-gate deploy -o json\` have everything.`, ''];
 }
 
-export function runLink(input: ReportInput): string | null {
+/** "[run 42](url)", or with a label of our own; null without a usable run URL. */
+export function runLink(input: ReportInput, label?: string): string | null {
   const url = safeUrl(input.context.runUrl);
   if (!url) return null;
-  const label = input.context.runId !== undefined ? `run ${escapeText(String(input.context.runId), 40)}` : 'the run';
-  return `[${label}](${url})`;
+  const text = label ?? (input.context.runId !== undefined ? `run ${escapeText(String(input.context.runId), 40)}` : 'the run');
+  return `[${text}](${url})`;
 }
 
 export function footer(input: ReportInput): string {

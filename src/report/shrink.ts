@@ -14,13 +14,13 @@ export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 // GitHub counts characters; UTF-16 units are never fewer, so this errs on the safe side.
 export const utf16Chars = (s: string): number => s.length;
 
-/** Non-fatal findings of the same category, workload, container and reason become one. */
-export function mergeNonFatal(findings: Finding[]): Finding[] {
+/** Groups non-fatal findings of the same category, workload, container and reason; fatal ones stay alone. */
+export function groupNonFatal(findings: Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
-  const out: (Finding | Finding[])[] = [];
+  const out: Finding[][] = [];
   for (const f of findings) {
     if (f.fatal) {
-      out.push(f);
+      out.push([f]);
       continue;
     }
     const key = JSON.stringify([f.category, f.workload, f.container, f.reason]);
@@ -32,10 +32,11 @@ export function mergeNonFatal(findings: Finding[]): Finding[] {
     }
     group.push(f);
   }
-  return out.map((x) => (Array.isArray(x) ? mergeGroup(x) : x));
+  return out;
 }
 
-function mergeGroup(group: Finding[]): Finding {
+/** One finding standing for its group: the first one's text, every node, no logs or events. */
+export function mergeGroup(group: Finding[]): Finding {
   const [first] = group;
   if (group.length === 1) return first;
   const nodes = [...new Set(group.map((f) => f.node).filter((n): n is string => !!n))];

@@ -1,6 +1,7 @@
 // Findings name their workload as "Kind/namespace/name" (model.workloadId); the report shows
 // "Deployment `payments/api`" and matches findings and rollbacks to table rows by that id.
 import { workloadId, type DeployResult, type Finding, type ObjectRef, type RollbackWorkload, type WorkloadRef } from '../model.js';
+import { severityRank } from '../diagnose/categories.js';
 import { inlineCode } from './escape.js';
 
 export interface NamedObject {
@@ -37,7 +38,7 @@ export function rollbackOf(result: DeployResult, ref: WorkloadRef): RollbackWork
   return result.rollback?.workloads.find((r) => workloadId(r) === id);
 }
 
-/** Fatal findings first; otherwise the diagnose stage's order (already worst first within each group). */
+/** Fatal findings first, then by the diagnose stage's category severity; ties keep their order. */
 export function worstFirst(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => Number(b.fatal) - Number(a.fatal));
+  return [...findings].sort((a, b) => Number(b.fatal) - Number(a.fatal) || severityRank(a.category) - severityRank(b.category));
 }

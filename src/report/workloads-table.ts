@@ -2,8 +2,7 @@
 // the time it took; then the objects a rollback does not restore, so nobody assumes they were.
 import { formatDuration } from '../duration.js';
 import { workloadId, type DeployResult, type Finding, type RollbackWorkload, type WorkloadResult } from '../model.js';
-import { escapeText } from './escape.js';
-import { table } from './table.js';
+import { escapeText, table } from './escape.js';
 import { findingsOf, longName, rollbackOf, worstFirst } from './workload-names.js';
 
 function revision(n: number | null): string {

@@ -76,7 +76,9 @@ function singular(list: string): string {
 }
 
 function generic(subject: string, change: TemplateChange): string {
-  if (change.before === null) return `${subject} set to ${change.after ?? ''} in this change`;
-  if (change.after === null) return `${subject} removed in this change (it was ${change.before})`;
+  // A list entry whose value is its own name (an image pull secret) reads better as added/removed.
+  const namesItself = (value: string | null): boolean => value !== null && subject.endsWith(` ${value}`);
+  if (change.before === null) return namesItself(change.after) ? `${subject} added in this change` : `${subject} set to ${change.after ?? ''} in this change`;
+  if (change.after === null) return namesItself(change.before) ? `${subject} removed in this change` : `${subject} removed in this change (it was ${change.before})`;
   return `${subject} changed from ${change.before} to ${change.after} in this change`;
 }

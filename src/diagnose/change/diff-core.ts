@@ -28,7 +28,7 @@ export function compareValue(ctx: ChangeContext, field: string, before: unknown,
   return [change(ctx, field, renderValue(before), renderValue(after))];
 }
 
-export function isAbsent(value: unknown): boolean {
+function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 }
 

@@ -91,8 +91,13 @@ export function probeDeadline(container: ContainerSpecLike, status: ContainerSta
 export function probeOverdue(container: ContainerSpecLike, status: ContainerStatusLike, now: Date, podConditions: PodConditionLike[] = []): ProbeOverdue | null {
   const due = probeDeadline(container, status, podConditions);
   if (!due || now.getTime() < due.at.getTime()) return null;
-  const { at: _at, since, ...overdue } = due;
-  return { ...overdue, elapsedSeconds: Math.floor((now.getTime() - since.getTime()) / 1000) };
+  return {
+    container: due.container,
+    probe: due.probe,
+    allowedSeconds: due.allowedSeconds,
+    settings: due.settings,
+    elapsedSeconds: Math.floor((now.getTime() - due.since.getTime()) / 1000),
+  };
 }
 
 function deadline(container: string, probe: ProbeOverdue['probe'], spec: Record<string, unknown>, since: Date, extraSeconds: number): ProbeDeadline {

@@ -5,7 +5,7 @@ import { asArray, asRecord, asString, type Plain } from './template-shape.js';
 
 const MAX_LENGTH = 160;
 
-export function truncate(text: string): string {
+function truncate(text: string): string {
   return text.length <= MAX_LENGTH ? text : `${text.slice(0, MAX_LENGTH - 1)}…`;
 }
 
@@ -107,13 +107,4 @@ export function renderMount(mount: Plain): string {
   const mode = mount.readOnly === true ? 'ro' : 'rw';
   const flags = sub ? `${mode},path=${JSON.stringify(sub)}` : mode;
   return `${asString(mount.mountPath) ?? ''} from ${asString(mount.name) ?? ''} (${flags})`;
-}
-
-/**
- * When the compact forms of two different values read the same (a volume's items or defaultMode
- * changed), fall back to the full JSON so the change never shows identical before and after.
- */
-export function distinct(before: string | null, after: string | null, fullBefore: unknown, fullAfter: unknown): [string | null, string | null] {
-  if (before !== after || before === null) return [before, after];
-  return [truncate(stableJson(fullBefore)), truncate(stableJson(fullAfter))];
 }

@@ -84,6 +84,7 @@ function resourceEvidence(resource: string, ctx: PodContext): { evidence: Eviden
   evidence.largest = formatQuantity(resource, largest.value);
   evidence.largestNode = largest.node.metadata?.name ?? '';
   const fits = requested <= largest.value;
+  evidence.fitsLargest = fits;
   return {
     evidence,
     detail: `the pod requests ${evidence.requested} ${resource}; the largest node (${evidence.largestNode}) has ${evidence.largest} allocatable${fits ? ', so the nodes are full rather than too small' : ''}`,

@@ -13,6 +13,8 @@ export interface Evidence {
   requested?: string;
   largest?: string;
   largestNode?: string;
+  /** Whether the request fits the largest node at all (false: no node can ever run the pod). */
+  fitsLargest?: boolean;
   nodeCount?: number;
   refKind?: string;
   refName?: string;
@@ -26,6 +28,8 @@ export interface Evidence {
   pvc?: string;
   command?: string;
   cause?: string;
+  /** The category a node-concentrated finding was before it was re-labelled. */
+  underlying?: string;
 }
 
 export interface Draft {
@@ -45,6 +49,8 @@ export interface Draft {
   failures: number;
   /** The evidence is not conclusive yet (a first crash before any back-off): never fatal. */
   provisional?: boolean;
+  /** Judge fatality as this category (a finding re-labelled node-concentrated keeps its cause's policy). */
+  policyCategory?: Category;
 }
 
 export interface PodContext {

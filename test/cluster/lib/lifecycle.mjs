@@ -2,13 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { binDir, kubernetesVersion } from './build.mjs';
-import { adminKubeconfig, ensurePki } from './pki.mjs';
+import { adminKubeconfig, ensureKubeletCert, ensurePki } from './pki.mjs';
 import { apiserverUrl, clusterSourceDir, paths, ports } from './paths.mjs';
-import { isOurs, readPids, startProcess, stopProcess, waitFor } from './processes.mjs';
+import { isOurs, logTail, readPids, startProcess, stopProcess, waitFor } from './processes.mjs';
 import { apiGet, kubectl } from './api.mjs';
 import { KWOK_NODE_LABEL, KWOK_NODE_VALUE, workerNode } from './nodes.mjs';
+import { kwokConfigYaml } from './kwok-config.mjs';
+import { installKwokCrds } from './kwok-crds.mjs';
+import { writeContainerLogs } from './container-logs.mjs';
 
-const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'];
+const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubelet-events'];
 
 function phase(times, name, start) {
   times.push([name, Date.now() - start]);
@@ -35,6 +38,7 @@ export async function up({ nodes }) {
   t = Date.now();
   fs.mkdirSync(paths.state, { recursive: true });
   ensurePki(paths.pki);
+  ensureKubeletCert(paths.pki);
   fs.writeFileSync(paths.kubeconfig, adminKubeconfig(paths.pki, apiserverUrl), { mode: 0o600 });
   phase(times, 'certificates', t);
 
@@ -69,12 +73,18 @@ export async function up({ nodes }) {
     `--kubeconfig=${paths.kubeconfig}`, `--authentication-kubeconfig=${paths.kubeconfig}`,
     `--authorization-kubeconfig=${paths.kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', '--secure-port=0',
   ]);
-  fs.writeFileSync(paths.stages, stagesYaml());
+  writeContainerLogs();
+  const [config] = await Promise.all([kwokConfigYaml(), installKwokCrds()]);
+  fs.writeFileSync(paths.stages, config);
   startProcess('kwok', `${bin}/kwok`, [
     `--kubeconfig=${paths.kubeconfig}`, `--config=${paths.stages}`,
     `--manage-nodes-with-label-selector=${KWOK_NODE_LABEL}=${KWOK_NODE_VALUE}`,
     '--node-lease-duration-seconds=8', '--cidr=10.244.0.0/16', '--node-ip=127.0.0.1',
+    // KWOK's kubelet server: the apiserver proxies pods/log to it (every node's kubeletEndpoint is this port).
+    `--node-port=${ports.kubelet}`, `--server-address=127.0.0.1:${ports.kubelet}`,
+    `--tls-cert-file=${pki('kubelet.crt')}`, `--tls-private-key-file=${pki('kubelet.key')}`, '--enable-crds=Logs',
   ]);
+  startProcess('kubelet-events', fs.realpathSync(process.execPath), [path.join(clusterSourceDir, 'lib', 'kubelet-events.mjs')]);
   phase(times, 'controllers started', t);
 
   t = Date.now();
@@ -85,6 +95,7 @@ export async function up({ nodes }) {
   await waitFor('kwok', `${nodes} Ready nodes`, async () => (await readyNodeCount()) >= nodes, 60_000);
   await waitFor('kube-controller-manager', 'serving (default service account exists)',
     async () => (await apiGet('/api/v1/namespaces/default/serviceaccounts/default')).status === 200, 60_000);
+  await waitFor('kubelet-events', 'watching pods', async () => logTail('kubelet-events', 50).includes('kubelet-events: watching'), 30_000);
   phase(times, 'nodes Ready', t);
 
   const total = times.filter(([n]) => !n.startsWith('build')).reduce((a, [, ms]) => a + ms, 0);
@@ -106,6 +117,8 @@ function startApiserver(bin) {
     `--service-account-key-file=${pki('sa.pub')}`, `--service-account-signing-key-file=${pki('sa.key')}`,
     '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
     '--authorization-mode=Node,RBAC', '--enable-admission-plugins=NodeRestriction',
+    // Nodes list a Hostname address first, which does not resolve here; logs go to the InternalIP (127.0.0.1).
+    '--kubelet-preferred-address-types=InternalIP',
     '--service-cluster-ip-range=10.96.0.0/16', '--allow-privileged=true',
     '--max-requests-inflight=800', '--max-mutating-requests-inflight=400',
     `--audit-log-path=${path.join(paths.logs, 'audit.log')}`, `--audit-policy-file=${auditPolicy()}`,
@@ -118,12 +131,6 @@ function auditPolicy() {
   const file = path.join(paths.state, 'audit-policy.yaml');
   fs.writeFileSync(file, 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: ["RequestReceived"]\nrules:\n- level: Metadata\n');
   return file;
-}
-
-function stagesYaml() {
-  const dir = path.join(clusterSourceDir, 'stages');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim()).join('\n---\n') + '\n';
 }
 
 async function readyNodeCount() {

@@ -38,6 +38,18 @@ export function ensurePki(dir) {
   return true;
 }
 
+/** The kubelet serving certificate KWOK's server presents to the apiserver (pods/log), made once. */
+export function ensureKubeletCert(dir) {
+  if (fs.existsSync(path.join(dir, 'kubelet.crt'))) return;
+  fs.writeFileSync(path.join(dir, 'kubelet.ext'), [
+    'basicConstraints=CA:FALSE', 'keyUsage=digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+  ].join('\n'));
+  openssl(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'kubelet.key', '-out', 'kubelet.csr', '-subj', '/O=system:nodes/CN=system:node:kwok'], dir);
+  openssl(['x509', '-req', '-in', 'kubelet.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '365',
+    '-out', 'kubelet.crt', '-extfile', 'kubelet.ext'], dir);
+}
+
 export function adminKubeconfig(pkiDir, server) {
   const b64 = (f) => fs.readFileSync(path.join(pkiDir, f)).toString('base64');
   return [

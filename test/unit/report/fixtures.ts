@@ -151,7 +151,7 @@ export const nodeConcentrated = input({
   findings: [finding({
     category: 'node-concentrated', workload: 'DaemonSet/observability/log-shipper', pod: 'log-shipper-8vxk2', container: 'shipper', node: 'worker-3',
     reason: 'ContainerCreating', count: '1/3 pods',
-    message: 'Only the pod on worker-3 fails; the pods of the same revision on worker-1 and worker-2 are Ready. MountVolume.SetUp failed for volume "varlog" : hostPath type check failed: /var/log/journal is not a directory',
+    message: 'Only node worker-3 fails (1 pod there; 2 Ready on other nodes): MountVolume.SetUp failed for volume "varlog" : hostPath type check failed: /var/log/journal is not a directory',
     hint: 'Look at worker-3: the host path /var/log/journal is missing or of another type there. Cordon the node or fix the host before retrying.',
     events: [event('Warning', 'FailedMount', 'MountVolume.SetUp failed for volume "varlog" : hostPath type check failed: /var/log/journal is not a directory', 11, 20)],
   })],
@@ -163,7 +163,7 @@ export const timeoutNoFatal = input({
   durationMs: 300_000,
   workloads: [workload('Deployment', 'search', 'indexer', { revisionBefore: 30, revisionAfter: 31, done: false, message: 'Waiting for deployment "indexer" rollout to finish: 1 of 3 updated replicas are available...' })],
   findings: [finding({
-    fatal: false, category: 'readiness-probe-failed', workload: 'Deployment/search/indexer', pod: 'indexer-58d7c6b9f-t7wz4', container: 'indexer', node: 'worker-2',
+    fatal: false, category: 'readiness-probe-failing', workload: 'Deployment/search/indexer', pod: 'indexer-58d7c6b9f-t7wz4', container: 'indexer', node: 'worker-2',
     reason: 'Unhealthy', count: '2/3 pods',
     message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
     hint: 'The pods run but never report ready: check what /healthz/ready waits for (the index warm-up can take longer than the probe allows).',
@@ -238,12 +238,16 @@ export function manyFindings(n = 200, fatalEvery = 4): ReportInput {
     const fatal = i % fatalEvery === 0;
     findings.push(finding({
       fatal,
-      category: fatal ? 'crash-loop' : 'readiness-probe-failed',
+      category: fatal ? 'crash-loop' : 'readiness-probe-failing',
       workload: `Deployment/fleet/svc-${String(i % 40).padStart(2, '0')}`,
-      pod: `svc-${i % 40}-7f9c8d-${String(i).padStart(5, '0')}`, container: 'app', node: `worker-${i % 7}`,
+      pod: `svc-${i % 40}-7f9c8d-${String(i).padStart(5, '0')}`, container: fatal ? 'app' : `sidecar-${i % 3}`, node: `worker-${i % 7}`,
       reason: fatal ? 'CrashLoopBackOff' : 'Unhealthy', exitCode: fatal ? 1 : null, restarts: fatal ? 5 : 0, count: '1/1 pods',
-      message: fatal ? `back-off 2m40s restarting failed container=app pod=svc-${i}_fleet(uid-${i})` : 'Readiness probe failed: HTTP probe failed with statuscode: 500',
-      hint: 'See the log tail.',
+      message: fatal
+        ? `The container exits with code 1 a few seconds after starting (5 restarts) and is now in CrashLoopBackOff: back-off 2m40s restarting failed container=app pod=svc-${i % 40}-7f9c8d-${String(i).padStart(5, '0')}_fleet(6f0e1d2c-3b4a-4958-8776-${String(i).padStart(12, '0')})`
+        : 'Readiness probe failed: Get "http://10.244.1.17:8080/healthz/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
+      hint: fatal
+        ? 'The log tail shows why the process exits. Run the same image locally with the command, arguments and environment of the pod template to reproduce it, then fix the code or the configuration it reads at start-up.'
+        : 'The pods run but do not report ready within the probe timeout: check what the readiness endpoint waits for, or give it a longer timeoutSeconds / initialDelaySeconds if start-up is legitimately slow.',
       events: Array.from({ length: 8 }, (_, k) => event('Warning', 'BackOff', `Back-off restarting failed container app in pod svc-${i}_fleet(uid-${i}) attempt ${k}`, k + 1, k * 10)),
       logTail: Array.from({ length: 25 }, (_, k) => `${k} ${'stack frame '.repeat(60)}`),
     }));

@@ -9,7 +9,7 @@ const FAILED_ONLY: RollbackPlanOptions = { scope: 'failed-only', onFirstDeployFa
 function applied(kind: WorkloadKind, over: Partial<AppliedWorkload> = {}): AppliedWorkload {
   return {
     kind, namespace: 'default', name: 'moons', changed: true, existedBefore: true,
-    revisionBefore: 1, generationBefore: 1, generationAfter: 2, templateBefore: null, ...over,
+    revisionBefore: 1, generationBefore: 1, generationAfter: 2, templateBefore: null, templateAfter: null, ...over,
   };
 }
 

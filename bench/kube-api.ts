@@ -1,0 +1,115 @@
+// The bench's own line to the test cluster: plain HTTPS with the credentials of a kubeconfig, a JSON request helper
+// and a list-then-watch. It stays apart from the gate's client so that measuring the gate never runs the gate's code.
+import fs from 'node:fs';
+import https from 'node:https';
+import { createInterface } from 'node:readline';
+import YAML from 'yaml';
+import { nowMs } from './clock.js';
+
+export const BENCH_USER_AGENT = 'kube-deploy-gate-bench';
+
+export interface KubeAccess {
+  server: string;
+  caData: string;
+  agent: https.Agent;
+  token?: string;
+}
+
+export function loadAccess(kubeconfigPath: string): KubeAccess {
+  const config = YAML.parse(fs.readFileSync(kubeconfigPath, 'utf8'));
+  const context = config.contexts.find((c: any) => c.name === config['current-context']).context;
+  const cluster = config.clusters.find((c: any) => c.name === context.cluster).cluster;
+  const user = config.users.find((u: any) => u.name === context.user).user;
+  const decode = (b64: string | undefined) => (b64 ? Buffer.from(b64, 'base64') : undefined);
+  const agent = new https.Agent({
+    ca: decode(cluster['certificate-authority-data']),
+    cert: decode(user['client-certificate-data']),
+    key: decode(user['client-key-data']),
+    keepAlive: true,
+  });
+  return { server: cluster.server, caData: cluster['certificate-authority-data'], agent, token: user.token };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export function api<T = any>(access: KubeAccess, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse<T>> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(new URL(path, access.server), {
+      method, agent: access.agent, timeout: 30_000, headers: headers(access, body === undefined ? undefined : contentType),
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        let parsed: any = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          /* plain text such as /readyz */
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed });
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
+    req.on('error', reject);
+    if (body !== undefined) req.write(typeof body === 'string' ? body : JSON.stringify(body));
+    req.end();
+  });
+}
+
+export async function apiOk<T = any>(access: KubeAccess, method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
+  const res = await api<T>(access, method, path, body, contentType);
+  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
+}
+
+export type WatchHandler = (type: string, object: any, atMs: number) => void;
+
+/** Lists `path`, reports every item as ADDED, then watches from the list's resourceVersion until stopped. */
+export function listAndWatch(access: KubeAccess, path: string, onEvent: WatchHandler): { ready: Promise<void>; stop: () => void } {
+  const controller = new AbortController();
+  const ready = (async () => {
+    const list = await apiOk(access, 'GET', path);
+    const at = nowMs();
+    for (const item of list.items ?? []) onEvent('ADDED', item, at);
+    void watchLoop(access, path, list.metadata.resourceVersion, onEvent, controller.signal);
+  })();
+  return { ready, stop: () => controller.abort() };
+}
+
+async function watchLoop(access: KubeAccess, path: string, resourceVersion: string, onEvent: WatchHandler, signal: AbortSignal): Promise<void> {
+  let rv = resourceVersion;
+  while (!signal.aborted) {
+    try {
+      const sep = path.includes('?') ? '&' : '?';
+      const url = new URL(`${path}${sep}watch=1&allowWatchBookmarks=true&resourceVersion=${rv}&timeoutSeconds=1800`, access.server);
+      const res = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+        const req = https.request(url, { agent: access.agent, headers: headers(access), signal }, resolve);
+        req.on('error', reject);
+        req.end();
+      });
+      for await (const line of createInterface({ input: res, crlfDelay: Infinity })) {
+        if (!line.trim()) continue;
+        const at = nowMs();
+        const event = JSON.parse(line);
+        if (event.type === 'ERROR') throw new Error(`watch ${path}: ${JSON.stringify(event.object)}`);
+        rv = event.object?.metadata?.resourceVersion ?? rv;
+        if (event.type !== 'BOOKMARK') onEvent(event.type, event.object, at);
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      process.stderr.write(`bench: ${(e as Error).message}; watching again\n`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+function headers(access: KubeAccess, contentType?: string): Record<string, string> {
+  const h: Record<string, string> = { accept: 'application/json', 'user-agent': BENCH_USER_AGENT };
+  if (contentType) h['content-type'] = contentType;
+  if (access.token) h.authorization = `Bearer ${access.token}`;
+  return h;
+}

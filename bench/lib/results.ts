@@ -1,0 +1,58 @@
+// What one bench run measured, as plain numbers per tool and repetition. The rows, the quick line, the docs and the
+// plot are all rendered from this one shape.
+import type { RequestCounts } from './audit.js';
+
+export interface RedResults {
+  /** Verdict time minus the reference moment, per repetition, in ms (negative: verdict before the reference). */
+  gate: number[];
+  kubectl: number[];
+  k8sDeploy: number[];
+  /** What the times are measured from: the first CrashLoopBackOff, or (without it) the first pod's creation. */
+  reference: 'CrashLoopBackOff' | 'pod created';
+  gateVerdicts: string[];
+  progressDeadlineSeconds: number;
+}
+
+export interface GreenResults {
+  /** Verdict time minus the moment the bench's own watch saw the rollout complete, in ms. */
+  gate: number[];
+  kubectl: number[];
+  gateRequests: RequestCounts[];
+  kubectlRequests: RequestCounts[];
+}
+
+export interface ScaleResults {
+  workloads: number;
+  replicas: number;
+  /** Wall time from start to verdict, ms. */
+  gate: number[];
+  kubectl: number[];
+  gateRequests: RequestCounts[];
+  kubectlRequests: RequestCounts[];
+  /** Peak resident set (VmHWM) in bytes; for the kubectl sequence, the largest of its processes. */
+  gateRss: number[];
+  kubectlRss: number[];
+  gateVerdicts: string[];
+}
+
+export interface ColdStartResults {
+  /** What was started: the bundle, or the source runner when dist/ is not built. */
+  subject: string;
+  firstRequestMs: number[];
+  bundleBytes: number | null;
+  importMs: number[];
+}
+
+export interface BenchResults {
+  /** How the gate was run (bundle or source), shown next to every number. */
+  gateRunner: string;
+  red: RedResults | null;
+  green: GreenResults | null;
+  scale: ScaleResults[];
+  cold: ColdStartResults | null;
+  notes: string[];
+}
+
+export function emptyResults(gateRunner: string): BenchResults {
+  return { gateRunner, red: null, green: null, scale: [], cold: null, notes: [] };
+}

@@ -1,0 +1,63 @@
+// How the bench starts the gate: the bundle the Action and the CLI ship (dist/cli.js) when it is built, otherwise
+// the engine from src/ under Node's type transform. Which one ran is printed next to every number, because the
+// source runner also loads Node's TypeScript transformer (slower start, more memory).
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface GateRunner {
+  kind: 'bundle' | 'source';
+  describe: string;
+  command: string;
+  args(manifests: string, namespace: string, kubeconfig: string, timeout: string): string[];
+}
+
+/**
+ * Copies dist/ into `scratch` first when the bundle is built: a rebuild during the run (dist/ is emptied and
+ * rewritten) must not change or break what is being measured. Returns the runner and the folder it took dist from.
+ */
+export function gateRunner(root: string, scratch: string): { runner: GateRunner; dist: string | null } {
+  const dist = snapshotDist(root, scratch);
+  return { runner: dist ? bundleRunner(path.join(dist, 'cli.js')) : sourceRunner(root), dist };
+}
+
+function snapshotDist(root: string, scratch: string): string | null {
+  const source = path.join(root, 'dist');
+  if (!fs.existsSync(path.join(source, 'cli.js'))) return null;
+  const target = path.join(scratch, 'dist');
+  fs.cpSync(source, target, { recursive: true });
+  return fs.existsSync(path.join(target, 'cli.js')) ? target : null;
+}
+
+function bundleRunner(bundle: string): GateRunner {
+  return {
+    kind: 'bundle',
+    describe: `the bundle, \`node dist/cli.js deploy --no-rollback --output json\` (${(fs.statSync(bundle).size / 1048576).toFixed(1)} MiB)`,
+    command: process.execPath,
+    args: (manifests, namespace, kubeconfig, timeout) => [
+      bundle, 'deploy', '-f', manifests, '-n', namespace, '--kubeconfig', kubeconfig, '--timeout', timeout, '--no-rollback', '--output', 'json',
+    ],
+  };
+}
+
+function sourceRunner(root: string): GateRunner {
+  return {
+    kind: 'source',
+    describe: 'the engine from src/ (`bench/gate-source-runner.ts` under `node --experimental-transform-types`), because dist/cli.js is not built',
+    command: process.execPath,
+    args: (manifests, namespace, kubeconfig, timeout) => [
+      '--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--import', path.join(root, 'bench', 'ts-hooks.mjs'),
+      path.join(root, 'bench', 'gate-source-runner.ts'), manifests, namespace, kubeconfig, timeout,
+    ],
+  };
+}
+
+/** The verdict from the gate's JSON output (one JSON document on stdout), or why there is none. */
+export function gateVerdict(stdout: string): string {
+  const start = stdout.indexOf('{');
+  if (start === -1) return 'no output';
+  try {
+    return String(JSON.parse(stdout.slice(start)).verdict ?? 'no verdict');
+  } catch {
+    return 'unreadable output';
+  }
+}

@@ -1,0 +1,42 @@
+// One workload, assessed: its new revision's pods, and a draft for each reason something is wrong, from the pods
+// (classified one by one, then checked for a shared bad node) and from the workload's own conditions and events.
+import type { WorkloadRef } from '../model.js';
+import { classifyPod } from './classify-pod.js';
+import { concentrateOnNode } from './concentrated.js';
+import { eventsAbout, viewEvent, type EventView } from './events.js';
+import type { Node, PersistentVolumeClaim, Workload } from './kube-shapes.js';
+import { newRevisionOf, type NewRevision } from './new-revision.js';
+import { WORKLOAD_RULES } from './rules/workload.js';
+import type { Draft } from './rules/types.js';
+import type { ClusterSnapshot } from './snapshot.js';
+import { workloadRefOf } from './workload-ref.js';
+
+export interface Assessment {
+  ref: WorkloadRef;
+  revision: NewRevision;
+  drafts: Draft[];
+}
+
+/** Event views are built once per snapshot and shared by every workload in it. */
+export function eventViews(snapshot: ClusterSnapshot): EventView[] {
+  return (snapshot.events ?? []).map(viewEvent);
+}
+
+export function assessWorkload(workload: unknown, snapshot: ClusterSnapshot, now: Date, events: EventView[] = eventViews(snapshot)): Assessment {
+  const obj = (workload ?? {}) as Workload;
+  const ref = workloadRefOf(obj, snapshot);
+  const revision = newRevisionOf(ref.kind, obj, snapshot);
+  const inputs = { events, nodes: (snapshot.nodes ?? []) as Node[], pvcs: (snapshot.pvcs ?? []) as PersistentVolumeClaim[], now };
+  const podDrafts = revision.pods.flatMap((p) => classifyPod(p, inputs));
+  const creator = revision.creator;
+  const wctx = {
+    kind: ref.kind,
+    workload: obj,
+    revision,
+    events: eventsAbout(events, ref.kind, obj),
+    creatorEvents: creator ? eventsAbout(events, revision.creatorKind, creator) : [],
+    now,
+  };
+  const workloadDrafts = ref.kind === 'Pod' ? [] : WORKLOAD_RULES.map((rule) => rule(wctx)).filter((d): d is Draft => d !== null);
+  return { ref, revision, drafts: [...concentrateOnNode(podDrafts, revision.pods), ...workloadDrafts] };
+}

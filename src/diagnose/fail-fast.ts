@@ -1,0 +1,30 @@
+// Whether to stop waiting: every new-revision pod that exists has a fatal finding, or no pod can be created at all,
+// or the workload itself reached a terminal failure. One healthy or merely slow pod keeps the gate waiting, because
+// then the deadline, not a guess, should decide.
+import type { WorkloadKind } from '../model.js';
+import type { Pod } from './kube-shapes.js';
+import { DEFAULT_POLICY, isFatal, type FailFastPolicy } from './policy.js';
+import type { Draft } from './rules/types.js';
+
+const TERMINAL = new Set(['job-failed', 'progress-deadline-exceeded']);
+const CANNOT_CREATE = new Set(['quota-exceeded', 'admission-denied']);
+
+function samePod(a: Pod, b: Pod): boolean {
+  const uid = a.metadata?.uid;
+  if (uid && b.metadata?.uid) return uid === b.metadata.uid;
+  return a.metadata?.name === b.metadata?.name && (a.metadata?.namespace ?? '') === (b.metadata?.namespace ?? '');
+}
+
+/** Pods that still count for the rollout: not being deleted and, except for a bare Pod, not finished. */
+export function livePods(kind: WorkloadKind, pods: Pod[]): Pod[] {
+  return pods.filter((p) => !p.metadata?.deletionTimestamp && (kind === 'Pod' || (p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')));
+}
+
+export function doomed(kind: WorkloadKind, drafts: Draft[], newPods: Pod[], now: Date, policy: FailFastPolicy = DEFAULT_POLICY): boolean {
+  const fatal = (d: Draft) => isFatal(d, now, policy);
+  const workloadLevel = drafts.filter((d) => d.pod === null);
+  if (workloadLevel.some((d) => TERMINAL.has(d.category) && fatal(d))) return true;
+  const live = livePods(kind, newPods);
+  if (live.length === 0) return workloadLevel.some((d) => CANNOT_CREATE.has(d.category) && fatal(d));
+  return live.every((pod) => drafts.some((d) => d.pod !== null && samePod(d.pod, pod) && fatal(d)));
+}

@@ -1,0 +1,67 @@
+// The diagnosis API the shells call: findings for one workload or a whole snapshot, the fail-fast verdict, the text
+// rendering, and the helpers the live edge needs for logs.
+import type { Finding } from '../model.js';
+import { assessWorkload, eventViews, type Assessment } from './assess.js';
+import { isPodReady } from './classify-pod.js';
+import { doomed, livePods } from './fail-fast.js';
+import { toFinding } from './finding.js';
+import type { Pod, Workload } from './kube-shapes.js';
+import { mergeFindings, compareFindings } from './merge.js';
+import { DEFAULT_POLICY, type FailFastPolicy } from './policy.js';
+import type { ClusterSnapshot } from './snapshot.js';
+
+export interface DiagnoseOptions {
+  policy?: FailFastPolicy;
+}
+
+function findingsOf(a: Assessment, now: Date, options: DiagnoseOptions): Finding[] {
+  const total = Math.max(a.revision.desired, a.revision.pods.length);
+  const ready = livePods(a.ref.kind, a.revision.pods).filter(isPodReady).length;
+  return a.drafts.map((d) => toFinding(d, a.ref, {
+    now,
+    policy: options.policy,
+    podTotal: d.pod ? a.revision.pods.length : total,
+    affected: d.pod ? undefined : Math.max(0, total - ready),
+  }));
+}
+
+/** Merged findings for one workload (a Deployment, StatefulSet, DaemonSet, Job or Pod as the API returns it). */
+export function diagnoseWorkload(workload: unknown, snapshot: ClusterSnapshot, now: Date, options: DiagnoseOptions = {}): Finding[] {
+  return mergeFindings(findingsOf(assessWorkload(workload, snapshot, now), now, options));
+}
+
+/** True when waiting longer cannot help: see fail-fast.ts. */
+export function isDoomed(workload: unknown, snapshot: ClusterSnapshot, now: Date, policy: FailFastPolicy = DEFAULT_POLICY): boolean {
+  const a = assessWorkload(workload, snapshot, now);
+  return doomed(a.ref.kind, a.drafts, a.revision.pods, now, policy);
+}
+
+function isBarePod(pod: Pod): boolean {
+  return !(pod.metadata?.ownerReferences ?? []).some((r) => r.controller);
+}
+
+/** Every workload in the snapshot, for the offline CLI: Deployments, StatefulSets, DaemonSets, Jobs and bare Pods. */
+export function diagnoseSnapshot(snapshot: ClusterSnapshot, now: Date, options: DiagnoseOptions = {}): Finding[] {
+  const events = eventViews(snapshot);
+  const workloads: [string, unknown[]][] = [
+    ['Deployment', snapshot.deployments],
+    ['StatefulSet', snapshot.statefulSets],
+    ['DaemonSet', snapshot.daemonSets],
+    ['Job', snapshot.jobs],
+    ['Pod', (snapshot.pods as Pod[]).filter(isBarePod)],
+  ];
+  const findings = workloads.flatMap(([kind, items]) =>
+    (items ?? []).flatMap((w) => mergeFindings(findingsOf(assessWorkload({ ...(w as Workload), kind }, snapshot, now, events), now, options))),
+  );
+  return findings.sort(compareFindings);
+}
+
+export { snapshotFromDump, emptySnapshot, DumpParseError, type ClusterSnapshot } from './snapshot.js';
+export { renderFindingsText } from './render-text.js';
+export { redactSecrets } from './redact.js';
+export { logSourceFor, withLogs, LOG_TAIL_LINES, type LogSource } from './log-source.js';
+export { DEFAULT_POLICY, isFatal, type FailFastPolicy, type CategoryPolicy } from './policy.js';
+export { CATEGORIES, type Category } from './categories.js';
+export { doomed } from './fail-fast.js';
+export { mergeFindings } from './merge.js';
+export { assessWorkload, type Assessment } from './assess.js';

@@ -1,0 +1,97 @@
+// Findings about the workload rather than one pod: its controller cannot create pods (FailedCreate: "Error creating:
+// pods \"web-x\" is forbidden: exceeded quota: ..." or an admission webhook / PodSecurity / missing service account),
+// the Deployment passed its progress deadline, or the Job failed.
+import type { WorkloadKind } from '../../model.js';
+import { latest, type EventView } from '../events.js';
+import { conditionOf, type Condition, type Workload } from '../kube-shapes.js';
+import type { NewRevision } from '../new-revision.js';
+import type { Draft, Evidence } from './types.js';
+
+export interface WorkloadContext {
+  kind: WorkloadKind;
+  workload: Workload;
+  revision: NewRevision;
+  /** Events about the workload, oldest first. */
+  events: EventView[];
+  /** Events about the object that creates the pods (the new ReplicaSet), oldest first. */
+  creatorEvents: EventView[];
+  now: Date;
+}
+
+/** A FailedCreate event this old with no condition to back it is history, not the current state. */
+const FAILED_CREATE_FRESH_MS = 10 * 60_000;
+
+export function classifyCreateFailure(message: string): { category: 'quota-exceeded' | 'admission-denied'; evidence: Evidence } | null {
+  const quota = /exceeded quota: ([^,\s]+)/.exec(message);
+  if (quota) return { category: 'quota-exceeded', evidence: { quota: quota[1], cause: message } };
+  const webhook = /admission webhook "([^"]+)" denied the request/.exec(message);
+  if (webhook) return { category: 'admission-denied', evidence: { webhook: webhook[1], cause: message } };
+  const podSecurity = /violates PodSecurity "([^"]+)"/.exec(message);
+  if (podSecurity) return { category: 'admission-denied', evidence: { webhook: `PodSecurity ${podSecurity[1]}`, cause: message } };
+  const account = /serviceaccount "([^"]+)" not found|error looking up service account [^/\s]+\/([^:\s]+)/.exec(message);
+  if (account) return { category: 'admission-denied', evidence: { serviceAccount: account[1] ?? account[2], cause: message } };
+  if (/is forbidden|is invalid|denied/.test(message)) return { category: 'admission-denied', evidence: { cause: message } };
+  return null;
+}
+
+function base(ctx: WorkloadContext, fields: Partial<Draft> & Pick<Draft, 'category' | 'message'>): Draft {
+  return { pod: null, container: null, node: null, reason: null, exitCode: null, restarts: null, events: ctx.creatorEvents, evidence: {}, since: null, failures: 1, ...fields };
+}
+
+function liveCount(ctx: WorkloadContext): number {
+  return ctx.revision.pods.filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded').length;
+}
+
+export function createFailureRule(ctx: WorkloadContext): Draft | null {
+  const creator = ctx.revision.creator as Workload | null;
+  const condition: Condition | undefined = [conditionOf(creator?.status?.conditions, 'ReplicaFailure'), conditionOf(ctx.workload.status?.conditions, 'ReplicaFailure')]
+    .find((c) => c?.status === 'True' && c.reason === 'FailedCreate');
+  const events = [...ctx.creatorEvents, ...(creator === ctx.workload ? [] : ctx.events)].filter((e) => e.reason === 'FailedCreate');
+  const event = latest(events.sort((a, b) => a.lastSeenMs - b.lastSeenMs));
+  const fresh = event && ctx.now.getTime() - event.lastSeenMs < FAILED_CREATE_FRESH_MS && liveCount(ctx) < ctx.revision.desired;
+  const message = condition?.message ?? (fresh ? event.message : null);
+  if (!message) return null;
+  const classified = classifyCreateFailure(message);
+  const failures = Math.max(1, events.reduce((n, e) => n + e.count, 0));
+  return base(ctx, {
+    category: classified?.category ?? 'unknown',
+    reason: 'FailedCreate',
+    message: `${ctx.revision.creatorKind} ${creator?.metadata?.name ?? ctx.workload.metadata?.name ?? ''} cannot create pods: ${message.replace(/^Error creating: /, '')}`,
+    evidence: classified?.evidence ?? { cause: message },
+    events: event ? [event] : [],
+    failures,
+    since: condition?.lastTransitionTime ?? events[0]?.firstSeen ?? null,
+  });
+}
+
+export function progressDeadlineRule(ctx: WorkloadContext): Draft | null {
+  if (ctx.kind !== 'Deployment') return null;
+  const progressing = conditionOf(ctx.workload.status?.conditions, 'Progressing');
+  if (progressing?.status !== 'False' || progressing.reason !== 'ProgressDeadlineExceeded') return null;
+  const seconds = ctx.workload.spec?.progressDeadlineSeconds;
+  return base(ctx, {
+    category: 'progress-deadline-exceeded',
+    reason: 'ProgressDeadlineExceeded',
+    message: `${progressing.message ?? 'The rollout timed out progressing'}${typeof seconds === 'number' ? ` (progressDeadlineSeconds ${seconds})` : ''}`,
+    events: ctx.events.slice(-3),
+    since: progressing.lastTransitionTime ?? null,
+  });
+}
+
+export function jobFailedRule(ctx: WorkloadContext): Draft | null {
+  if (ctx.kind !== 'Job') return null;
+  const failed = ['Failed', 'FailureTarget'].map((t) => conditionOf(ctx.workload.status?.conditions, t)).find((c) => c?.status === 'True');
+  if (!failed) return null;
+  const limit = ctx.workload.spec?.backoffLimit;
+  const failedPods = ctx.workload.status?.failed;
+  const detail = failed.reason === 'BackoffLimitExceeded' && typeof limit === 'number' ? ` (backoffLimit ${limit}${typeof failedPods === 'number' ? `, ${failedPods} failed pods` : ''})` : '';
+  return base(ctx, {
+    category: 'job-failed',
+    reason: failed.reason ?? 'Failed',
+    message: `${failed.message ?? 'The Job failed'}${detail}`,
+    events: ctx.events.filter((e) => e.type === 'Warning').slice(-3),
+    since: failed.lastTransitionTime ?? null,
+  });
+}
+
+export const WORKLOAD_RULES = [createFailureRule, progressDeadlineRule, jobFailedRule];

@@ -1,0 +1,51 @@
+// Findings as workflow annotations: an error per fatal finding, a warning per other one, on the manifest line
+// of the workload when we know it. Annotations are plain text (not markdown), so nothing is escaped here beyond
+// removing control characters; @actions/core encodes the workflow-command syntax itself.
+import type { Finding, SourceLocation } from '../model.js';
+import { stripControls, truncate } from './escape.js';
+import { worstFirst } from './workload-names.js';
+
+export interface Annotation {
+  level: 'error' | 'warning';
+  title: string;
+  message: string;
+  file?: string;
+  startLine?: number;
+}
+
+// GitHub shows at most 10 error and 10 warning annotations per step; more are counted but not displayed.
+export const MAX_PER_LEVEL = 10;
+const MAX_MESSAGE_CHARS = 4000;
+
+const plain = (s: string, max: number) => truncate(stripControls(s).replace(/\n+/g, ' ').trim(), max);
+
+function message(f: Finding): string {
+  const where = [f.count, f.container && `container ${f.container}`, f.pod && `pod ${f.pod}`, f.node && `node ${f.node}`]
+    .filter(Boolean).join(', ');
+  const parts = [plain(f.message, 1500)];
+  if (where) parts.push(`(${plain(where, 300)})`);
+  if (f.hint) parts.push(`Fix: ${plain(f.hint, 1000)}`);
+  return truncate(parts.join(' '), MAX_MESSAGE_CHARS);
+}
+
+/**
+ * One annotation per finding, worst first, at most MAX_PER_LEVEL per level (GitHub would hide the rest anyway).
+ * `locations` maps workloadId ("Deployment/ns/name") to where its manifest document starts.
+ */
+export function annotationsFor(findings: Finding[], locations: Map<string, SourceLocation> = new Map()): Annotation[] {
+  const counts = { error: 0, warning: 0 };
+  const out: Annotation[] = [];
+  for (const f of worstFirst(findings)) {
+    const level = f.fatal ? 'error' : 'warning';
+    if (counts[level] >= MAX_PER_LEVEL) continue;
+    counts[level] += 1;
+    const loc = locations.get(f.workload);
+    out.push({
+      level,
+      title: plain(`${f.category} · ${f.workload}`, 200),
+      message: message(f),
+      ...(loc ? { file: loc.file, startLine: loc.line } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+// jq expressions the pod stages select on. KWOK evaluates them (gojq) against the Pod as JSON; a query that fails
+// yields no value, so every expression here guards its own lookups. Numbers arrive as floats, which KWOK's "In"
+// operator cannot compare, so the expressions return strings or booleans.
+
+export const SCENARIO_ANNOTATION = 'kwok.kube-deploy-gate.dev/scenario';
+
+/**
+ * The behaviour a pod gets: "" for a healthy pod, otherwise the annotation's value. `crash-on-node=X` is "crash" on
+ * node X and "" anywhere else (a broken host), so the healthy stages and the crash stages never both match.
+ */
+export const scenario = `(.metadata.annotations["${SCENARIO_ANNOTATION}"] // "") as $s
+| if ($s | startswith("crash-on-node=")) then
+    (if ($s | ltrimstr("crash-on-node=")) == .spec.nodeName then "crash" else "" end)
+  else $s end`;
+
+/**
+ * Where the scenario's target container (the first of spec.containers or spec.initContainers) is in its life:
+ * "none" before the kubelet wrote any status; "running"; "exited-first" after the first exit, which the kubelet
+ * restarts at once; "exited" after later exits, which go into back-off; "done" when the restart policy says the
+ * container stays down; otherwise the waiting reason (CrashLoopBackOff, ErrImagePull, ...). A StartError leaves the
+ * container waiting in RunContainerError, which restarts like an exit.
+ */
+export function targetPhase(list) {
+  const statuses = list === 'initContainers' ? 'initContainerStatuses' : 'containerStatuses';
+  return `.spec.${list}[0].name as $n
+| (.spec.restartPolicy // "Always") as $rp
+| ([.status.${statuses}[]? | select(.name == $n)] | first) as $c
+| if $c == null then "none"
+  elif $c.state.running != null then "running"
+  elif $c.state.terminated != null then
+    (if $rp == "Never" or ($rp == "OnFailure" and $c.state.terminated.exitCode == 0) then "done"
+     elif $c.restartCount == 0 then "exited-first" else "exited" end)
+  elif $c.state.waiting.reason == "RunContainerError" then
+    (if $c.restartCount == 0 then "exited-first" else "exited" end)
+  else ($c.state.waiting.reason // "waiting") end`;
+}
+
+/**
+ * When the kubelet's container back-off ends, as an RFC3339 time: the last exit plus 10 s doubled per earlier
+ * restart, capped at 300 s (kubelet.go: backOffPeriod 10s, MaxContainerBackOff 300s; flowcontrol.Backoff doubles).
+ */
+export function backOffEnd(list) {
+  const statuses = list === 'initContainers' ? 'initContainerStatuses' : 'containerStatuses';
+  return `.spec.${list}[0].name as $n
+| ([.status.${statuses}[]? | select(.name == $n)] | first) as $c
+| (($c.lastState.terminated.finishedAt // (now | todate)) | fromdate)
+  + ([10, 20, 40, 80, 160, 300][([$c.restartCount, 6] | min) - 1])
+| todate`;
+}
+
+/**
+ * When the kubelet pulls a failing image again: its image back-off (10 s doubling to 300 s, per pod and image) puts
+ * the attempts at 0, 10, 30, 70, 150 and 310 s after the pod started, then every 300 s.
+ */
+export const nextPullAttempt = `(.status.startTime | fromdate) as $t0
+| (now - $t0 + 1) as $e
+| (([10, 30, 70, 150, 310] | map(select(. > $e)) | first) // (310 + (((($e - 310) / 300) | floor) + 1) * 300))
+| . + $t0 | todate`;
+
+/** How long the container runs before the scenario ends it. */
+export const runTime = `(${scenario}) as $s
+| .spec.containers[0].livenessProbe as $p
+| if $s == "liveness" then
+    (if $p == null then "10s"
+     else "\\((($p.initialDelaySeconds // 0) + ($p.periodSeconds // 10) * (($p.failureThreshold // 3) - 1)) * 1000 + 500)ms" end)
+  elif $s == "crash-exit-0" then "400ms"
+  elif $s == "oom" then "2s"
+  else "1200ms" end`;
+
+/**
+ * True when a container reads a Secret or ConfigMap through env or envFrom (not optional). The kubelet resolves
+ * those through the API before it creates the container; the kubelet-events helper does that check here and then
+ * writes the kubelet's first status (ContainerCreating, or CreateContainerConfigError), so the healthy stage waits.
+ */
+export const readsConfig = `[(.spec.initContainers // [])[], (.spec.containers // [])[]
+  | ((.env // [])[] | .valueFrom | select(. != null) | (.secretKeyRef, .configMapKeyRef) | select(. != null)),
+    ((.envFrom // [])[] | (.secretRef, .configMapRef) | select(. != null))
+  | select(.optional != true)] | length > 0`;
+
+/** The helper's go-ahead for such a pod: the kubelet's first status (ContainerCreating), with no config error. */
+export const configResolved = `((.status.containerStatuses // []) | length > 0)
+  and ([(.status.initContainerStatuses // [])[], (.status.containerStatuses // [])[]
+        | select(.state.waiting.reason == "CreateContainerConfigError")] | length == 0)`;
+
+export const notDeleting = { key: '.metadata.deletionTimestamp', operator: 'DoesNotExist' };
+export const onNode = { key: '.spec.nodeName', operator: 'Exists' };
+
+export function scenarioIn(values) {
+  return { key: scenario, operator: 'In', values };
+}
+
+export function phaseIn(list, values) {
+  return { key: targetPhase(list), operator: 'In', values };
+}
