@@ -8,7 +8,7 @@ const PREFIX = 'bench-node-';
 const PODS_PER_NODE = 110;
 
 interface ClusterNodeLib {
-  workerNode(name: string, index: number, kubernetesVersion: string): any;
+  workerNode(name: string, index: number, kubernetesVersion: string, kubeletPort?: number): any;
 }
 
 /** Adds enough nodes for `pods` more pods next to what already runs; returns the names it created. */
@@ -20,10 +20,13 @@ export async function addNodesFor(admin: KubeAccess, root: string, pods: number,
   // Plain JavaScript modules of the cluster scripts; imported by URL so the type checker does not need their types.
   const nodes = (await import(pathToFileURL(path.join(root, 'test/cluster/lib/nodes.mjs')).href)) as ClusterNodeLib;
   const version = (await apiOk(admin, 'GET', '/version')).gitVersion as string;
+  // Pod logs go to the kubelet port the cluster's workers announce; the added nodes announce the same one.
+  const workers = await apiOk(admin, 'GET', '/api/v1/nodes?labelSelector=type%3Dkwok');
+  const kubeletPort = workers.items.map((n: any) => n.status?.daemonEndpoints?.kubeletEndpoint?.Port).find((p: unknown) => typeof p === 'number' && p > 0);
   const names = Array.from({ length: count }, (_, i) => `${PREFIX}${i + 1}`);
   log(`adding ${count} KWOK node(s) for ${pods} pods (${free} free pod slots now)`);
   for (const [i, name] of names.entries()) {
-    const res = await api(admin, 'POST', '/api/v1/nodes', nodes.workerNode(name, i, version));
+    const res = await api(admin, 'POST', '/api/v1/nodes', nodes.workerNode(name, i, version, kubeletPort));
     if (res.status !== 201 && res.status !== 409) throw new Error(`create node ${name}: HTTP ${res.status}`);
   }
   const until = Date.now() + 60_000;

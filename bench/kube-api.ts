@@ -37,8 +37,9 @@ export interface ApiResponse<T = any> {
 
 export function api<T = any>(access: KubeAccess, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse<T>> {
   return new Promise((resolve, reject) => {
+    // A whole-request deadline: a socket to an apiserver that restarted may never answer nor close.
     const req = https.request(new URL(path, access.server), {
-      method, agent: access.agent, timeout: 30_000, headers: headers(access, body === undefined ? undefined : contentType),
+      method, agent: access.agent, signal: AbortSignal.timeout(30_000), headers: headers(access, body === undefined ? undefined : contentType),
     }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -53,8 +54,7 @@ export function api<T = any>(access: KubeAccess, method: string, path: string, b
         resolve({ status: res.statusCode ?? 0, body: parsed });
       });
     });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
-    req.on('error', reject);
+    req.on('error', (e) => reject(e.name === 'TimeoutError' || e.name === 'AbortError' ? new Error(`${method} ${path}: no answer within 30 s`) : e));
     if (body !== undefined) req.write(typeof body === 'string' ? body : JSON.stringify(body));
     req.end();
   });

@@ -30,7 +30,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (e) {
     return fail(emptyResult(describeError(e)));
   }
-  if (inputs.kubeconfig) core.setSecret(inputs.kubeconfig);
   const gate = await runGate(inputs, { log: (l) => core.info(l), maskSecret: (s) => core.setSecret(s), signal: cancel.signal });
   await report(gate, inputs, env);
 }

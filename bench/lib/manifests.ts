@@ -12,7 +12,14 @@ export interface DeploymentSpec {
   crash?: boolean;
   /** kubectl rollout status only gives up after this; the bench sets 60 s (the Kubernetes default is 600 s). */
   progressDeadlineSeconds?: number;
+  /**
+   * An HTTP readiness probe, as production Deployments have. Without one a container that runs a second before it
+   * crashes is Ready for that second, the Deployment counts as available, and rollout status reports success.
+   */
+  readinessProbe?: boolean;
 }
+
+const READINESS_PROBE = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 };
 
 export function deploymentManifest(spec: DeploymentSpec): Record<string, unknown> {
   const labels = { app: spec.name, [BENCH_LABEL]: spec.runId };
@@ -26,7 +33,7 @@ export function deploymentManifest(spec: DeploymentSpec): Record<string, unknown
       selector: { matchLabels: { app: spec.name } },
       template: {
         metadata: { labels, ...(spec.crash ? { annotations: { [SCENARIO_ANNOTATION]: 'crash' } } : {}) },
-        spec: { containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0.0' }] },
+        spec: { containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0.0', ...(spec.readinessProbe ? { readinessProbe: READINESS_PROBE } : {}) }] },
       },
     },
   };

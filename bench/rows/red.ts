@@ -1,6 +1,7 @@
 // Row 1: time from the kubelet's first fatal status (CrashLoopBackOff) to a red verdict. The three tools run at the
-// same time, each in its own namespace with the same manifests: a healthy `web` and a crash-looping `api` whose
-// progressDeadlineSeconds is 60 (the Kubernetes default, 600, would make each repetition take ten minutes).
+// same time, each in its own namespace with the same manifests: a healthy `web` and a crash-looping `api` with a
+// readiness probe (so it never counts as available) and progressDeadlineSeconds 60 (the Kubernetes default, 600,
+// would make each repetition take ten minutes).
 import { freshCacheDir, writeManifests, type BenchContext } from '../context.js';
 import { runGateTool, runKubectlTool } from '../contenders.js';
 import { createNamespace, deleteNamespaces, namespaceName } from '../namespaces.js';
@@ -29,7 +30,7 @@ export async function measureRed(ctx: BenchContext, reps: number): Promise<RedRe
     for (let rep = 1; rep <= reps; rep++) {
       const manifests = writeManifests(ctx, [
         deploymentManifest({ name: 'web', replicas: 2, runId: ctx.runId }),
-        deploymentManifest({ name: 'api', replicas: 2, runId: ctx.runId, crash: true, progressDeadlineSeconds: PROGRESS_DEADLINE_SECONDS }),
+        deploymentManifest({ name: 'api', replicas: 2, runId: ctx.runId, crash: true, readinessProbe: true, progressDeadlineSeconds: PROGRESS_DEADLINE_SECONDS }),
       ]);
       const ns = { gate: namespaceName('red', 'gate', rep), kubectl: namespaceName('red', 'kubectl', rep), k8sDeploy: namespaceName('red', 'k8s-deploy', rep) };
       for (const n of Object.values(ns)) await createNamespace(ctx.admin, n, ctx.runId);

@@ -25,7 +25,7 @@ export function parseManifest(file: string, text: string): ManifestObject[] {
     if (firstError) {
       const pos = firstError.linePos?.[0];
       const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-      throw new UserError(`invalid YAML in ${file}${at}: ${firstError.message.split('\n')[0]}`);
+      throw new UserError(`invalid YAML in ${file}${at}: ${firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
     }
     const value = doc.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing ---

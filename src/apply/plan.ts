@@ -14,7 +14,8 @@ export interface PlannedObject extends ManifestObject {
 export function loadManifests(files: string[], images: ImageSubstitution[], cwd = process.cwd()): ManifestObject[] {
   const out: ManifestObject[] = [];
   for (const file of files) {
-    const shown = path.relative(cwd, file) || file;
+    const relative = path.relative(cwd, file);
+    const shown = relative && !relative.startsWith('..') ? relative : file;
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');

@@ -4,6 +4,8 @@ import type { CliIO } from '../cli.js';
 import { UserError } from '../errors.js';
 import { diagnoseSnapshot, snapshotFromDump, renderFindingsText } from '../diagnose/index.js';
 import { last, outputFormat, parseArgs } from './args.js';
+import { attachSuspects } from '../diagnose/suspects.js';
+import { templatePairsFromSnapshot } from './diagnose-suspects.js';
 
 export async function runDiagnoseCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { values: ['from-file', 'now', 'output'], booleans: [], aliases: { f: 'from-file', o: 'output' } }, 'diagnose');
@@ -18,7 +20,13 @@ export async function runDiagnoseCommand(argv: string[], io: CliIO): Promise<num
   } catch (e) {
     throw new UserError(`cannot read ${file}: ${(e as Error).message}`);
   }
-  const findings = diagnoseSnapshot(snapshotFromDump(text), now);
+  let snapshot;
+  try {
+    snapshot = snapshotFromDump(text);
+  } catch (e) {
+    throw new UserError(`${file} is not a kubectl get -o yaml dump: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const findings = attachSuspects(diagnoseSnapshot(snapshot, now), templatePairsFromSnapshot(snapshot));
   if (outputFormat(args) === 'json') io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
   else io.stdout(findings.length ? renderFindingsText(findings) : 'no findings: every pod of the newest revisions is fine\n');
   return 0;

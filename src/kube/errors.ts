@@ -65,6 +65,9 @@ export function describeTransportError(e: unknown, server: string): TransportErr
   if (/certificate|self[- ]signed|CERT_|UNABLE_TO_VERIFY/i.test(code + detail)) {
     return new TransportError(`the API server at ${server} presented a certificate the kubeconfig's CA does not trust (${code || detail}): check certificate-authority-data`, code);
   }
+  if (/HTTP protocol is not allowed/.test(detail)) {
+    return new TransportError(`the kubeconfig's server ${server} uses plain HTTP: use its https:// address, or set insecure-skip-tls-verify: true for a local proxy`, code);
+  }
   if (/wrong version number|EPROTO/i.test(code + detail)) {
     return new TransportError(`the server at ${server} does not speak HTTPS like a Kubernetes API server (${code || detail})`, code);
   }

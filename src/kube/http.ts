@@ -125,6 +125,8 @@ export class KubeHttp {
       signal: options.signal,
     };
     await this.kc.applyToHTTPSOptions(opts);
+    // A plain-HTTP server (kubectl proxy) takes no TLS agent.
+    if (url.protocol === 'http:') delete opts.agent;
     const key = `${method} ${options.query?.watch ? 'watch' : ''}`.trim();
     this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
     const transport = url.protocol === 'http:' ? http : https;

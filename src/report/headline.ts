@@ -87,6 +87,7 @@ export function headline(result: DeployResult, title?: string): string {
 
 function describeChange(c: SuspectedChange): string {
   const field = inlineCode(c.field);
+  if (c.description) return `${escapeText(c.description)} (${field})`;
   if (c.before === null && c.after !== null) return `${field} was set to ${inlineCode(c.after)} in this change`;
   if (c.after === null && c.before !== null) return `${field} was removed in this change (it was ${inlineCode(c.before)})`;
   return `${field} changed from ${inlineCode(c.before ?? '')} to ${inlineCode(c.after ?? '')} in this change`;

@@ -11,16 +11,17 @@ import { up, down, status } from './lib/lifecycle.mjs';
 import { nodeCommand } from './lib/node-faults.mjs';
 import { binDir } from './lib/build.mjs';
 import { paths } from './lib/paths.mjs';
+import { withClusterLock } from './lib/lock.mjs';
 
 const [command, ...args] = process.argv.slice(2);
 
 async function main() {
   switch (command) {
     case 'up':
-      await up({ nodes: Number(process.env.KDG_NODES ?? 3) });
+      await withClusterLock(() => up({ nodes: Number(process.env.KDG_NODES ?? 3) }));
       break;
     case 'down':
-      await down();
+      await withClusterLock(down);
       break;
     case 'status':
       await status();

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // The part of the kubelet KWOK does not play, started by `cluster.mjs up` as "kubelet-events": it watches pods and
 // nodes and, for pods on nodes KWOK manages, records the kubelet's events (pulls, container starts, failures,
-// back-offs, probe failures), gives scenario pods their container logs, resolves Secret/ConfigMap env before a
-// container starts, and re-reports Ready when a node returns. A stopped node (cluster:node stop) gets nothing, as a
+// back-offs, probe failures), serves container logs for the apiserver (the kubelet's containerLogs endpoint),
+// resolves Secret/ConfigMap env before a container starts, and re-reports Ready when a node returns. A stopped node (cluster:node stop) gets nothing, as a
 // dead kubelet writes nothing.
 import { createConfigChecker } from './kubelet/config-check.mjs';
 import { inform } from './kubelet/informer.mjs';
 import { markedNotReadyByNode, reportReadyAgain } from './kubelet/node-recovery.mjs';
-import { ensurePodLogs } from './kubelet/pod-logs.mjs';
+import { serveContainerLogs } from './kubelet/log-server.mjs';
 import { dueProbeFailures, failingProbe, livenessFailuresBeforeKill } from './kubelet/probes.mjs';
 import { createRecorder } from './kubelet/recorder.mjs';
 import { scenarioOf } from './kubelet/scenario.mjs';
@@ -21,28 +21,25 @@ const nodes = new Map(); // name -> { managed, ready }
 const images = new Set(); // "node|image" pulled
 const probeDone = new Map(); // uid -> { instance, due }
 const resyncAt = new Map(); // uid -> ms
-const logsAsked = new Set(); // uid
+const byName = new Map(); // "namespace/name" -> uid
 
 const managed = (name) => nodes.get(name)?.managed === true;
 const warn = (e) => log(e.message);
 
-function onPod(type, pod, silent = false) {
+function onPodUnguarded(type, pod, silent = false) {
   const uid = pod.metadata.uid;
   if (type === 'DELETED') {
     for (const m of [pods, probeDone, resyncAt]) m.delete(uid);
-    logsAsked.delete(uid);
+    if (byName.get(`${pod.metadata.namespace}/${pod.metadata.name}`) === uid) byName.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
     config.forget(uid);
     return;
   }
   if (!pod.spec.nodeName) return;
   const before = pods.get(uid);
   pods.set(uid, pod);
+  byName.set(`${pod.metadata.namespace}/${pod.metadata.name}`, uid);
   if (silent || !managed(pod.spec.nodeName)) return;
   const scenario = scenarioOf(pod);
-  if (!logsAsked.has(uid)) {
-    logsAsked.add(uid);
-    ensurePodLogs(pod, scenario).catch(warn);
-  }
   if (scenario === '' && pod.status?.phase === 'Pending' && !pod.metadata.deletionTimestamp) config.observe(pod);
   if (scenario === 'liveness') flushLivenessBeforeKill(before, pod);
   for (const intent of podEvents(before, pod, { images, scenario })) recorder.record(pod, intent);
@@ -55,13 +52,13 @@ function flushLivenessBeforeKill(before, pod) {
   const is = pod.status?.containerStatuses?.find((s) => s.name === name);
   if (!was?.state?.running || is?.state?.running) return;
   const done = probeDone.get(pod.metadata.uid);
-  const r = livenessFailuresBeforeKill(before, was.containerID, done?.instance === was.containerID ? done.due : 0);
+  const r = livenessFailuresBeforeKill(before, was.containerID, done && done.instance === was.containerID ? done.due : 0);
   if (!r) return;
   probeDone.set(pod.metadata.uid, { instance: r.instance, due: r.due });
   for (const intent of r.intents) recorder.record(pod, intent);
 }
 
-function tick() {
+function tickUnguarded() {
   config.tick();
   const now = Date.now();
   for (const pod of pods.values()) {
@@ -71,7 +68,7 @@ function tick() {
     if (failingProbe(pod, scenario)) {
       const done = probeDone.get(uid);
       const instance = pod.status?.containerStatuses?.find((s) => s.name === pod.spec.containers[0].name)?.containerID;
-      const r = dueProbeFailures(pod, scenario, done?.instance === instance ? done.due : 0, now);
+      const r = dueProbeFailures(pod, scenario, done && done.instance === instance ? done.due : 0, now);
       if (r) {
         probeDone.set(uid, { instance: r.instance, due: r.due });
         for (const intent of r.intents) recorder.record(pod, intent);
@@ -90,7 +87,7 @@ function tick() {
   }
 }
 
-function onNode(node) {
+function onNodeUnguarded(node) {
   const name = node.metadata.name;
   const ready = (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
   const state = { managed: node.metadata.labels?.type === 'kwok', ready };
@@ -102,6 +99,18 @@ function onNode(node) {
     }
   }
 }
+
+// A bug in one pod's handling must not take the node's "kubelet" down with it.
+const guarded = (fn) => (...args) => {
+  try {
+    fn(...args);
+  } catch (e) {
+    log(`error: ${e.stack}`);
+  }
+};
+const onPod = guarded(onPodUnguarded);
+const onNode = guarded(onNodeUnguarded);
+const tick = guarded(tickUnguarded);
 
 let listed = 0;
 const started = () => {
@@ -125,6 +134,7 @@ inform('/api/v1/pods', 'fieldSelector=spec.nodeName%21%3D', {
   onEvent: (type, pod) => onPod(type, pod),
 });
 setInterval(tick, 1000);
+serveContainerLogs((namespace, name) => pods.get(byName.get(`${namespace}/${name}`)), log);
 let lastStats = '';
 setInterval(() => {
   const s = JSON.stringify(recorder.stats);

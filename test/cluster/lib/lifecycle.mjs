@@ -8,8 +8,6 @@ import { isOurs, logTail, readPids, startProcess, stopProcess, waitFor } from '.
 import { apiGet, kubectl } from './api.mjs';
 import { KWOK_NODE_LABEL, KWOK_NODE_VALUE, workerNode } from './nodes.mjs';
 import { kwokConfigYaml } from './kwok-config.mjs';
-import { installKwokCrds } from './kwok-crds.mjs';
-import { writeContainerLogs } from './container-logs.mjs';
 
 const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubelet-events'];
 
@@ -73,16 +71,11 @@ export async function up({ nodes }) {
     `--kubeconfig=${paths.kubeconfig}`, `--authentication-kubeconfig=${paths.kubeconfig}`,
     `--authorization-kubeconfig=${paths.kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', '--secure-port=0',
   ]);
-  writeContainerLogs();
-  const [config] = await Promise.all([kwokConfigYaml(), installKwokCrds()]);
-  fs.writeFileSync(paths.stages, config);
+  fs.writeFileSync(paths.stages, await kwokConfigYaml());
   startProcess('kwok', `${bin}/kwok`, [
     `--kubeconfig=${paths.kubeconfig}`, `--config=${paths.stages}`,
     `--manage-nodes-with-label-selector=${KWOK_NODE_LABEL}=${KWOK_NODE_VALUE}`,
     '--node-lease-duration-seconds=8', '--cidr=10.244.0.0/16', '--node-ip=127.0.0.1',
-    // KWOK's kubelet server: the apiserver proxies pods/log to it (every node's kubeletEndpoint is this port).
-    `--node-port=${ports.kubelet}`, `--server-address=127.0.0.1:${ports.kubelet}`,
-    `--tls-cert-file=${pki('kubelet.crt')}`, `--tls-private-key-file=${pki('kubelet.key')}`, '--enable-crds=Logs',
   ]);
   startProcess('kubelet-events', fs.realpathSync(process.execPath), [path.join(clusterSourceDir, 'lib', 'kubelet-events.mjs')]);
   phase(times, 'controllers started', t);
@@ -90,7 +83,7 @@ export async function up({ nodes }) {
   t = Date.now();
   const version = kubernetesVersion();
   const nodeList = { apiVersion: 'v1', kind: 'List', items: [] };
-  for (let i = 1; i <= nodes; i++) nodeList.items.push(workerNode(`worker-${i}`, i - 1, version));
+  for (let i = 1; i <= nodes; i++) nodeList.items.push(workerNode(`worker-${i}`, i - 1, version, ports.kubelet));
   kubectl(bin, ['apply', '-f', '-'], JSON.stringify(nodeList));
   await waitFor('kwok', `${nodes} Ready nodes`, async () => (await readyNodeCount()) >= nodes, 60_000);
   await waitFor('kube-controller-manager', 'serving (default service account exists)',

@@ -3,7 +3,7 @@
 export const KWOK_NODE_LABEL = 'type';
 export const KWOK_NODE_VALUE = 'kwok';
 
-export function workerNode(name, index, kubernetesVersion) {
+export function workerNode(name, index, kubernetesVersion, kubeletPort) {
   const zones = ['zone-a', 'zone-b', 'zone-c'];
   const resources = { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '100Gi' };
   return {
@@ -26,6 +26,8 @@ export function workerNode(name, index, kubernetesVersion) {
     status: {
       allocatable: resources,
       capacity: resources,
+      // The apiserver sends pods/log here (the kubelet-events helper serves it on 127.0.0.1).
+      daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } },
       nodeInfo: {
         architecture: 'amd64',
         containerRuntimeVersion: 'containerd://2.1.4',

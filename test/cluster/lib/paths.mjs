@@ -22,7 +22,7 @@ export const ports = {
   etcdClient: Number(process.env.KDG_ETCD_PORT ?? 23790),
   etcdPeer: Number(process.env.KDG_ETCD_PEER_PORT ?? 23800),
   apiserver: Number(process.env.KDG_APISERVER_PORT ?? 16443),
-  // KWOK's kubelet server (logs): every node's kubeletEndpoint, on 127.0.0.1.
+  // The kubelet API (container logs) that every node's kubeletEndpoint names, served by the kubelet-events helper.
   kubelet: Number(process.env.KDG_KUBELET_PORT ?? 16250),
 };
 

@@ -38,7 +38,7 @@ export function ensurePki(dir) {
   return true;
 }
 
-/** The kubelet serving certificate KWOK's server presents to the apiserver (pods/log), made once. */
+/** The kubelet serving certificate the log server presents to the apiserver (pods/log), made once. */
 export function ensureKubeletCert(dir) {
   if (fs.existsSync(path.join(dir, 'kubelet.crt'))) return;
   fs.writeFileSync(path.join(dir, 'kubelet.ext'), [

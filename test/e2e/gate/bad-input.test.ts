@@ -2,7 +2,7 @@
 // no stack trace, and nothing applied when validation fails before the apply.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,16 +12,18 @@ import { serverUrl, writeKubeconfig } from './credentials.js';
 
 const client = testClient();
 let ns: string;
-let notKube: http.Server;
+let notKube: https.Server;
 let notKubeUrl: string;
 beforeAll(async () => {
   ns = await freshNamespace(client, 'bad');
-  notKube = http.createServer((_req, res) => {
+  // An HTTPS server the kubeconfig's CA trusts (it reuses the test apiserver's certificate) that is a web server.
+  const pki = path.join(path.dirname(kubeconfigPath), 'pki');
+  notKube = https.createServer({ cert: fs.readFileSync(path.join(pki, 'apiserver.crt')), key: fs.readFileSync(path.join(pki, 'apiserver.key')) }, (_req, res) => {
     res.writeHead(404, { 'content-type': 'text/html' });
     res.end('<html><body>Welcome to nginx!</body></html>');
   });
   await new Promise<void>((r) => notKube.listen(0, '127.0.0.1', r));
-  notKubeUrl = `http://127.0.0.1:${(notKube.address() as any).port}`;
+  notKubeUrl = `https://127.0.0.1:${(notKube.address() as any).port}`;
 });
 afterAll(async () => {
   notKube.close();
@@ -60,7 +62,7 @@ describe('bad input: one clear message, exit 2, nothing applied', () => {
     ['empty manifest list', () => [], /no manifests given/],
     ['glob matching nothing', () => ['-f', `${good()}/*.nothing`], /the glob ".*\*\.nothing" matched no manifest files/],
     ['missing path', () => ['-f', '/nonexistent/app.yaml'], /manifest path "\/nonexistent\/app.yaml" does not exist/],
-    ['invalid YAML', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'kind: [Deployment\n' })], /invalid YAML in .*b\.yaml at line 1, column \d+/],
+    ['invalid YAML', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'kind: [Deployment\n' })], /invalid YAML in .*b\.yaml at line \d+, column \d+: Flow sequence in block collection/],
     ['a document that is not an object', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': '42\n' })], /b\.yaml, document 1 \(line 1\) is not a Kubernetes object/],
     ['missing apiVersion and kind', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'metadata: {name: x}\n' })], /has no apiVersion and kind/],
     ['missing name', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: ConfigMap\n' })], /ConfigMap has no metadata.name/],
@@ -73,7 +75,7 @@ describe('bad input: one clear message, exit 2, nothing applied', () => {
     }, /b\.yaml is a binary file/],
     ['unknown kind', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: Deploymnet\nmetadata: {name: x}\n' })], /Deploymnet x .*b\.yaml, document 1\): no matches for kind "Deploymnet" in version "v1"/],
     ['CRD not installed', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: x}\n' })], /no matches for kind "ServiceMonitor" in version "monitoring.coreos.com\/v1": is the CRD installed/],
-    ['namespace missing', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: does-not-exist}\n' })], /namespace "does-not-exist" does not exist .* nothing was applied/],
+    ['namespace missing', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' }), '-n', 'does-not-exist'], /namespace "does-not-exist" does not exist .* nothing was applied/],
     ['wrong namespace with a fixed namespace input', () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: other}\n' })], /declares namespace "other" but the namespace input is "bad-/],
     ['invalid timeout', () => ['-f', good(), '--timeout', 'forever'], /input timeout: "forever" is not a duration/],
     ['invalid images', () => ['-f', good(), '--image', 'nginx=nginx:not a tag'], /images: "nginx=nginx:not a tag" is not a valid image substitution/],
@@ -111,6 +113,7 @@ describe('bad kubeconfig: one clear message, exit 2', () => {
     ['missing file', () => '/nonexistent/kubeconfig', /kubeconfig file \/nonexistent\/kubeconfig does not exist/],
     ['expired or invalid token', () => writeKubeconfig(serverUrl(), { token: 'expired.token.value' }), /rejected the credentials \(401 Unauthorized\).*expired or invalid/],
     ['wrong CA', () => writeKubeconfig(serverUrl(), { token: 'x' }, Buffer.from(selfSignedCa()).toString('base64')), /certificate the kubeconfig's CA does not trust/],
+    ['plain http without insecure-skip-tls-verify', () => writeKubeconfig('http://127.0.0.1:1', { token: 'x' }), /server http:\/\/127\.0\.0\.1:1 uses plain HTTP/],
     ['unreachable server', () => writeKubeconfig('https://127.0.0.1:1', { token: 'x' }), /cannot reach the Kubernetes API at https:\/\/127\.0\.0\.1:1: connection refused/],
     ['a server that is not Kubernetes', () => writeKubeconfig(notKubeUrl, { token: 'x' }), /is not a Kubernetes API server/],
   ];

@@ -40,3 +40,13 @@ describe('scaleDeployments', () => {
     expect(specs.every((s) => s.replicas === 10 && s.runId === 'r')).toBe(true);
   });
 });
+
+describe('readinessProbe', () => {
+  it.each([
+    { readinessProbe: true, want: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 } },
+    { readinessProbe: false, want: undefined },
+  ])('readinessProbe: $readinessProbe', ({ readinessProbe, want }) => {
+    const d: any = deploymentManifest({ name: 'api', replicas: 1, runId: 'r', readinessProbe });
+    expect(d.spec.template.spec.containers[0].readinessProbe).toEqual(want);
+  });
+});

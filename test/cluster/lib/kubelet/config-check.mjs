@@ -102,6 +102,17 @@ export function firstStatus(pod, errors, now) {
   };
 }
 
+/** True when the pod already shows exactly these errors (nothing to write). */
+function sameErrors(pod, errors) {
+  const shown = new Map();
+  for (const list of ['initContainers', 'containers']) {
+    for (const st of pod.status?.[list === 'containers' ? 'containerStatuses' : 'initContainerStatuses'] ?? []) {
+      if (st.state?.waiting?.reason === 'CreateContainerConfigError') shown.set(`${list}/${st.name}`, st.state.waiting.message);
+    }
+  }
+  return shown.size === errors.size && [...errors].every(([k, v]) => shown.get(k) === v);
+}
+
 export function createConfigChecker({ log }) {
   const pending = new Map(); // uid -> { pod, retryAt }
   const busy = new Set();
@@ -119,15 +130,33 @@ export function createConfigChecker({ log }) {
     return obj;
   }
 
-  async function check(pod) {
-    const uid = pod.metadata.uid;
+  /** The pod as it is now, if the kubelet would still be trying to create its containers. */
+  async function stillWaiting(pod) {
+    const r = await request('GET', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`);
+    if (r.status !== 200 || r.body.metadata.uid !== pod.metadata.uid || r.body.metadata.deletionTimestamp) return null;
+    const statuses = [...(r.body.status?.initContainerStatuses ?? []), ...(r.body.status?.containerStatuses ?? [])];
+    const waiting = statuses.length === 0 || statuses.some((s) => s.state?.waiting?.reason === 'CreateContainerConfigError');
+    return r.body.status?.phase === 'Pending' && waiting ? r.body : null;
+  }
+
+  async function check(observed, retry = false) {
+    const uid = observed.metadata.uid;
     if (busy.has(uid)) return;
     busy.add(uid);
     try {
+      const pod = retry ? await stillWaiting(observed) : observed;
+      if (!pod) {
+        pending.delete(uid);
+        return;
+      }
       const errors = new Map();
       for (const c of configReads(pod)) {
         const error = await configError(pod.metadata.namespace, c.reads, (kind, name) => lookup(pod.metadata.namespace, kind, name));
         if (error) errors.set(`${c.list}/${c.name}`, error);
+      }
+      if (retry && errors.size && sameErrors(pod, errors)) {
+        pending.set(uid, { pod, retryAt: Date.now() + RECHECK_MS });
+        return;
       }
       const r = await request('PATCH', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`, {
         body: firstStatus(pod, errors, new Date()), contentType: 'application/strategic-merge-patch+json', asNode: pod.spec.nodeName,
@@ -137,7 +166,7 @@ export function createConfigChecker({ log }) {
       else pending.delete(uid);
     } catch (e) {
       log(e.message);
-      pending.set(uid, { pod, retryAt: Date.now() + 1000 });
+      pending.set(uid, { pod: observed, retryAt: Date.now() + 1000 });
     } finally {
       busy.delete(uid);
     }
@@ -152,7 +181,7 @@ export function createConfigChecker({ log }) {
     /** Called every second: re-check the pods still failing. */
     tick() {
       const now = Date.now();
-      for (const { pod, retryAt } of pending.values()) if (retryAt <= now) void check(pod);
+      for (const { pod, retryAt } of pending.values()) if (retryAt <= now) void check(pod, true);
     },
   };
 }
