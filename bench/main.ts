@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   await cleanLeftovers(admin, log);
   const ctx: BenchContext = {
     root, admin, kubectl, runner, dist, audit, scratch, runId, log,
-    identities: await createIdentities(admin, TOOLS, scratch),
+    identities: await createIdentities(admin, TOOLS, scratch, runId),
     note: (line) => {
       results.notes.push(line);
       log(`note: ${line}`);
@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await runRows(ctx, options, results);
   } finally {
-    await deleteIdentities(admin).catch(() => {});
+    await deleteIdentities(admin, runId).catch(() => {});
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -87,4 +87,5 @@ async function cleanLeftovers(admin: ReturnType<typeof loadAccess>, log: (l: str
   log(`removing what an earlier run left: ${[...namespaces, ...nodes].join(', ')}`);
   await deleteNamespaces(admin, namespaces, 300_000);
   await removeNodes(admin, nodes);
+  await deleteIdentities(admin);
 }

@@ -8,6 +8,7 @@ import { MERGE_PATCH, noRollbacker } from './kubectl-results.js';
 import type { ControllerRevision, TemplatedObject } from './plain.js';
 import { planUndo } from './rollbacker.js';
 import { workloadRevision } from './revisions.js';
+import { semanticEqual } from './semantic-equal.js';
 
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployPolicy = 'keep' | 'scale-to-zero' | 'delete';
@@ -96,7 +97,9 @@ function planOne(w: AppliedWorkload, ctx: Context): RollbackAction {
   if (!live) return skip({ reason: 'deleted' });
   if (w.existedBefore && w.kind === 'Deployment' && live.spec?.paused === true) return skip({ reason: 'paused' });
   const generation = live.metadata?.generation;
-  if (w.generationAfter !== null && typeof generation === 'number' && generation > w.generationAfter) {
+  // A moved generation with our template still in place is a scale (an HPA, kubectl scale): still ours to undo.
+  const templateReplaced = w.templateAfter == null || !semanticEqual(live.spec?.template, w.templateAfter);
+  if (w.generationAfter !== null && typeof generation === 'number' && generation > w.generationAfter && templateReplaced) {
     return skip({ reason: 'changed-meanwhile', generation, ours: w.generationAfter });
   }
   if (!w.existedBefore) return firstDeploy(w.kind, base, options.onFirstDeployFailure, skip);

@@ -61,7 +61,9 @@ export async function rollbackWorkloads(client: KubeClient, applied: ApplyResult
 
   if (undone.length) {
     log(`rollback: waiting for ${undone.length} workload(s) to run their previous revision again`);
-    const rolled = await waitForWorkloads(client, undone, { timeoutMs: options.timeoutMs, failFast: true, judge: defaultJudge, log });
+    // The restored template differs from the one this run applied on purpose: wait for it without the superseded check.
+    const targets = undone.map(({ kind, namespace, name }) => ({ kind, namespace, name }));
+    const rolled = await waitForWorkloads(client, targets, { timeoutMs: options.timeoutMs, failFast: true, judge: defaultJudge, log });
     for (const o of rolled.outcomes) {
       executions.set(workloadId(o), {
         done: o.state === 'healthy',

@@ -6,6 +6,7 @@ import { workloadId, type Finding, type RolloutStatus, type WorkloadRef } from '
 import { LiveStore, type Snapshot } from './live-store.js';
 import { permissionFor, planWatches } from './watch-plan.js';
 import { revisionAfter } from './revision-after.js';
+import { semanticEqual } from '../rollback/semantic-equal.js';
 
 export type WorkloadState = 'pending' | 'healthy' | 'failed' | 'timeout' | 'cancelled';
 
@@ -48,11 +49,18 @@ const collectionOf: Record<string, 'deployments' | 'statefulSets' | 'daemonSets'
   Deployment: 'deployments', StatefulSet: 'statefulSets', DaemonSet: 'daemonSets', Job: 'jobs', Pod: 'pods',
 };
 
-export async function waitForWorkloads(client: KubeClient, workloads: WorkloadRef[], options: WaitOptions): Promise<WaitResult> {
+/** A workload to wait for; with `templateAfter` the wait notices when someone else replaces this run's template. */
+export type WaitTarget = WorkloadRef & { templateAfter?: unknown | null };
+
+export function supersededMessage(kind: string, name: string): string {
+  return `${kind.toLowerCase()} "${name}" was changed by someone else during the wait: its pod template is no longer the one this run applied`;
+}
+
+export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget[], options: WaitOptions): Promise<WaitResult> {
   const now = options.now ?? (() => new Date());
   const start = Date.now();
-  const outcomes = workloads.map<WorkloadOutcome>((w) => ({
-    ...w, state: 'pending', status: { done: false, message: '', error: null }, revisionAfter: null, settledAtMs: null,
+  const outcomes = workloads.map<WorkloadOutcome & { templateAfter?: unknown }>(({ kind, namespace, name, templateAfter }) => ({
+    kind, namespace, name, templateAfter, state: 'pending', status: { done: false, message: '', error: null }, revisionAfter: null, settledAtMs: null,
   }));
   const warnings: string[] = [];
   const watches = new AbortController();
@@ -80,6 +88,12 @@ export async function waitForWorkloads(client: KubeClient, workloads: WorkloadRe
       if (o.state !== 'pending') continue;
       const obj = store.find(collectionOf[o.kind], o.namespace, o.name);
       if (!obj) continue;
+      if (o.templateAfter && !semanticEqual(obj.spec?.template, o.templateAfter)) {
+        o.status = { done: false, message: '', error: supersededMessage(o.kind, o.name) };
+        options.log(`${o.kind} ${o.namespace}/${o.name}: ${o.status.error}`);
+        settle(o, 'failed');
+        continue;
+      }
       const status = options.judge.status(obj);
       if (status.message !== o.status.message || status.error !== o.status.error) {
         options.log(`${o.kind} ${o.namespace}/${o.name}: ${status.error ?? status.message}`);
@@ -134,7 +148,7 @@ export async function waitForWorkloads(client: KubeClient, workloads: WorkloadRe
       const obj = store.find(collectionOf[o.kind], o.namespace, o.name);
       return obj ? options.judge.findings(obj, snapshot, now()) : [];
     });
-  return { outcomes, findings, snapshot, warnings, cancelled };
+  return { outcomes: outcomes.map(({ templateAfter: _t, ...o }) => o), findings, snapshot, warnings, cancelled };
 }
 
 export { workloadId };

@@ -134,7 +134,8 @@ inform('/api/v1/pods', 'fieldSelector=spec.nodeName%21%3D', {
   onEvent: (type, pod) => onPod(type, pod),
 });
 setInterval(tick, 1000);
-serveContainerLogs((namespace, name) => pods.get(byName.get(`${namespace}/${name}`)), log);
+const port = Number(process.argv.find((a) => a.startsWith('--port='))?.slice('--port='.length) ?? 16250);
+serveContainerLogs(port, (namespace, name) => pods.get(byName.get(`${namespace}/${name}`)), log);
 let lastStats = '';
 setInterval(() => {
   const s = JSON.stringify(recorder.stats);

@@ -5,6 +5,7 @@ import { binDir, kubernetesVersion } from './build.mjs';
 import { adminKubeconfig, ensureKubeletCert, ensurePki } from './pki.mjs';
 import { apiserverUrl, clusterSourceDir, paths, ports } from './paths.mjs';
 import { isOurs, logTail, readPids, startProcess, stopProcess, waitFor } from './processes.mjs';
+import { freePort } from './free-port.mjs';
 import { apiGet, kubectl } from './api.mjs';
 import { KWOK_NODE_LABEL, KWOK_NODE_VALUE, workerNode } from './nodes.mjs';
 import { kwokConfigYaml } from './kwok-config.mjs';
@@ -77,18 +78,22 @@ export async function up({ nodes }) {
     `--manage-nodes-with-label-selector=${KWOK_NODE_LABEL}=${KWOK_NODE_VALUE}`,
     '--node-lease-duration-seconds=8', '--cidr=10.244.0.0/16', '--node-ip=127.0.0.1',
   ]);
-  startProcess('kubelet-events', fs.realpathSync(process.execPath), [path.join(clusterSourceDir, 'lib', 'kubelet-events.mjs')]);
+  const kubeletPort = await freePort(ports.kubelet);
+  startProcess('kubelet-events', fs.realpathSync(process.execPath), [path.join(clusterSourceDir, 'lib', 'kubelet-events.mjs'), `--port=${kubeletPort}`]);
   phase(times, 'controllers started', t);
 
   t = Date.now();
   const version = kubernetesVersion();
   const nodeList = { apiVersion: 'v1', kind: 'List', items: [] };
-  for (let i = 1; i <= nodes; i++) nodeList.items.push(workerNode(`worker-${i}`, i - 1, version, ports.kubelet));
+  for (let i = 1; i <= nodes; i++) nodeList.items.push(workerNode(`worker-${i}`, i - 1, version, kubeletPort));
   kubectl(bin, ['apply', '-f', '-'], JSON.stringify(nodeList));
   await waitFor('kwok', `${nodes} Ready nodes`, async () => (await readyNodeCount()) >= nodes, 60_000);
   await waitFor('kube-controller-manager', 'serving (default service account exists)',
     async () => (await apiGet('/api/v1/namespaces/default/serviceaccounts/default')).status === 200, 60_000);
-  await waitFor('kubelet-events', 'watching pods', async () => logTail('kubelet-events', 50).includes('kubelet-events: watching'), 30_000);
+  await waitFor('kubelet-events', 'watching pods and serving logs', async () => {
+    const tail = logTail('kubelet-events', 50);
+    return tail.includes('kubelet-events: watching') && tail.includes('serving container logs');
+  }, 30_000);
   phase(times, 'nodes Ready', t);
 
   const total = times.filter(([n]) => !n.startsWith('build')).reduce((a, [, ms]) => a + ms, 0);

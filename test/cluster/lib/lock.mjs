@@ -31,7 +31,7 @@ export async function withClusterLock(fn, timeoutMs = 300_000) {
         fs.rmSync(lockPath, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`another cluster.mjs (pid ${holder}) still holds ${lockPath}`);
+      if (Date.now() > deadline) throw new Error(`another cluster.mjs (pid ${holder}) still holds ${lockPath}`, { cause: e });
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -22,7 +22,8 @@ export const ports = {
   etcdClient: Number(process.env.KDG_ETCD_PORT ?? 23790),
   etcdPeer: Number(process.env.KDG_ETCD_PEER_PORT ?? 23800),
   apiserver: Number(process.env.KDG_APISERVER_PORT ?? 16443),
-  // The kubelet API (container logs) that every node's kubeletEndpoint names, served by the kubelet-events helper.
+  // The kubelet API (container logs) every node's kubeletEndpoint names, served by the kubelet-events helper (the
+  // next free port when this one is taken).
   kubelet: Number(process.env.KDG_KUBELET_PORT ?? 16250),
 };
 

@@ -26,7 +26,7 @@ export async function kubectl(args: string[], input?: string): Promise<string> {
   try {
     return (await child).stdout;
   } catch (e: any) {
-    throw new Error(`kubectl ${args.join(' ')}: ${e.stderr || e.message}`);
+    throw new Error(`kubectl ${args.join(' ')}: ${e.stderr || e.message}`, { cause: e });
   }
 }
 

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
-import { paths, ports } from '../paths.mjs';
+import { paths } from '../paths.mjs';
 import { logInstance, logLines, renderLog } from './container-log.mjs';
 
 const ROUTE = /^\/containerLogs\/([^/]+)\/([^/]+)\/([^/]+)$/;
 
 /** findPod(namespace, name) returns the pod as last seen, or undefined. */
-export function serveContainerLogs(findPod, log) {
+export function serveContainerLogs(port, findPod, log) {
   const pki = (f) => fs.readFileSync(path.join(paths.pki, f));
   const server = https.createServer({ key: pki('kubelet.key'), cert: pki('kubelet.crt') }, (req, res) => {
     const url = new URL(req.url, 'https://kubelet');
@@ -41,7 +41,11 @@ export function serveContainerLogs(findPod, log) {
     if (flag(q.follow) && instance.running) req.on('close', () => res.end());
     else res.end();
   });
-  server.on('error', (e) => log(`log server: ${e.message}`));
-  server.listen(ports.kubelet, '127.0.0.1');
+  server.on('error', (e) => {
+    // Without its endpoint the node has no logs at all: fail loudly so `up` reports it.
+    log(`log server: ${e.message}`);
+    process.exit(1);
+  });
+  server.listen(port, '127.0.0.1', () => log(`serving container logs on 127.0.0.1:${port}`));
   return server;
 }
