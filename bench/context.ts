@@ -24,6 +24,8 @@ export interface BenchContext {
   runId: string;
   log: (line: string) => void;
   note: (line: string) => void;
+  /** Throws when the cluster was restarted since the bench began: the run's numbers would no longer compare. */
+  checkCluster: () => Promise<void>;
 }
 
 let files = 0;

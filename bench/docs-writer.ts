@@ -1,7 +1,7 @@
 // Writes the results into docs/benchmarks.md (only the generated section) and the plot next to it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { replaceSection } from './lib/docs-section.js';
+import { replaceSection } from './lib/markdown.js';
 import { renderResultsSection, type DocsContext } from './lib/docs-render.js';
 import { verdictTimePlot } from './lib/plot-data.js';
 import type { BenchResults } from './lib/results.js';

@@ -2,6 +2,7 @@
 // the cluster's own node definition (KWOK takes over anything labelled type=kwok) and deletes them afterwards.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { waitUntil } from './clock.js';
 import { api, apiOk, type KubeAccess } from './kube-api.js';
 
 const PREFIX = 'bench-node-';
@@ -29,12 +30,11 @@ export async function addNodesFor(admin: KubeAccess, root: string, pods: number,
     const res = await api(admin, 'POST', '/api/v1/nodes', nodes.workerNode(name, i, version, kubeletPort));
     if (res.status !== 201 && res.status !== 409) throw new Error(`create node ${name}: HTTP ${res.status}`);
   }
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    const ready = await readyNames(admin);
-    if (names.every((n) => ready.has(n))) return names;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  const ready = await waitUntil(async () => {
+    const readyNow = await readyNames(admin);
+    return names.every((n) => readyNow.has(n));
+  }, 60_000);
+  if (ready) return names;
   throw new Error(`the added nodes did not become Ready within 60 s: ${names.join(', ')}`);
 }
 

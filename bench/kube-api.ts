@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import { createInterface } from 'node:readline';
 import YAML from 'yaml';
-import { nowMs } from './clock.js';
+import { nowMs, sleep } from './clock.js';
 
 export const BENCH_USER_AGENT = 'kube-deploy-gate-bench';
 
@@ -68,22 +68,31 @@ export async function apiOk<T = any>(access: KubeAccess, method: string, path: s
 
 export type WatchHandler = (type: string, object: any, atMs: number) => void;
 
-/** Lists `path`, reports every item as ADDED, then watches from the list's resourceVersion until stopped. */
+/**
+ * Lists `path`, reports every item as ADDED, then watches from the list's resourceVersion until stopped. When the
+ * server says the version is gone (410 Expired) it lists again; consumers only keep "first seen" moments, so items
+ * reported twice do no harm.
+ */
 export function listAndWatch(access: KubeAccess, path: string, onEvent: WatchHandler): { ready: Promise<void>; stop: () => void } {
   const controller = new AbortController();
-  const ready = (async () => {
-    const list = await apiOk(access, 'GET', path);
+  const list = async () => {
+    const items = await apiOk(access, 'GET', path);
     const at = nowMs();
-    for (const item of list.items ?? []) onEvent('ADDED', item, at);
-    void watchLoop(access, path, list.metadata.resourceVersion, onEvent, controller.signal);
+    for (const item of items.items ?? []) onEvent('ADDED', item, at);
+    return items.metadata.resourceVersion as string;
+  };
+  const ready = (async () => {
+    const rv = await list();
+    void watchLoop(access, path, rv, list, onEvent, controller.signal);
   })();
   return { ready, stop: () => controller.abort() };
 }
 
-async function watchLoop(access: KubeAccess, path: string, resourceVersion: string, onEvent: WatchHandler, signal: AbortSignal): Promise<void> {
-  let rv = resourceVersion;
+async function watchLoop(access: KubeAccess, path: string, from: string, relist: () => Promise<string>, onEvent: WatchHandler, signal: AbortSignal): Promise<void> {
+  let rv: string | null = from;
   while (!signal.aborted) {
     try {
+      rv ??= await relist();
       const sep = path.includes('?') ? '&' : '?';
       const url = new URL(`${path}${sep}watch=1&allowWatchBookmarks=true&resourceVersion=${rv}&timeoutSeconds=1800`, access.server);
       const res = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
@@ -91,10 +100,19 @@ async function watchLoop(access: KubeAccess, path: string, resourceVersion: stri
         req.on('error', reject);
         req.end();
       });
+      if (res.statusCode === 410) {
+        res.resume();
+        rv = null;
+        continue;
+      }
       for await (const line of createInterface({ input: res, crlfDelay: Infinity })) {
         if (!line.trim()) continue;
         const at = nowMs();
         const event = JSON.parse(line);
+        if (event.type === 'ERROR' && event.object?.code === 410) {
+          rv = null;
+          break;
+        }
         if (event.type === 'ERROR') throw new Error(`watch ${path}: ${JSON.stringify(event.object)}`);
         rv = event.object?.metadata?.resourceVersion ?? rv;
         if (event.type !== 'BOOKMARK') onEvent(event.type, event.object, at);
@@ -102,7 +120,7 @@ async function watchLoop(access: KubeAccess, path: string, resourceVersion: stri
     } catch (e) {
       if (signal.aborted) return;
       process.stderr.write(`bench: ${(e as Error).message}; watching again\n`);
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(1000);
     }
   }
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { apiOk, type KubeAccess } from './kube-api.js';
 import type { MachineInfo } from './lib/docs-render.js';
+import { parseCpuModel, parseMemTotal } from './lib/proc-files.js';
 
 export async function machineInfo(admin: KubeAccess, kubectl: string): Promise<MachineInfo> {
   const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
@@ -15,9 +16,9 @@ export async function machineInfo(admin: KubeAccess, kubectl: string): Promise<M
     /* shown as unknown */
   }
   return {
-    cpuModel: /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown',
+    cpuModel: parseCpuModel(cpuinfo),
     cpus: os.availableParallelism(),
-    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    memory: parseMemTotal(fs.readFileSync('/proc/meminfo', 'utf8')),
     kernel: `${os.type()} ${os.release()}`,
     node: process.version,
     kubernetes: `${version.gitVersion} (etcd, kube-apiserver, controller-manager and scheduler built from source; KWOK as the kubelet)`,

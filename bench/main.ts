@@ -11,7 +11,7 @@ import { leftoverNodes, removeNodes } from './extra-nodes.js';
 import { createIdentities, deleteIdentities } from './identities.js';
 import { api, loadAccess } from './kube-api.js';
 import { machineInfo } from './machine.js';
-import { deleteNamespaces, leftoverNamespaces } from './namespaces.js';
+import { clusterIdentity, deleteNamespaces, leftoverNamespaces } from './namespaces.js';
 import { gateRunner } from './runners.js';
 import { measureColdStart } from './rows/cold-start.js';
 import { measureGreen } from './rows/green.js';
@@ -20,7 +20,7 @@ import { measureScale } from './rows/scale.js';
 import { parseBenchArgs, type BenchOptions } from './lib/args.js';
 import { emptyResults, type BenchResults } from './lib/results.js';
 import { quickSummaryLine, resultRows, ROW_HEADERS } from './lib/rows.js';
-import { renderTable } from './lib/table.js';
+import { renderTable } from './lib/markdown.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -39,12 +39,17 @@ export async function main(argv: string[]): Promise<number> {
   const results = emptyResults(runner.describe);
   log(`gate runs as ${runner.describe}`);
   await cleanLeftovers(admin, log);
+  const cluster = await clusterIdentity(admin);
   const ctx: BenchContext = {
     root, admin, kubectl, runner, dist, audit, scratch, runId, log,
     identities: await createIdentities(admin, TOOLS, scratch, runId),
     note: (line) => {
       results.notes.push(line);
       log(`note: ${line}`);
+    },
+    checkCluster: async () => {
+      const now = await clusterIdentity(admin).catch((e: Error) => e.message);
+      if (now !== cluster) throw new Error(`the test cluster was restarted during the bench (kube-system ${cluster} is now ${now}); run it again`);
     },
   };
   const started = Date.now();

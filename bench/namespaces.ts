@@ -1,5 +1,6 @@
 // Fresh namespaces per tool and repetition, so no run sees another's objects, and a wait for their deletion so the
 // next run starts on a quiet cluster.
+import { waitUntil } from './clock.js';
 import { api, type KubeAccess } from './kube-api.js';
 import { BENCH_LABEL } from './lib/manifests.js';
 
@@ -10,14 +11,12 @@ export async function createNamespace(admin: KubeAccess, name: string, runId: st
 
 export async function deleteNamespaces(admin: KubeAccess, names: readonly string[], waitMs = 0): Promise<boolean> {
   await Promise.all(names.map((n) => api(admin, 'DELETE', `/api/v1/namespaces/${n}`)));
-  const until = Date.now() + waitMs;
   let pending = [...names];
-  while (pending.length > 0 && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 1000));
+  return waitUntil(async () => {
     const gone = await Promise.all(pending.map(async (n) => (await api(admin, 'GET', `/api/v1/namespaces/${n}`)).status === 404));
     pending = pending.filter((_, i) => !gone[i]);
-  }
-  return pending.length === 0;
+    return pending.length === 0;
+  }, waitMs);
 }
 
 /** Namespaces an interrupted earlier run left behind (they carry the bench label). */
@@ -29,4 +28,13 @@ export async function leftoverNamespaces(admin: KubeAccess): Promise<string[]> {
 let counter = 0;
 export function namespaceName(row: string, tool: string, rep: number): string {
   return `bench-${row}-${tool}-${rep}-${(Date.now() % 1e6).toString(36)}${counter++}`;
+}
+
+/**
+ * The kube-system namespace's UID: it changes when the test cluster is torn down and started again, which would
+ * silently mix two clusters' numbers in one table (other work shares this cluster).
+ */
+export async function clusterIdentity(admin: KubeAccess): Promise<string> {
+  const res = await api(admin, 'GET', '/api/v1/namespaces/kube-system');
+  return res.status === 200 ? String(res.body.metadata.uid) : `unreachable (HTTP ${res.status})`;
 }

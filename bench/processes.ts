@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { nowMs } from './clock.js';
-import { parseVmHWM } from './lib/proc-status.js';
+import { parseVmHWM } from './lib/proc-files.js';
 
 export interface Measured {
   command: string;

@@ -1,6 +1,7 @@
 // How the bench starts the gate: the bundle the Action and the CLI ship (dist/cli.js) when it is built, otherwise
-// the engine from src/ under Node's type transform. Which one ran is printed next to every number, because the
-// source runner also loads Node's TypeScript transformer (slower start, more memory).
+// the engine from src/ under Node's type transform (this file run as a script, see the end). Which one ran is
+// printed next to every number, because the source runner also loads Node's TypeScript transformer (slower start,
+// more memory).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -42,11 +43,11 @@ function bundleRunner(bundle: string): GateRunner {
 function sourceRunner(root: string): GateRunner {
   return {
     kind: 'source',
-    describe: 'the engine from src/ (`bench/gate-source-runner.ts` under `node --experimental-transform-types`), because dist/cli.js is not built',
+    describe: 'the engine from src/ (`bench/runners.ts` under `node --experimental-transform-types`), because dist/cli.js is not built',
     command: process.execPath,
     args: (manifests, namespace, kubeconfig, timeout) => [
-      '--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--import', path.join(root, 'bench', 'ts-hooks.mjs'),
-      path.join(root, 'bench', 'gate-source-runner.ts'), manifests, namespace, kubeconfig, timeout,
+      '--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--import', path.join(root, 'bench', 'bench.mjs'),
+      path.join(root, 'bench', 'runners.ts'), manifests, namespace, kubeconfig, timeout,
     ],
   };
 }
@@ -60,4 +61,18 @@ export function gateVerdict(stdout: string): string {
   } catch {
     return 'unreadable output';
   }
+}
+
+// Run as a script, this file is the source runner: the inputs the CLI's `deploy` gives runGate, the result as one
+// JSON document on stdout. The engine is imported only here, so the bench process itself never loads it.
+if (import.meta.main) {
+  const { runGate } = await import('../src/gate.js');
+  const { parseInputs } = await import('../src/inputs.js');
+  const [manifests, namespace, kubeconfigFile, timeout] = process.argv.slice(2);
+  const values: Record<string, string> = {
+    manifests, namespace, 'kubeconfig-file': kubeconfigFile, timeout, rollback: 'false', summary: 'false', 'pr-comment': 'false',
+  };
+  const run = await runGate(parseInputs((name) => values[name]), { log: (line) => process.stderr.write(`${line}\n`) });
+  process.stdout.write(`${JSON.stringify(run.result)}\n`);
+  process.exitCode = run.result.verdict === 'healthy' ? 0 : run.result.verdict === 'error' ? 2 : 1;
 }

@@ -2,7 +2,7 @@
 // and the plot.
 import type { BenchResults } from './results.js';
 import { ROW_HEADERS, resultRows } from './rows.js';
-import { renderTable } from './table.js';
+import { renderTable } from './markdown.js';
 
 export interface MachineInfo {
   cpuModel: string;

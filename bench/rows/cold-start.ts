@@ -31,6 +31,7 @@ export async function measureColdStart(ctx: BenchContext, reps: number): Promise
       results.firstRequestMs.push(first === null ? Number.NaN : first - run.startMs);
       if (hasBundle) results.importMs.push(await importTime(bundle));
       ctx.log(`cold start ${rep}/${reps}: first request after ${formatDuration(results.firstRequestMs.at(-1))}${hasBundle ? `, import ${formatDuration(results.importMs.at(-1))}` : ''} (exit ${run.code})`);
+      await ctx.checkCluster();
     }
   } finally {
     await deleteNamespaces(ctx.admin, [namespace]);

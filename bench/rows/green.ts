@@ -37,6 +37,7 @@ export async function measureGreen(ctx: BenchContext, reps: number): Promise<Gre
         results[tool === 'gate' ? 'gateRequests' : 'kubectlRequests'].push(counts);
         ctx.log(`green ${rep}/${reps} ${tool}: verdict ${run.verdict} ${formatDuration(lag)} after the Deployment was available; requests ${describeCounts(counts)}`);
         await deleteNamespaces(ctx.admin, [namespace]);
+        await ctx.checkCluster();
       }
     }
   } finally {

@@ -53,6 +53,7 @@ export async function measureRed(ctx: BenchContext, reps: number): Promise<RedRe
       const crash = TOOLS.map((t) => samples[t].at(-1)!).map((s) => formatDuration(s.endMs - (s.crashMs ?? s.podMs ?? Number.NaN)));
       ctx.log(`  gate ${crash[0]} (${gate.verdict}), kubectl ${crash[1]}, k8s-deploy ${crash[2]} after the first CrashLoopBackOff (or pod, if none)`);
       await deleteNamespaces(ctx.admin, Object.values(ns), 60_000);
+      await ctx.checkCluster();
     }
   } finally {
     observer.stop();

@@ -58,6 +58,7 @@ async function measureSize(ctx: BenchContext, size: number, reps: number): Promi
       ctx.log(`${size} x ${REPLICAS} ${rep}/${reps} ${tool}: ${run.verdict} in ${formatDuration(wall)}, requests ${describeCounts(counts)}, peak RSS ${formatMiB(run.peakRss)}`);
       const gone = await deleteNamespaces(ctx.admin, [namespace], 300_000);
       if (!gone) ctx.note(`namespace ${namespace} was still being deleted when the next run started`);
+      await ctx.checkCluster();
     }
   }
   return r;

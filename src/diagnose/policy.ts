@@ -53,6 +53,8 @@ export const DEFAULT_POLICY: FailFastPolicy = {
   'evicted': NEVER,
   'node-pressure': NEVER,
   'readiness-probe-failing': NEVER,
+  // A readiness or startup probe failing for longer than its own settings allow will not recover by waiting.
+  'readiness-probe-overdue': AT_ONCE,
   'image-pull-transient': NEVER,
   'config-cache-sync': NEVER,
   'container-creating-slow': NEVER,

@@ -15,9 +15,9 @@ afterEach(async () => {
     await nodeScript('start', node).catch(() => {});
     await nodeScript('uncordon', node).catch(() => {});
   }
-  await waitFor('all nodes Ready and untainted', async () => {
-    const nodes = (await getJson(['get', 'nodes'])).items;
-    return nodes.every((n: any) => readyOf(n)?.status === 'True' && !(n.spec.taints ?? []).length);
+  await waitFor('worker-2 and worker-3 Ready and without fault taints', async () => {
+    const nodes = (await getJson(['get', 'nodes'])).items.filter((n: any) => ['worker-2', 'worker-3'].includes(n.metadata.name));
+    return nodes.every((n: any) => readyOf(n)?.status === 'True' && !taintsOf(n).some((t: string) => t.startsWith('node.kubernetes.io/')));
   }, 60_000);
 });
 

@@ -50,7 +50,7 @@ export interface Draft {
   /** The evidence is not conclusive yet (a first crash before any back-off): never fatal. */
   provisional?: boolean;
   /** Judge fatality as this category (a finding re-labelled node-concentrated keeps its cause's policy). */
-  policyCategory?: Category;
+  policyCategory?: Category | 'readiness-probe-overdue';
 }
 
 export interface PodContext {

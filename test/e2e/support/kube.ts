@@ -40,8 +40,11 @@ export async function apply(namespace: string, ...objects: object[]): Promise<vo
 
 /** `cluster.mjs node OP NODE` (the npm run cluster:node script). */
 export async function nodeScript(op: string, node: string): Promise<string> {
-  const { stdout } = await run(process.execPath, [clusterScript, 'node', op, node]);
-  return stdout;
+  try {
+    return (await run(process.execPath, [clusterScript, 'node', op, node])).stdout;
+  } catch (e: any) {
+    throw new Error(`cluster.mjs node ${op} ${node}: ${e.stderr || e.message}`, { cause: e });
+  }
 }
 
 /**

@@ -1,5 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { SECTION_END, SECTION_START, replaceSection } from '../../../bench/lib/docs-section.js';
+import { SECTION_END, SECTION_START, renderTable, replaceSection } from '../../../bench/lib/markdown.js';
+
+describe('renderTable', () => {
+  it('pads every column to its widest cell', () => {
+    expect(renderTable(['row', 'gate'], [['red', '1.2 s'], ['green verdict', '80 ms']])).toBe([
+      '| row           | gate  |',
+      '|---------------|-------|',
+      '| red           | 1.2 s |',
+      '| green verdict | 80 ms |',
+    ].join('\n'));
+  });
+
+  it.each([
+    { cell: 'a|b', want: '| a\\|b |' },
+    { cell: 'two\nlines', want: '| two lines |' },
+  ])('keeps $cell inside its cell', ({ cell, want }) => {
+    expect(renderTable(['h'], [[cell]]).split('\n')[2]).toBe(want);
+  });
+
+  it('fills missing cells', () => {
+    expect(renderTable(['a', 'b'], [['x']]).split('\n')[2]).toBe('| x |   |');
+  });
+});
 
 describe('replaceSection', () => {
   const doc = `# Benchmarks\n\nProse before.\n\n${SECTION_START}\nold numbers\n${SECTION_END}\n\nProse after.\n`;

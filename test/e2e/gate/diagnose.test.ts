@@ -1,0 +1,146 @@
+// Issue 5 end to end: for each failure the cluster can produce, the gate names the right category, container and
+// node, and fails fast where the policy says so (or reaches the deadline with the finding where it does not).
+// The Deployments set minReadySeconds, as production ones should: a process that crashes a second after it starts
+// is Ready for that second (no readiness probe), and without it the Deployment would briefly count as available,
+// for kubectl rollout status and for the gate alike.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteNamespace, freshNamespace, gate, testClient, writeManifests } from './harness.js';
+
+const client = testClient();
+let ns: string;
+beforeAll(async () => {
+  ns = await freshNamespace(client, 'diag');
+});
+afterAll(async () => {
+  await deleteNamespace(client, ns);
+});
+
+const SCENARIO = 'kwok.kube-deploy-gate.dev/scenario';
+
+interface Shape {
+  scenario?: string;
+  podSpec?: Record<string, unknown>;
+  container?: Record<string, unknown>;
+  replicas?: number;
+  progressDeadlineSeconds?: number;
+}
+
+function manifest(name: string, s: Shape): string {
+  return JSON.stringify({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+    spec: {
+      replicas: s.replicas ?? 2, minReadySeconds: 5, progressDeadlineSeconds: s.progressDeadlineSeconds, selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name }, annotations: s.scenario ? { [SCENARIO]: s.scenario } : undefined },
+        spec: { ...s.podSpec, containers: [{ name: 'app', image: 'ghcr.io/acme/app:2.0.0', ...s.container }] },
+      },
+    },
+  });
+}
+
+async function run(name: string, shape: Shape, timeout = '45s', extra: Record<string, string> = {}) {
+  return gate({ manifests: [writeManifests({ [`${name}.yaml`]: manifest(name, shape) })], namespace: ns, timeout, extra: { rollback: 'false', ...extra } });
+}
+
+const httpProbe = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 1, failureThreshold: 1 };
+
+describe('the gate names why pods are stuck, and fails fast', () => {
+  it.concurrent.each([
+    ['crash', { scenario: 'crash' }, { category: 'crash-loop', container: 'app', exitCode: 1 }],
+    ['crash-exit-0', { scenario: 'crash-exit-0' }, { category: 'crash-loop-exit-zero', exitCode: 0 }],
+    ['oom', { scenario: 'oom', container: { resources: { limits: { memory: '256Mi' } } } }, { category: 'oom-killed', exitCode: 137 }],
+    ['start-error', { scenario: 'start-error', container: { command: ['/app/server'] } }, { category: 'container-start-error' }],
+    ['image-not-found', { scenario: 'image-not-found' }, { category: 'image-not-found', container: 'app' }],
+    ['image-unauthorized', { scenario: 'image-unauthorized' }, { category: 'image-pull-unauthorized' }],
+    ['init-crash', { scenario: 'init-crash', podSpec: { initContainers: [{ name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'hello.sh'] }, { name: 'warm', image: 'busybox:1.36' }] } }, { category: 'init-container-failed', container: 'migrate', exitCode: 127 }],
+    ['liveness', { scenario: 'liveness', container: { livenessProbe: httpProbe } }, { category: 'liveness-probe-failing' }],
+    ['missing secret', { podSpec: {}, container: { env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }] } }, { category: 'config-missing-ref' }],
+  ] as [string, Shape, Record<string, unknown>][])('%s -> fails fast with the right finding', async (label, shape, expected) => {
+    const name = label.replace(/[^a-z0-9-]/g, '-');
+    const started = Date.now();
+    const r = await run(name, shape);
+    expect(r.result.verdict, JSON.stringify(r.result.findings, null, 1)).toBe('failed');
+    expect(Date.now() - started).toBeLessThan(40_000);
+    expect(r.result.findings[0]).toMatchObject({ ...expected, fatal: true, workload: `Deployment/${ns}/${name}` });
+    expect(r.result.findings[0].hint.length).toBeGreaterThan(10);
+    expect(r.result.findings[0].node).toMatch(/^worker-\d(, worker-\d)*$/);
+  });
+
+  it('init-crash: the init container\'s log tail says hello.sh was not found', async () => {
+    const r = await run('init-log', { scenario: 'init-crash', podSpec: { initContainers: [{ name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'hello.sh'] }] } });
+    expect(r.result.findings[0].category).toBe('init-container-failed');
+    expect(r.result.findings[0].logTail.join('\n')).toMatch(/hello\.sh: not found/);
+  });
+
+  it.concurrent.each([
+    ['init-slow', { scenario: 'init-slow', podSpec: { initContainers: [{ name: 'wait-db', image: 'busybox:1.36' }, { name: 'warm', image: 'busybox:1.36' }] } }, 'init-container-waiting'],
+    ['node-selector', { podSpec: { nodeSelector: { pool: 'gpu' } } }, 'unschedulable-node-selector'],
+    ['too-much-cpu', { container: { resources: { requests: { cpu: '16' } } } }, 'unschedulable-resources'],
+  ] as [string, Shape, string][])('%s -> not fatal at once: the deadline comes with the finding', async (name, shape, category) => {
+    // 20 s: an init container counts as stuck after 15 s of running (shorter is a normal start).
+    const r = await run(name, shape, '20s');
+    expect(r.result.verdict).toBe('timeout');
+    expect(r.result.findings.map((f) => f.category)).toContain(category);
+  });
+
+  it('not-ready: a readiness probe failing longer than its own settings allow fails before the deadline', async () => {
+    const started = Date.now();
+    const r = await run('not-ready', { scenario: 'not-ready', container: { readinessProbe: httpProbe } }, '90s');
+    expect(r.result.verdict).toBe('failed');
+    expect(Date.now() - started).toBeLessThan(45_000);
+    expect(r.result.findings[0]).toMatchObject({ category: 'readiness-probe-failing', fatal: true, container: 'app' });
+    expect(r.result.findings[0].message).toMatch(/longer than its settings allow/);
+  });
+
+  it('a Deployment past its progressDeadlineSeconds fails with kubectl\'s error and the finding', async () => {
+    const r = await run('deadline', { podSpec: { nodeSelector: { pool: 'none' } }, progressDeadlineSeconds: 6, replicas: 1 }, '60s', { 'fail-fast': 'false' });
+    expect(r.result.verdict).toBe('failed');
+    expect(r.result.workloads[0].message).toBe('deployment "deadline" exceeded its progress deadline');
+    expect(r.result.findings.map((f) => f.category)).toContain('unschedulable-node-selector');
+  });
+
+  it('a ResourceQuota that refuses pods: quota-exceeded, pods never appear', async () => {
+    await client.apply({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'tiny', namespace: ns }, spec: { hard: { pods: '0' } } }, 'e2e', true);
+    try {
+      const r = await run('quota', {}, '15s');
+      expect(r.result.findings[0]).toMatchObject({ category: 'quota-exceeded' });
+      expect(r.result.findings[0].message).toMatch(/exceeded quota: tiny/);
+    } finally {
+      await client.delete('v1', 'ResourceQuota', ns, 'tiny');
+    }
+  });
+
+  it('a Job that reaches its backoffLimit: job-failed', async () => {
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec: { backoffLimit: 1, template: { metadata: { annotations: { [SCENARIO]: 'crash' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'ghcr.io/acme/migrate:2' }] } } } };
+    const r = await gate({ manifests: [writeManifests({ 'job.yaml': JSON.stringify(job) })], namespace: ns, timeout: '60s' });
+    expect(r.result.verdict).toBe('failed');
+    expect(r.result.workloads[0].message).toMatch(/^job "migrate" failed: BackoffLimitExceeded/);
+    expect(r.result.findings.map((f) => f.category)).toContain('job-failed');
+  });
+
+  it('a crash loop only on worker-2 is named node-concentrated', async () => {
+    const r = await run('hosts', { scenario: 'crash-on-node=worker-2', replicas: 6, podSpec: { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'hosts' } } }] } }, '20s');
+    expect(['failed', 'timeout']).toContain(r.result.verdict);
+    expect(r.result.findings[0]).toMatchObject({ category: 'node-concentrated', node: 'worker-2' });
+    expect(r.result.findings[0].hint).toMatch(/cordon/);
+  });
+
+  it('measures the time from the first CrashLoopBackOff to the red verdict', async () => {
+    let firstBackOff = 0;
+    const stop = new AbortController();
+    void client.watchCollection('v1', 'Pod', ns, {
+      onSync: () => {},
+      onEvent: (_t, pod) => {
+        const waiting = (pod.status?.containerStatuses ?? []).some((c: any) => c.state?.waiting?.reason === 'CrashLoopBackOff');
+        if (waiting && !firstBackOff && pod.metadata.labels?.app === 'timed') firstBackOff = Date.now();
+      },
+      onFatal: () => {},
+    }, stop.signal);
+    const r = await run('timed', { scenario: 'crash' });
+    const verdictAt = Date.now();
+    stop.abort();
+    expect(r.result.verdict).toBe('failed');
+    expect(firstBackOff).toBeGreaterThan(0);
+    console.log(`time from the first CrashLoopBackOff status to the red verdict: ${verdictAt - firstBackOff} ms`);
+  });
+});
