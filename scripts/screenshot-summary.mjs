@@ -30,5 +30,5 @@ const html = path.join(dir, 'summary.html');
 fs.writeFileSync(html, page);
 execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`, '--hide-scrollbars',
-  '--window-size=1100,1400', `--screenshot=${path.resolve(output)}`, `file://${html}`], { stdio: 'ignore' });
+  '--window-size=1100,820', `--screenshot=${path.resolve(output)}`, `file://${html}`], { stdio: 'ignore' });
 console.log(`wrote ${output}`);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { CliIO } from '../cli.js';
 import { runGate } from '../gate.js';
 import { parseInputs } from '../inputs.js';
-import type { DeployResult } from '../model.js';
+import { workloadId, type DeployResult } from '../model.js';
 import { renderSummary } from '../report/markdown.js';
 import { renderFindingsText } from '../diagnose/render-text.js';
 import { last, outputFormat, parseArgs } from './args.js';
@@ -40,7 +40,8 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
   const { result } = run;
   const summaryFile = last(args, 'summary-file');
   if (summaryFile) {
-    fs.writeFileSync(summaryFile, renderSummary({ result, context: { reportId: 'cli' } }));
+    const timings = Object.fromEntries((run.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0]));
+    fs.writeFileSync(summaryFile, renderSummary({ result, context: { reportId: 'cli' }, timings, now: new Date() }));
   }
   if (format === 'json') {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);

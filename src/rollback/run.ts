@@ -10,6 +10,7 @@ import { waitForWorkloads, type WaitResult } from '../watch/wait.js';
 import { toRollbackResult, type RollbackExecution } from './messages.js';
 import { notRestoredObjects, planRollback, type RollbackAction } from './plan.js';
 import { describeError } from '../errors.js';
+import { replaceStuckPods } from './forced.js';
 
 const API_VERSION: Record<string, string> = { Deployment: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', Pod: 'v1' };
 
@@ -52,6 +53,7 @@ export async function rollbackWorkloads(client: KubeClient, applied: ApplyResult
       if (!sent) continue;
       log(`rollback: ${action.kind} ${action.namespace}/${action.name}: ${describeAction(action)}`);
       if (action.action === 'undo') undone.push(applied.workloads.find((w) => workloadId(w) === id)!);
+      if (action.action === 'undo' && action.kind === 'StatefulSet') await replaceStuckPods(client, action, current.get(id), log);
       else executions.set(id, { done: true, newRevision: null, error: null });
     } catch (e) {
       executions.set(id, { done: false, newRevision: null, error: describeError(e) });

@@ -50,6 +50,51 @@ describe('rollback', () => {
   });
 
   it.each([
+    ['StatefulSet', 'ghcr.io/acme/db', (image: string, annotations?: Record<string, string>) => ({
+      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' },
+      spec: { serviceName: 'db', replicas: 2, selector: { matchLabels: { app: 'db' } },
+        template: { metadata: { labels: { app: 'db' }, annotations }, spec: { containers: [{ name: 'db', image }] } } },
+    })],
+    ['DaemonSet', 'ghcr.io/acme/agent', (image: string, annotations?: Record<string, string>) => ({
+      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' },
+      spec: { selector: { matchLabels: { app: 'agent' } },
+        template: { metadata: { labels: { app: 'agent' }, annotations }, spec: { containers: [{ name: 'agent', image }] } } },
+    })],
+  ])('rolls a %s back from its ControllerRevision', async (kind, repo, make) => {
+    const v1 = writeManifests({ 'w.yaml': JSON.stringify(make(`${repo}:1`)) });
+    expect((await gate({ manifests: [v1], namespace: ns })).result.verdict).toBe('healthy');
+    const v2 = writeManifests({ 'w.yaml': JSON.stringify(make(`${repo}:2`, BAD)) });
+    const run = await gate({ manifests: [v2], namespace: ns, timeout: '40s' });
+    expect(run.result.verdict).toBe('failed');
+    expect(run.result.workloads[0]).toMatchObject({ kind, revisionBefore: 1, revisionAfter: 2 });
+    expect(run.result.rollback!.workloads[0]).toMatchObject({ kind, fromRevision: 2, toRevision: 1, done: true });
+    const selector = kind === 'StatefulSet' ? 'app=db' : 'app=agent';
+    expect(new Set(await liveImages(selector))).toEqual(new Set([`${repo}:1`]));
+  });
+
+  it('reports a rollback that itself fails (the old revision cannot run any more either)', async () => {
+    // v1 ran on the nodes labelled pool=blue; the label is gone by the time v2 fails, so v1 cannot be scheduled.
+    // Recreate: v2 replaced v1's pod, so the rollback needs a new v1 pod (a rolling update would still have it).
+    await client.patch('v1', 'Node', undefined, 'worker-3', { metadata: { labels: { pool: 'blue' } } }, 'application/merge-patch+json');
+    const make = (image: string, annotations?: Record<string, string>) => JSON.stringify({
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'stranded' },
+      spec: { replicas: 1, strategy: { type: 'Recreate' }, selector: { matchLabels: { app: 'stranded' } }, template: { metadata: { labels: { app: 'stranded' }, annotations },
+        spec: { nodeSelector: annotations ? undefined : { pool: 'blue' }, containers: [{ name: 'app', image }] } } },
+    });
+    try {
+      expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:1') })], namespace: ns })).result.verdict).toBe('healthy');
+      await client.patch('v1', 'Node', undefined, 'worker-3', { metadata: { labels: { pool: null } } }, 'application/merge-patch+json');
+      const run = await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:2', BAD) })], namespace: ns, timeout: '10s' });
+      expect(run.result.verdict).toBe('failed');
+      expect(run.result.rollback!.attempted).toBe(true);
+      expect(run.result.rollback!.workloads[0]).toMatchObject({ toRevision: 1, done: false });
+      expect(run.result.rollback!.workloads[0].message).toMatch(/timeout|failed/);
+    } finally {
+      await client.patch('v1', 'Node', undefined, 'worker-3', { metadata: { labels: { pool: null } } }, 'application/merge-patch+json');
+    }
+  });
+
+  it.each([
     ['keep', (d: any) => expect(d).not.toBeNull()],
     ['scale-to-zero', (d: any) => expect(d.spec.replicas).toBe(0)],
     ['delete', (d: any) => expect(d === null || d.metadata.deletionTimestamp).toBeTruthy()],
