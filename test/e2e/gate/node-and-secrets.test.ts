@@ -1,0 +1,83 @@
+// Issue 8: a node lost during the rollout is reported as the node's fault, not the app's; and no secret (a Secret
+// manifest's data, the kubeconfig's token) ever reaches a log, the summary, the JSON output or an error.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli.js';
+import { renderSummary } from '../../../src/report/markdown.js';
+import { deleteNamespace, deployment, freshNamespace, gate, kubeconfigPath, projectRoot, testClient, writeManifests } from './harness.js';
+import { serverUrl, writeKubeconfig } from './credentials.js';
+
+const client = testClient();
+let ns: string;
+beforeAll(async () => {
+  ns = await freshNamespace(client, 'nodesec');
+});
+afterAll(async () => {
+  await deleteNamespace(client, ns);
+});
+
+const nodeScript = (op: string, node: string) =>
+  execFileSync(process.execPath, [path.join(projectRoot, 'test/cluster/cluster.mjs'), 'node', op, node], { encoding: 'utf8' });
+
+describe('a node lost during the rollout', () => {
+  it('is reported as node-not-ready (the kubelet stopped), not as an app failure', async () => {
+    const make = (image: string) => {
+      const d = JSON.parse(deployment('pinned', { image, replicas: 2 }));
+      d.spec.template.spec.nodeSelector = { 'kubernetes.io/hostname': 'worker-2' };
+      return JSON.stringify(d);
+    };
+    expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:1') })], namespace: ns })).result.verdict).toBe('healthy');
+    nodeScript('stop', 'worker-2');
+    try {
+      const run = await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:2') })], namespace: ns, timeout: '40s', extra: { rollback: 'false' } });
+      expect(['timeout', 'failed']).toContain(run.result.verdict);
+      expect(run.result.findings[0]).toMatchObject({ category: 'node-not-ready', node: 'worker-2' });
+      expect(run.result.findings.map((f) => f.category)).not.toContain('crash-loop');
+    } finally {
+      nodeScript('start', 'worker-2');
+    }
+  });
+});
+
+describe('secrets never leak', () => {
+  const CANARY = 'canary-s3cr3t-value-8f2b1c';
+
+  it('a Secret manifest\'s data appears in no log, output, summary or error', async () => {
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata: {name: db-creds}\nstringData: {password: ${CANARY}}\n`;
+    const app = JSON.parse(deployment('uses-secret', { annotations: { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' } }));
+    app.spec.template.spec.containers[0].env = [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }];
+    const out: string[] = [];
+    const code = await runCli(['deploy', '-f', writeManifests({ 's.yaml': secret, 'd.yaml': JSON.stringify(app) }), '-n', ns, '--kubeconfig', kubeconfigPath,
+      '--timeout', '30s', '--output', 'json'], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+    expect(code).toBe(1);
+    const json = JSON.parse(out.find((t) => t.trim().startsWith('{'))!);
+    const summary = renderSummary({ result: json, context: { reportId: 'x' } });
+    const everything = out.join('') + summary;
+    expect(everything).toMatch(/db-creds/);
+    expect(everything).not.toContain(CANARY);
+    expect(everything).not.toContain(Buffer.from(CANARY).toString('base64'));
+  });
+
+  it('an invalid Secret is refused without echoing its data', async () => {
+    const bad = `apiVersion: v1\nkind: Secret\nmetadata: {name: broken}\ntype: kubernetes.io/tls\nstringData: {note: ${CANARY}}\n`;
+    const run = await gate({ manifests: [writeManifests({ 's.yaml': bad })], namespace: ns });
+    expect(run.result.verdict).toBe('error');
+    expect(run.result.error).toMatch(/Secret .*broken.* is invalid/);
+    expect(JSON.stringify(run)).not.toContain(CANARY);
+  });
+
+  it('a refused token is masked and never printed', async () => {
+    const token = `eyJhbGciOiJSUzI1NiJ9.${CANARY}.sig`;
+    const masked: string[] = [];
+    const log: string[] = [];
+    const { parseInputs } = await import('../../../src/inputs.js');
+    const { runGate } = await import('../../../src/gate.js');
+    const kc = writeKubeconfig(serverUrl(), { token });
+    const inputs = parseInputs((n) => ({ manifests: writeManifests({ 'd.yaml': deployment('x') }), namespace: ns, 'kubeconfig-file': kc } as Record<string, string>)[n]);
+    const run = await runGate(inputs, { log: (l) => log.push(l), maskSecret: (s) => masked.push(s) });
+    expect(run.result.error).toMatch(/401 Unauthorized/);
+    expect(masked).toContain(token);
+    expect(JSON.stringify(run.result) + log.join('\n')).not.toContain(CANARY);
+  });
+});
