@@ -34,7 +34,9 @@ export function renderPlot(spec: PlotSpec): string {
   const yTicks = niceTicks(Math.max(...points.map((p) => Math.max(p.y, p.high ?? p.y)), 0));
   const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = height - MARGIN.top - MARGIN.bottom;
-  const [xMin, xMax] = [Math.log10(xTicks[0]), Math.log10(xTicks[xTicks.length - 1])];
+  // A little room left and right so markers and whiskers at the first and last tick do not sit on the frame.
+  const pad = (Math.log10(xTicks[xTicks.length - 1]) - Math.log10(xTicks[0])) * 0.04;
+  const [xMin, xMax] = [Math.log10(xTicks[0]) - pad, Math.log10(xTicks[xTicks.length - 1]) + pad];
   const yMax = yTicks[yTicks.length - 1] || 1;
   const sx = (x: number) => MARGIN.left + ((Math.log10(x) - xMin) / (xMax - xMin)) * plotW;
   const sy = (y: number) => MARGIN.top + plotH - (y / yMax) * plotH;

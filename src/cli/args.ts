@@ -22,8 +22,8 @@ export function parseArgs(args: string[], spec: FlagSpec, command: string): Pars
       out.positional.push(arg);
       continue;
     }
-    let [name, inline] = arg.replace(/^--?/, '').split(/=(.*)/s, 2) as [string, string | undefined];
-    name = spec.aliases?.[name] ?? name;
+    const [given, inline] = arg.replace(/^--?/, '').split(/=(.*)/s, 2) as [string, string | undefined];
+    const name = spec.aliases?.[given] ?? given;
     if (spec.values.includes(name)) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UserError(`--${name} needs a value (see ${command} --help)`);
