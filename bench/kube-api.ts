@@ -35,7 +35,24 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-export function api<T = any>(access: KubeAccess, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse<T>> {
+/**
+ * One request. Other work on this cluster restarts the apiserver now and then; a refused connection (the request
+ * never arrived) is tried again for up to a minute, and so is any transport failure of a read.
+ */
+export async function api<T = any>(access: KubeAccess, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse<T>> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await requestOnce<T>(access, method, path, body, contentType);
+    } catch (e) {
+      const refused = (e as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+      if (!(refused || method === 'GET') || Date.now() > until) throw e;
+      await sleep(1000);
+    }
+  }
+}
+
+function requestOnce<T>(access: KubeAccess, method: string, path: string, body: unknown, contentType: string): Promise<ApiResponse<T>> {
   return new Promise((resolve, reject) => {
     // A whole-request deadline: a socket to an apiserver that restarted may never answer nor close.
     const req = https.request(new URL(path, access.server), {
@@ -44,6 +61,7 @@ export function api<T = any>(access: KubeAccess, method: string, path: string, b
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
+      res.on('error', reject);
       res.on('end', () => {
         let parsed: any = text;
         try {

@@ -9,7 +9,6 @@ export interface RedResults {
   k8sDeploy: number[];
   /** What the times are measured from: the first CrashLoopBackOff, or (without it) the first pod's creation. */
   reference: 'CrashLoopBackOff' | 'pod created';
-  gateVerdicts: string[];
   progressDeadlineSeconds: number;
 }
 
@@ -32,7 +31,6 @@ export interface ScaleResults {
   /** Peak resident set (VmHWM) in bytes; for the kubectl sequence, the largest of its processes. */
   gateRss: number[];
   kubectlRss: number[];
-  gateVerdicts: string[];
 }
 
 export interface ColdStartResults {

@@ -26,7 +26,7 @@ export async function measureScale(ctx: BenchContext, sizes: readonly number[], 
 }
 
 async function measureSize(ctx: BenchContext, size: number, reps: number): Promise<ScaleResults> {
-  const r: ScaleResults = { workloads: size, replicas: REPLICAS, gate: [], kubectl: [], gateRequests: [], kubectlRequests: [], gateRss: [], kubectlRss: [], gateVerdicts: [] };
+  const r: ScaleResults = { workloads: size, replicas: REPLICAS, gate: [], kubectl: [], gateRequests: [], kubectlRequests: [], gateRss: [], kubectlRss: [] };
   const specs = scaleDeployments(size, ctx.runId, REPLICAS);
   for (let rep = 1; rep <= reps; rep++) {
     const order: ('gate' | 'kubectl')[] = rep % 2 === 1 ? ['gate', 'kubectl'] : ['kubectl', 'gate'];
@@ -44,12 +44,13 @@ async function measureSize(ctx: BenchContext, size: number, reps: number): Promi
       const events = await ctx.audit.eventsSince(mark);
       const counts = countRequests(requestsOf(events, { username: ctx.identities[tool].username, fromMs: run.startMs - 1, toMs: run.endMs + 1 }));
       const wall = run.endMs - run.startMs;
-      if (!run.ok) ctx.note(`${size} x ${REPLICAS} run ${rep}: ${tool} did not report success (${run.verdict}; exit ${run.code}: ${lastLine(run.stderr)})`);
-      if (tool === 'gate') {
+      // A run that did not end green (the apiserver restarting under it, say) measures nothing here.
+      if (!run.ok) {
+        ctx.note(`${size} x ${REPLICAS} run ${rep}: ${tool} did not report success (${run.verdict}; exit ${run.code}: ${lastLine(run.stderr)}); the run is left out`);
+      } else if (tool === 'gate') {
         r.gate.push(wall);
         r.gateRequests.push(counts);
         if (run.peakRss !== null) r.gateRss.push(run.peakRss);
-        r.gateVerdicts.push(run.verdict);
       } else {
         r.kubectl.push(wall);
         r.kubectlRequests.push(counts);

@@ -4,8 +4,12 @@ import type { DeployResult, RollbackWorkload } from '../model.js';
 import { escapeText } from './escape.js';
 import { longName } from './workload-names.js';
 
+// The message already says what happened ("rolled back to the template of revision 7, now revision 9"); the
+// revisions are spelled out here only when it does not.
 function line(w: RollbackWorkload): string {
-  let s = w.done ? `- ✅ ${longName(w)} rolled back` : `- ❌ ${longName(w)} not rolled back`;
+  const icon = w.done ? '✅' : '❌';
+  if (/\brevision\b/.test(w.message)) return `- ${icon} ${longName(w)}: ${escapeText(w.message, 500)}`;
+  let s = `- ${icon} ${longName(w)} ${w.done ? 'rolled back' : 'not rolled back'}`;
   if (w.toRevision !== null) s += ` to revision ${w.toRevision}`;
   if (w.done && w.newRevision !== null) s += ` (new revision ${w.newRevision})`;
   if (w.message) s += `: ${escapeText(w.message, 500)}`;

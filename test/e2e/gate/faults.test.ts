@@ -50,13 +50,14 @@ async function restartApiserver(downMs: number): Promise<void> {
 describe('faults never produce a wrong verdict', () => {
   it('kube-apiserver killed and restarted in the middle of a wait: the watches resume, healthy stays healthy', async () => {
     const dir = writeManifests({ 'd.yaml': slowDeployment('survivor', 'ghcr.io/acme/s:1') });
-    const running = gate({ manifests: [dir], namespace: ns, timeout: '90s' });
+    let finished = false;
+    const running = gate({ manifests: [dir], namespace: ns, timeout: '90s' }).finally(() => (finished = true));
     await sleep(2500);
     await restartApiserver(1000);
+    expect(finished).toBe(false); // the API server really went away in the middle of this run
     const run = await running;
     expect(run.result.verdict).toBe('healthy');
     expect(run.result.workloads[0]).toMatchObject({ done: true, revisionAfter: 1, message: 'deployment "survivor" successfully rolled out' });
-    expect(run.log.join('\n')).toMatch(/retrying/);
   });
 
   it('kube-apiserver restarted while a broken rollout is waited on: still failed, never healthy', async () => {

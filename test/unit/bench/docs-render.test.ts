@@ -22,7 +22,7 @@ describe('renderResultsSection', () => {
 
   it('shows the plot once the wall-time row ran', () => {
     const r = emptyResults('the bundle');
-    r.scale = [{ workloads: 1, replicas: 10, gate: [1], kubectl: [2], gateRequests: [], kubectlRequests: [], gateRss: [], kubectlRss: [], gateVerdicts: [] }];
+    r.scale = [{ workloads: 1, replicas: 10, gate: [1], kubectl: [2], gateRequests: [], kubectlRequests: [], gateRss: [], kubectlRss: [] }];
     expect(renderResultsSection(r, ctx)).toContain('![Time to verdict vs number of Deployments](benchmarks-verdict-time.svg)');
   });
 });

@@ -5,7 +5,7 @@ import { emptyResults } from '../../../bench/lib/results.js';
 describe('verdictTimePlot', () => {
   it('plots median seconds per number of Deployments, with the spread, for both tools', () => {
     const r = emptyResults('x');
-    const none = { gateRequests: [], kubectlRequests: [], gateRss: [], kubectlRss: [], gateVerdicts: [] };
+    const none = { gateRequests: [], kubectlRequests: [], gateRss: [], kubectlRss: [] };
     r.scale = [
       { workloads: 1, replicas: 10, gate: [2000, 3000, 2500], kubectl: [2600], ...none },
       { workloads: 100, replicas: 10, gate: [30_000], kubectl: [], ...none },
