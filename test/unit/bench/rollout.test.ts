@@ -34,6 +34,6 @@ describe('podInCrashLoop', () => {
     { name: 'CrashLoopBackOff', pod: { status: { containerStatuses: [{ state: { running: {} } }, waiting('CrashLoopBackOff')] } }, want: true },
     { name: 'an init container in CrashLoopBackOff', pod: { status: { initContainerStatuses: [waiting('CrashLoopBackOff')], containerStatuses: [waiting('PodInitializing')] } }, want: true },
   ])('$name -> $want', ({ pod, want }) => {
-    expect(podInCrashLoop(pod)).toBe(want);
+    expect(podInCrashLoop(pod as Parameters<typeof podInCrashLoop>[0])).toBe(want);
   });
 });
