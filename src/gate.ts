@@ -78,7 +78,8 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     for (const w of wait.warnings) deps.log(`warning: ${w}`);
     return finish(verdict, { workloads, findings, rollback }, { applied, wait, warnings: wait.warnings });
   } catch (e) {
-    if (!(e instanceof UserError)) deps.log(`internal error: ${(e as Error).stack ?? e}`);
+    // A bug, not the user's input: one line by default, the stack only when asked for (KDG_DEBUG=1).
+    if (!(e instanceof UserError)) deps.log(`internal error (please report it): ${process.env.KDG_DEBUG ? (e as Error).stack : describeError(e)}`);
     return finish('error', { error: describeError(e) });
   } finally {
     cleanup();
