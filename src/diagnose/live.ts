@@ -3,7 +3,7 @@
 // leave the tail empty: they never change the verdict.
 import type { ApplyResult } from '../apply/apply.js';
 import type { KubeClient } from '../kube/client.js';
-import { workloadId, type Finding } from '../model.js';
+import { WORKLOAD_KINDS, workloadId, type Finding } from '../model.js';
 import type { Snapshot } from '../watch/live-store.js';
 import { logSourceFor, withLogs, LOG_TAIL_LINES } from './log-source.js';
 import { attachSuspects, type TemplatePair } from './suspects.js';
@@ -11,7 +11,7 @@ import { attachSuspects, type TemplatePair } from './suspects.js';
 const MAX_LOG_FETCHES = 20;
 
 export async function enrichFindings(client: KubeClient, findings: Finding[], applied: ApplyResult, _snapshot: Snapshot, log: (l: string) => void): Promise<Finding[]> {
-  const changedObjects = applied.objects.filter((o) => o.changed && !['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Pod'].includes(o.kind));
+  const changedObjects = applied.objects.filter((o) => o.changed && !(WORKLOAD_KINDS as readonly string[]).includes(o.kind));
   const pairs = new Map<string, TemplatePair>(applied.workloads.filter((w) => w.changed).map((w) => [workloadId(w), {
     before: w.templateBefore, after: w.templateAfter, changedObjects, namespace: w.namespace,
   }]));

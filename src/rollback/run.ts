@@ -7,12 +7,13 @@ import type { KubeClient } from '../kube/client.js';
 import { workloadId, type AppliedWorkload, type RollbackResult, type WorkloadRef } from '../model.js';
 import { defaultJudge } from '../watch/judge.js';
 import { waitForWorkloads, type WaitResult } from '../watch/wait.js';
+import { WORKLOAD_COLLECTION } from '../watch/watch-plan.js';
 import { toRollbackResult, type RollbackExecution } from './messages.js';
 import { notRestoredObjects, planRollback, type RollbackAction } from './plan.js';
 import { describeError } from '../errors.js';
 import { replaceStuckPods } from './forced.js';
 
-const API_VERSION: Record<string, string> = { Deployment: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', Pod: 'v1' };
+const apiVersionOf = (kind: WorkloadRef['kind']) => WORKLOAD_COLLECTION[kind][1];
 
 export interface RollbackOptions {
   scope: GateInputs['rollbackScope'];
@@ -38,7 +39,7 @@ export async function rollbackWorkloads(client: KubeClient, applied: ApplyResult
   const history = new Map<string, unknown[]>();
   const candidates = applied.workloads.filter((w) => w.changed);
   await Promise.all(candidates.map(async (w) => {
-    current.set(workloadId(w), await client.get(API_VERSION[w.kind], w.kind, w.namespace, w.name));
+    current.set(workloadId(w), await client.get(apiVersionOf(w.kind), w.kind, w.namespace, w.name));
     history.set(workloadId(w), await readHistory(client, w));
   }));
   const outcomes = new Map(wait.outcomes.map((o) => [workloadId(o), o.state]));
@@ -90,7 +91,7 @@ function describeAction(action: RollbackAction): string {
 
 /** Sends the action's API call; false when the action changes nothing in the cluster (keep, skip). */
 async function execute(client: KubeClient, action: RollbackAction): Promise<boolean> {
-  const apiVersion = API_VERSION[action.kind];
+  const apiVersion = apiVersionOf(action.kind);
   switch (action.action) {
     case 'undo':
     case 'scale-to-zero':

@@ -1,22 +1,22 @@
-// The revision a settled workload runs, read from the live store: the Deployment's revision annotation, the
-// StatefulSet's updateRevision, or the newest ControllerRevision a DaemonSet owns.
+// The revision a settled workload runs, read from the live store with the same readers the rollback uses: the
+// Deployment's revision annotation, the StatefulSet's updateRevision, or a DaemonSet's newest matching revision.
 import type { WorkloadRef } from '../model.js';
 import type { LiveStore } from './live-store.js';
-import { controllerRevisionNumber, numberOrNull } from '../apply/before.js';
+import { deploymentRevision, daemonSetRevision, statefulSetRevision } from '../rollback/revisions.js';
 
 export function revisionAfter(ref: WorkloadRef, store: LiveStore): number | null {
   switch (ref.kind) {
-    case 'Deployment':
-      return numberOrNull(store.find('deployments', ref.namespace, ref.name)?.metadata?.annotations?.['deployment.kubernetes.io/revision']);
+    case 'Deployment': {
+      const d = store.find('deployments', ref.namespace, ref.name);
+      return d ? deploymentRevision(d, store.list('replicaSets')) : null;
+    }
     case 'StatefulSet': {
       const sts = store.find('statefulSets', ref.namespace, ref.name);
-      if (!sts) return null;
-      const updated = { ...sts, status: { ...sts.status, currentRevision: sts.status?.updateRevision } };
-      return controllerRevisionNumber(updated, store.list('controllerRevisions'));
+      return sts ? statefulSetRevision(sts, store.list('controllerRevisions'), 'update') : null;
     }
     case 'DaemonSet': {
       const ds = store.find('daemonSets', ref.namespace, ref.name);
-      return ds ? controllerRevisionNumber(ds, store.list('controllerRevisions')) : null;
+      return ds ? daemonSetRevision(ds, store.list('controllerRevisions')) : null;
     }
     default:
       return null;

@@ -2,9 +2,9 @@
 // re-judges the pending workloads at once (a green verdict lags availability by one event); diagnosis for fail-fast
 // runs at most every `diagnoseEveryMs`, and a 1 s tick re-judges time-based rules.
 import type { KubeClient } from '../kube/client.js';
-import { workloadId, type Finding, type RolloutStatus, type WorkloadRef } from '../model.js';
+import type { Finding, RolloutStatus, WorkloadRef } from '../model.js';
 import { LiveStore, type Snapshot } from './live-store.js';
-import { permissionFor, planWatches } from './watch-plan.js';
+import { permissionFor, planWatches, WORKLOAD_COLLECTION } from './watch-plan.js';
 import { revisionAfter } from './revision-after.js';
 import { semanticEqual } from '../rollback/semantic-equal.js';
 
@@ -45,9 +45,7 @@ export interface WaitResult {
   cancelled: boolean;
 }
 
-const collectionOf: Record<string, 'deployments' | 'statefulSets' | 'daemonSets' | 'jobs' | 'pods'> = {
-  Deployment: 'deployments', StatefulSet: 'statefulSets', DaemonSet: 'daemonSets', Job: 'jobs', Pod: 'pods',
-};
+const collectionOf = (kind: WorkloadRef['kind']) => WORKLOAD_COLLECTION[kind][0];
 
 /** A workload to wait for; with `templateAfter` the wait notices when someone else replaces this run's template. */
 export type WaitTarget = WorkloadRef & { templateAfter?: unknown | null };
@@ -86,7 +84,7 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
     if (diagnoseNow) lastDiagnosis = Date.now();
     for (const o of outcomes) {
       if (o.state !== 'pending') continue;
-      const obj = store.find(collectionOf[o.kind], o.namespace, o.name);
+      const obj = store.find(collectionOf(o.kind), o.namespace, o.name);
       if (!obj) continue;
       if (o.templateAfter && !semanticEqual(obj.spec?.template, o.templateAfter)) {
         o.status = { done: false, message: '', error: supersededMessage(o.kind, o.name) };
@@ -145,10 +143,9 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   const findings = outcomes
     .filter((o) => o.state === 'failed' || o.state === 'timeout' || o.state === 'cancelled')
     .flatMap((o) => {
-      const obj = store.find(collectionOf[o.kind], o.namespace, o.name);
+      const obj = store.find(collectionOf(o.kind), o.namespace, o.name);
       return obj ? options.judge.findings(obj, snapshot, now()) : [];
     });
   return { outcomes: outcomes.map(({ templateAfter: _t, ...o }) => o), findings, snapshot, warnings, cancelled };
 }
 
-export { workloadId };

@@ -1,7 +1,7 @@
 // Which collections the wait needs to watch: per namespace, the workload kinds it applied plus what diagnosis reads
 // (pods, events, ReplicaSets, ControllerRevisions, PVCs), and the nodes once. The count depends on the namespaces and
 // kinds, never on the number of workloads or pods.
-import type { WorkloadRef } from '../model.js';
+import type { WorkloadKind, WorkloadRef } from '../model.js';
 import type { CollectionName } from './live-store.js';
 
 export interface CollectionSpec {
@@ -13,7 +13,8 @@ export interface CollectionSpec {
   required: boolean;
 }
 
-const WORKLOAD_COLLECTION: Record<string, [CollectionName, string]> = {
+/** Per workload kind: the live-store collection and the apiVersion the gate reads and writes it with. */
+export const WORKLOAD_COLLECTION: Record<WorkloadKind, [CollectionName, string]> = {
   Deployment: ['deployments', 'apps/v1'],
   StatefulSet: ['statefulSets', 'apps/v1'],
   DaemonSet: ['daemonSets', 'apps/v1'],
