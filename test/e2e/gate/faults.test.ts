@@ -19,12 +19,15 @@ afterAll(async () => {
   await deleteNamespace(client, ns);
 });
 
-/** A rollout that takes several seconds: one pod at a time, each available only after 2 s Ready. */
-function slowDeployment(name: string, image: string, annotations?: Record<string, string>): string {
+/**
+ * A rollout that takes several seconds: pods count as available only `minReadySeconds` after Ready. A first deploy
+ * creates all replicas at once (maxSurge only paces updates), so minReadySeconds is what keeps it slow.
+ */
+function slowDeployment(name: string, image: string, annotations?: Record<string, string>, minReadySeconds = 2): string {
   return JSON.stringify({
     apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
     spec: {
-      replicas: 3, minReadySeconds: 2, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      replicas: 3, minReadySeconds, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
       selector: { matchLabels: { app: name } },
       template: { metadata: { labels: { app: name }, annotations }, spec: { containers: [{ name: 'app', image }] } },
     },
@@ -49,10 +52,10 @@ async function restartApiserver(downMs: number): Promise<void> {
 
 describe('faults never produce a wrong verdict', () => {
   it('kube-apiserver killed and restarted in the middle of a wait: the watches resume, healthy stays healthy', async () => {
-    const dir = writeManifests({ 'd.yaml': slowDeployment('survivor', 'ghcr.io/acme/s:1') });
+    const dir = writeManifests({ 'd.yaml': slowDeployment('survivor', 'ghcr.io/acme/s:1', undefined, 10) });
     let finished = false;
     const running = gate({ manifests: [dir], namespace: ns, timeout: '90s' }).finally(() => (finished = true));
-    await sleep(2500);
+    await sleep(1500);
     await restartApiserver(1000);
     expect(finished).toBe(false); // the API server really went away in the middle of this run
     const run = await running;
