@@ -17,9 +17,14 @@ export interface Assessment {
   drafts: Draft[];
 }
 
+const viewsOfSnapshot = new WeakMap<readonly unknown[], EventView[]>();
+
 /** Event views are built once per snapshot and shared by every workload in it. */
 export function eventViews(snapshot: ClusterSnapshot): EventView[] {
-  return (snapshot.events ?? []).map(viewEvent);
+  const raw = snapshot.events ?? [];
+  let views = viewsOfSnapshot.get(raw);
+  if (!views) viewsOfSnapshot.set(raw, (views = raw.map(viewEvent)));
+  return views;
 }
 
 export function assessWorkload(workload: unknown, snapshot: ClusterSnapshot, now: Date, events: EventView[] = eventViews(snapshot)): Assessment {

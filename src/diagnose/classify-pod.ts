@@ -10,6 +10,7 @@ import { initContainerFailure } from './rules/init-containers.js';
 import { nodeDownRule, nodePressureRule } from './rules/node.js';
 import { podPhaseRule } from './rules/pod-phase.js';
 import { schedulingRule } from './rules/scheduling.js';
+import { eventsOfKind } from './snapshot-index.js';
 import { draft, type ContainerContext, type Draft, type PodContext } from './rules/types.js';
 
 /** "A few seconds": before this a pod without evidence of trouble is just starting. */
@@ -36,7 +37,7 @@ export function podContext(pod: Pod, inputs: PodInputs): PodContext {
     node: nodeName ? (inputs.nodes.find((n) => n.metadata?.name === nodeName) ?? null) : null,
     nodes: inputs.nodes,
     pvcs: inputs.pvcs,
-    claimEvents: inputs.events.filter((e) => e.kind === 'PersistentVolumeClaim' && e.namespace === ns),
+    claimEvents: eventsOfKind(inputs.events, 'PersistentVolumeClaim', ns),
     now: inputs.now,
   };
 }

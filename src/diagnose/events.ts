@@ -2,6 +2,7 @@
 // whichever of the two Event APIs (core/v1 or events.k8s.io/v1) wrote them.
 import type { EventSummary } from '../model.js';
 import { timeOf, type KubeEvent, type KubeObject } from './kube-shapes.js';
+import { eventsNamed } from './snapshot-index.js';
 
 export interface EventView {
   type: string;
@@ -20,7 +21,17 @@ export interface EventView {
   container: string | null;
 }
 
+/** Views of the objects a live store keeps between passes are built once (a view is never modified). */
+const views = new WeakMap<object, EventView>();
+
 export function viewEvent(raw: unknown): EventView {
+  if (raw === null || typeof raw !== 'object') return buildView(raw);
+  let view = views.get(raw);
+  if (!view) views.set(raw, (view = buildView(raw)));
+  return view;
+}
+
+function buildView(raw: unknown): EventView {
   const e = (raw ?? {}) as KubeEvent;
   const about = e.involvedObject ?? e.regarding ?? {};
   const lastSeen = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.deprecatedLastTimestamp ?? e.eventTime ?? e.firstTimestamp
@@ -43,14 +54,14 @@ export function viewEvent(raw: unknown): EventView {
   };
 }
 
-/** Events about one object, oldest first. The kind is passed in because listed items carry none. A uid match wins; a name match counts when the event carries no uid. */
+/** Events about one object, oldest first (possibly shared with other callers: never modify the array). The kind is passed in because listed items carry none. A uid match wins; a name match counts when the event carries no uid. */
 export function eventsAbout(events: EventView[], kind: string, obj: KubeObject): EventView[] {
   const name = obj.metadata?.name ?? '';
   const namespace = obj.metadata?.namespace ?? '';
   const uid = obj.metadata?.uid ?? null;
-  return events
-    .filter((e) => e.kind === kind && e.name === name && e.namespace === namespace && (!e.uid || !uid || e.uid === uid))
-    .sort((a, b) => a.lastSeenMs - b.lastSeenMs);
+  const named = eventsNamed(events, kind, namespace, name);
+  const about = (e: EventView) => !e.uid || !uid || e.uid === uid;
+  return named.every(about) ? named : named.filter(about);
 }
 
 export function summarize(e: EventView): EventSummary {

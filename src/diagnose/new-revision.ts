@@ -1,8 +1,9 @@
 // Which pods belong to the revision a rollout is moving to. Pods of older revisions are what the rollout replaces:
 // their health says nothing about the new template, so they are never findings.
 import type { WorkloadKind } from '../model.js';
-import { isOwnedBy, sameNamespace, timeOf, type ControllerRevision, type KubeObject, type Pod, type Workload } from './kube-shapes.js';
+import { sameNamespace, timeOf, type ControllerRevision, type KubeObject, type Pod, type Workload } from './kube-shapes.js';
 import type { ClusterSnapshot } from './snapshot.js';
+import { ownedBy, ownedOrClaimed } from './snapshot-index.js';
 import { templatesEqualIgnoringHash } from './template-equal.js';
 
 export interface NewRevision {
@@ -26,15 +27,12 @@ function label(obj: KubeObject, key: string): string | undefined {
 
 /** Pods the owner controls: by owner reference, or for objects without references by a label the owner stamps. */
 function podsOf(owner: KubeObject, ownerKind: string, pods: Pod[], fallback: (p: Pod) => boolean): Pod[] {
-  const o = { ...owner, kind: ownerKind };
-  return pods.filter((p) => sameNamespace(p, owner) && (p.metadata?.ownerReferences?.length ? isOwnedBy(p, o) : fallback(p)));
+  return ownedOrClaimed(pods, { ...owner, kind: ownerKind }, fallback);
 }
 
 /** The ReplicaSet the deployment controller considers new: the oldest whose template equals the Deployment's. */
 export function newReplicaSetOf(deployment: Workload, replicaSets: Workload[]): Workload | null {
-  const owned = replicaSets
-    .filter((rs) => sameNamespace(rs, deployment) && isOwnedBy(rs, { ...deployment, kind: 'Deployment' }))
-    .sort(byCreation);
+  const owned = ownedBy(replicaSets, { ...deployment, kind: 'Deployment' }).sort(byCreation);
   const byTemplate = owned.find((rs) => rs.spec?.template && templatesEqualIgnoringHash(rs.spec.template, deployment.spec?.template));
   if (byTemplate) return byTemplate;
   // Without templates to compare (a trimmed dump), the revision the Deployment reports names its new ReplicaSet.
@@ -66,8 +64,7 @@ function daemonSetRevision(ds: Workload, snapshot: ClusterSnapshot, pods: Pod[])
   const selector = ds.spec?.selector?.matchLabels ?? {};
   const matches = (p: Pod) => Object.entries(selector).length > 0 && Object.entries(selector).every(([k, v]) => label(p, k) === v);
   const owned = podsOf(ds, 'DaemonSet', pods, matches);
-  const revisions = (snapshot.controllerRevisions as ControllerRevision[])
-    .filter((cr) => sameNamespace(cr, ds) && isOwnedBy(cr, { ...ds, kind: 'DaemonSet' }))
+  const revisions = ownedBy(snapshot.controllerRevisions as ControllerRevision[], { ...ds, kind: 'DaemonSet' })
     .sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
   const newest = revisions[revisions.length - 1];
   let current: Pod[];

@@ -35,6 +35,14 @@ function withoutHash(template: unknown): unknown {
   return { ...t, metadata: { ...(t.metadata ?? {}), labels } };
 }
 
+/** Answers per pair of template objects: the diagnosis asks again on every pass, and objects are never modified. */
+const answers = new WeakMap<object, WeakMap<object, boolean>>();
+
 export function templatesEqualIgnoringHash(a: unknown, b: unknown): boolean {
-  return semanticEqual(withoutHash(a), withoutHash(b));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return semanticEqual(withoutHash(a), withoutHash(b));
+  let forA = answers.get(a);
+  if (!forA) answers.set(a, (forA = new WeakMap()));
+  let equal = forA.get(b);
+  if (equal === undefined) forA.set(b, (equal = semanticEqual(withoutHash(a), withoutHash(b))));
+  return equal;
 }

@@ -22,9 +22,17 @@ function keyOf(obj: any): string {
   return obj?.metadata?.uid ?? `${obj?.metadata?.namespace ?? ''}/${obj?.metadata?.name ?? ''}`;
 }
 
+function nameOf(obj: any): string {
+  return `${obj?.metadata?.namespace ?? ''}/${obj?.metadata?.name ?? ''}`;
+}
+
 export class LiveStore {
-  private readonly maps = new Map<string, Map<string, any>>();
   /** Per collection and scope (namespace), so one namespace's re-list does not drop another's objects. */
+  private readonly maps = new Map<string, Map<string, any>>();
+  /** Per collection, by "namespace/name": the wait looks up every pending workload on every change. */
+  private readonly byName = new Map<CollectionName, Map<string, any>>();
+  /** The last list handed out per collection, until it changes: unchanged arrays keep the diagnosis's indexes warm. */
+  private readonly lists = new Map<CollectionName, any[]>();
   private version = 0;
 
   constructor(private readonly onChange: () => void) {}
@@ -38,38 +46,61 @@ export class LiveStore {
     const mapKey = `${collection}\u0000${scope}`;
     return {
       onSync: (items) => {
-        this.maps.set(mapKey, new Map(items.map((o) => [keyOf(o), { ...typeMeta, ...slim(o) }])));
-        this.bump();
+        for (const old of this.maps.get(mapKey)?.values() ?? []) this.unindex(collection, old);
+        const map = new Map(items.map((o) => [keyOf(o), { ...typeMeta, ...slim(o) }]));
+        for (const o of map.values()) this.names(collection).set(nameOf(o), o);
+        this.maps.set(mapKey, map);
+        this.bump(collection);
       },
       onEvent: (type: WatchEventType, obj) => {
         const map = this.maps.get(mapKey) ?? new Map();
         this.maps.set(mapKey, map);
-        if (type === 'DELETED') map.delete(keyOf(obj));
-        else map.set(keyOf(obj), slim(obj));
-        this.bump();
+        const key = keyOf(obj);
+        const old = map.get(key);
+        if (old) this.unindex(collection, old);
+        if (type === 'DELETED') {
+          map.delete(key);
+        } else {
+          const kept = slim(obj);
+          map.set(key, kept);
+          this.names(collection).set(nameOf(kept), kept);
+        }
+        this.bump(collection);
       },
       onFatal,
     };
   }
 
-  private bump(): void {
+  private bump(collection: CollectionName): void {
+    this.lists.delete(collection);
     this.version++;
     this.onChange();
   }
 
+  /** Shared with other callers until the collection changes: read it, never modify it. */
   list(collection: CollectionName): any[] {
+    const cached = this.lists.get(collection);
+    if (cached) return cached;
     const out: any[] = [];
     for (const [k, map] of this.maps) if (k.startsWith(`${collection}\u0000`)) out.push(...map.values());
+    this.lists.set(collection, out);
     return out;
   }
 
-  /** By namespace and name without building the whole list: the wait looks up every pending workload per event. */
   find(collection: CollectionName, namespace: string, name: string): any | undefined {
-    for (const [k, map] of this.maps) {
-      if (!k.startsWith(`${collection}\u0000`)) continue;
-      for (const o of map.values()) if (o.metadata?.name === name && (o.metadata?.namespace ?? '') === namespace) return o;
-    }
-    return undefined;
+    return this.byName.get(collection)?.get(`${namespace}/${name}`);
+  }
+
+  private names(collection: CollectionName): Map<string, any> {
+    let names = this.byName.get(collection);
+    if (!names) this.byName.set(collection, (names = new Map()));
+    return names;
+  }
+
+  /** Only the entry that still points at this object: a newer object with the same name (recreated) stays. */
+  private unindex(collection: CollectionName, obj: any): void {
+    const names = this.byName.get(collection);
+    if (names && names.get(nameOf(obj)) === obj) names.delete(nameOf(obj));
   }
 
   snapshot(): Snapshot {

@@ -57,13 +57,16 @@ export function supersededMessage(kind: string, name: string): string {
 export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget[], options: WaitOptions): Promise<WaitResult> {
   const now = options.now ?? (() => new Date());
   const start = Date.now();
-  const outcomes = workloads.map<WorkloadOutcome & { templateAfter?: unknown }>(({ kind, namespace, name, templateAfter }) => ({
+  const outcomes = workloads.map<WorkloadOutcome & { templateAfter?: unknown; templateCheckedOn?: unknown; judgedOn?: unknown }>(({ kind, namespace, name, templateAfter }) => ({
     kind, namespace, name, templateAfter, state: 'pending', status: { done: false, message: '', error: null }, revisionAfter: null, settledAtMs: null,
   }));
   const warnings: string[] = [];
   const watches = new AbortController();
   let fatal: Error | null = null;
   let lastDiagnosis = 0;
+  let diagnosedAtChange = -1;
+  let diagnosisLater: NodeJS.Timeout | undefined;
+  const diagnoseEveryMs = options.diagnoseEveryMs ?? 250;
   let scheduled = false;
   let finish!: () => void;
   const finished = new Promise<void>((r) => (finish = r));
@@ -79,20 +82,37 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   };
 
   const evaluate = (tick: boolean) => {
-    const diagnoseNow = options.failFast && (tick || Date.now() - lastDiagnosis >= (options.diagnoseEveryMs ?? 250));
+    // Between ticks a diagnosis needs something new to look at; the tick re-judges rules that depend on the clock.
+    const changed = store.changes !== diagnosedAtChange;
+    const wait = lastDiagnosis + diagnoseEveryMs - Date.now();
+    const diagnoseNow = options.failFast && (tick || (changed && wait <= 0));
+    // A change that arrived too soon after the last diagnosis is looked at when the interval ends, not at the tick.
+    if (options.failFast && changed && !diagnoseNow && !diagnosisLater) {
+      diagnosisLater = setTimeout(() => {
+        diagnosisLater = undefined;
+        schedule();
+      }, wait);
+    }
     const snapshot = diagnoseNow ? store.snapshot() : undefined;
-    if (diagnoseNow) lastDiagnosis = Date.now();
+    if (diagnoseNow) {
+      lastDiagnosis = Date.now();
+      diagnosedAtChange = store.changes;
+    }
     for (const o of outcomes) {
       if (o.state !== 'pending') continue;
       const obj = store.find(collectionOf(o.kind), o.namespace, o.name);
       if (!obj) continue;
-      if (o.templateAfter && !semanticEqual(obj.spec?.template, o.templateAfter)) {
+      // The store replaces an object on every change, so one already compared needs no second look.
+      const templateChanged = !!o.templateAfter && o.templateCheckedOn !== obj && !semanticEqual(obj.spec?.template, o.templateAfter);
+      o.templateCheckedOn = obj;
+      if (templateChanged) {
         o.status = { done: false, message: '', error: supersededMessage(o.kind, o.name) };
         options.log(`${o.kind} ${o.namespace}/${o.name}: ${o.status.error}`);
         settle(o, 'failed');
         continue;
       }
-      const status = options.judge.status(obj);
+      const status = o.judgedOn === obj ? o.status : options.judge.status(obj); // a pure function of the object
+      o.judgedOn = obj;
       if (status.message !== o.status.message || status.error !== o.status.error) {
         options.log(`${o.kind} ${o.namespace}/${o.name}: ${status.error ?? status.message}`);
       }
@@ -133,6 +153,7 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   await finished;
   clearTimeout(deadline);
   clearInterval(ticker);
+  clearTimeout(diagnosisLater);
   options.signal?.removeEventListener('abort', onCancel);
   watches.abort();
   if (fatal) throw fatal;
@@ -146,6 +167,6 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
       const obj = store.find(collectionOf(o.kind), o.namespace, o.name);
       return obj ? options.judge.findings(obj, snapshot, now()) : [];
     });
-  return { outcomes: outcomes.map(({ templateAfter: _t, ...o }) => o), findings, snapshot, warnings, cancelled };
+  return { outcomes: outcomes.map(({ templateAfter: _t, templateCheckedOn: _c, judgedOn: _j, ...o }) => o), findings, snapshot, warnings, cancelled };
 }
 

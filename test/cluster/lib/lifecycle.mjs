@@ -87,6 +87,9 @@ export async function up({ nodes }) {
   const nodeList = { apiVersion: 'v1', kind: 'List', items: [] };
   for (let i = 1; i <= nodes; i++) nodeList.items.push(workerNode(`worker-${i}`, i - 1, version, kubeletPort));
   kubectl(bin, ['apply', '-f', '-'], JSON.stringify(nodeList));
+  // Status is kept from an earlier run (apply leaves it alone), and the port that was free then may not be now.
+  const endpoints = JSON.stringify({ status: { daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } } } });
+  for (const node of nodeList.items) kubectl(bin, ['patch', 'node', node.metadata.name, '--subresource=status', '--type=merge', '-p', endpoints]);
   await waitFor('kwok', `${nodes} Ready nodes`, async () => (await readyNodeCount()) >= nodes, 60_000);
   await waitFor('kube-controller-manager', 'serving (default service account exists)',
     async () => (await apiGet('/api/v1/namespaces/default/serviceaccounts/default')).status === 200, 60_000);

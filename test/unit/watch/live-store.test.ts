@@ -1,0 +1,58 @@
+// The live store the wait judges from: watch events and re-lists in, find by name and plain lists out.
+import { describe, expect, it } from 'vitest';
+import { LiveStore } from '../../../src/watch/live-store.js';
+
+const pod = (name: string, uid: string, extra: Record<string, unknown> = {}) =>
+  ({ metadata: { name, namespace: 'prod', uid, managedFields: [{ manager: 'kubelet' }] }, ...extra });
+const TYPE = { apiVersion: 'v1', kind: 'Pod' };
+
+function storeWithPods() {
+  let changes = 0;
+  const store = new LiveStore(() => changes++);
+  const watcher = store.watcher('pods', 'prod', TYPE, () => {});
+  return { store, watcher, changes: () => changes };
+}
+
+describe('LiveStore', () => {
+  it('finds objects by namespace and name after a list, without their managedFields, with kind and apiVersion', () => {
+    const { store, watcher, changes } = storeWithPods();
+    watcher.onSync([pod('a', 'u1'), pod('b', 'u2')]);
+    expect(store.find('pods', 'prod', 'b')).toEqual({ ...TYPE, metadata: { name: 'b', namespace: 'prod', uid: 'u2' } });
+    expect(store.find('pods', 'staging', 'b')).toBeUndefined();
+    expect(store.find('deployments', 'prod', 'b')).toBeUndefined();
+    expect(changes()).toBe(1);
+  });
+
+  it.each([
+    ['an update replaces the object', [['MODIFIED', pod('a', 'u1', { status: { phase: 'Running' } })]], 'Running'],
+    ['a deletion removes it', [['DELETED', pod('a', 'u1')]], undefined],
+    ['a re-created object (new uid) wins over the deletion of the old one', [['ADDED', pod('a', 'u9', { status: { phase: 'Pending' } })], ['DELETED', pod('a', 'u1')]], 'Pending'],
+  ] as const)('%s', (_, events, phase) => {
+    const { store, watcher } = storeWithPods();
+    watcher.onSync([pod('a', 'u1', { status: { phase: 'Old' } })]);
+    for (const [type, obj] of events) watcher.onEvent(type, obj);
+    expect(store.find('pods', 'prod', 'a')?.status?.phase).toBe(phase);
+  });
+
+  it('a re-list replaces what the scope held', () => {
+    const { store, watcher } = storeWithPods();
+    watcher.onSync([pod('a', 'u1'), pod('b', 'u2')]);
+    watcher.onSync([pod('b', 'u2')]);
+    expect(store.find('pods', 'prod', 'a')).toBeUndefined();
+    expect(store.list('pods').map((p) => p.metadata.name)).toEqual(['b']);
+  });
+
+  it('hands out the same list until its collection changes, and a fresh one after', () => {
+    const { store, watcher } = storeWithPods();
+    const nodes = store.watcher('nodes', '', { apiVersion: 'v1', kind: 'Node' }, () => {});
+    watcher.onSync([pod('a', 'u1')]);
+    nodes.onSync([{ metadata: { name: 'n1', uid: 'n' } }]);
+    const first = store.snapshot();
+    watcher.onEvent('ADDED', pod('b', 'u2'));
+    const second = store.snapshot();
+    expect(second.nodes).toBe(first.nodes);
+    expect(second.pods).not.toBe(first.pods);
+    expect(second.pods.map((p) => p.metadata.name)).toEqual(['a', 'b']);
+    expect(first.pods.map((p) => p.metadata.name)).toEqual(['a']);
+  });
+});
