@@ -125,22 +125,28 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     expect(r.result.findings[0].hint).toMatch(/cordon/);
   });
 
-  it('measures the time from the first CrashLoopBackOff to the red verdict', async () => {
-    let firstBackOff = 0;
+  // The gate may judge the pod doomed on its first failed start, before the kubelet reports CrashLoopBackOff: the
+  // clock starts at whichever the kubelet reports first. The number is printed; the bench measures it properly.
+  it('measures the time from the first crash the kubelet reports to the red verdict', async () => {
+    let firstCrash = 0;
     const stop = new AbortController();
     void client.watchCollection('v1', 'Pod', ns, {
       onSync: () => {},
       onEvent: (_t, pod) => {
-        const waiting = (pod.status?.containerStatuses ?? []).some((c: any) => c.state?.waiting?.reason === 'CrashLoopBackOff');
-        if (waiting && !firstBackOff && pod.metadata.labels?.app === 'timed') firstBackOff = Date.now();
+        const crashed = (pod.status?.containerStatuses ?? []).some((c: any) =>
+          c.state?.waiting?.reason === 'CrashLoopBackOff' || (c.state?.terminated?.exitCode ?? 0) !== 0 || (c.lastState?.terminated?.exitCode ?? 0) !== 0);
+        if (crashed && !firstCrash && pod.metadata.labels?.app === 'timed') firstCrash = Date.now();
       },
       onFatal: () => {},
     }, stop.signal);
     const r = await run('timed', { scenario: 'crash' });
     const verdictAt = Date.now();
+    // This watch may be behind the gate's: the crash it judged is in the cluster, so it arrives here too.
+    for (let i = 0; i < 100 && !firstCrash; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     stop.abort();
     expect(r.result.verdict).toBe('failed');
-    expect(firstBackOff).toBeGreaterThan(0);
-    console.log(`time from the first CrashLoopBackOff status to the red verdict: ${verdictAt - firstBackOff} ms`);
+    expect(r.result.findings[0].category).toBe('crash-loop');
+    expect(firstCrash).toBeGreaterThan(0);
+    console.log(`time from the first crash status to the red verdict: ${verdictAt - firstCrash} ms`);
   });
 });
