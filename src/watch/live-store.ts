@@ -18,6 +18,30 @@ function slim(obj: any): any {
   return obj;
 }
 
+function about(ref: any): any {
+  return ref && { kind: ref.kind, name: ref.name, namespace: ref.namespace, uid: ref.uid, fieldPath: ref.fieldPath };
+}
+
+/**
+ * An Event as the diagnosis reads it (diagnose/events.ts, either Event API). A big rollout writes several events per
+ * pod, each replaced as its count rises: keeping only these fields keeps the store, and the garbage it leaves, small.
+ */
+function slimEvent(e: any): any {
+  const m = e?.metadata ?? {};
+  return {
+    apiVersion: e?.apiVersion, kind: e?.kind,
+    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, creationTimestamp: m.creationTimestamp },
+    involvedObject: about(e?.involvedObject), regarding: about(e?.regarding),
+    type: e?.type, reason: e?.reason, message: e?.message, note: e?.note,
+    count: e?.count, deprecatedCount: e?.deprecatedCount, series: e?.series,
+    firstTimestamp: e?.firstTimestamp, lastTimestamp: e?.lastTimestamp, deprecatedLastTimestamp: e?.deprecatedLastTimestamp, eventTime: e?.eventTime,
+  };
+}
+
+function keep(collection: CollectionName, obj: any): any {
+  return collection === 'events' ? slimEvent(obj) : slim(obj);
+}
+
 function keyOf(obj: any): string {
   return obj?.metadata?.uid ?? `${obj?.metadata?.namespace ?? ''}/${obj?.metadata?.name ?? ''}`;
 }
@@ -47,7 +71,7 @@ export class LiveStore {
     return {
       onSync: (items) => {
         for (const old of this.maps.get(mapKey)?.values() ?? []) this.unindex(collection, old);
-        const map = new Map(items.map((o) => [keyOf(o), { ...typeMeta, ...slim(o) }]));
+        const map = new Map(items.map((o) => [keyOf(o), keep(collection, { ...typeMeta, ...o })]));
         for (const o of map.values()) this.names(collection).set(nameOf(o), o);
         this.maps.set(mapKey, map);
         this.bump(collection);
@@ -61,7 +85,7 @@ export class LiveStore {
         if (type === 'DELETED') {
           map.delete(key);
         } else {
-          const kept = slim(obj);
+          const kept = keep(collection, obj);
           map.set(key, kept);
           this.names(collection).set(nameOf(kept), kept);
         }

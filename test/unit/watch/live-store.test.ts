@@ -1,5 +1,6 @@
 // The live store the wait judges from: watch events and re-lists in, find by name and plain lists out.
 import { describe, expect, it } from 'vitest';
+import { viewEvent } from '../../../src/diagnose/events.js';
 import { LiveStore } from '../../../src/watch/live-store.js';
 
 const pod = (name: string, uid: string, extra: Record<string, unknown> = {}) =>
@@ -54,5 +55,29 @@ describe('LiveStore', () => {
     expect(second.pods).not.toBe(first.pods);
     expect(second.pods.map((p) => p.metadata.name)).toEqual(['a', 'b']);
     expect(first.pods.map((p) => p.metadata.name)).toEqual(['a']);
+  });
+
+  it.each([
+    ['a core/v1 Event', {
+      apiVersion: 'v1', kind: 'Event',
+      metadata: { name: 'api-1.18a', namespace: 'prod', uid: 'e1', resourceVersion: '99', creationTimestamp: '2026-11-23T10:00:00Z', managedFields: [{}] },
+      involvedObject: { kind: 'Pod', name: 'api-1', namespace: 'prod', uid: 'p1', apiVersion: 'v1', resourceVersion: '7', fieldPath: 'spec.containers{api}' },
+      reason: 'BackOff', message: 'Back-off restarting failed container api', type: 'Warning', count: 4,
+      firstTimestamp: '2026-11-23T10:00:00Z', lastTimestamp: '2026-11-23T10:01:00Z', source: { component: 'kubelet', host: 'worker-1' },
+      reportingComponent: 'kubelet', reportingInstance: 'worker-1',
+    }],
+    ['an events.k8s.io/v1 Event', {
+      apiVersion: 'events.k8s.io/v1', kind: 'Event',
+      metadata: { name: 'api-2.18b', namespace: 'prod', uid: 'e2', creationTimestamp: '2026-11-23T10:00:00Z' },
+      regarding: { kind: 'Pod', name: 'api-2', namespace: 'prod', uid: 'p2' }, reason: 'FailedScheduling', note: '0/3 nodes are available',
+      type: 'Warning', eventTime: '2026-11-23T10:00:00.000000Z', series: { count: 3, lastObservedTime: '2026-11-23T10:02:00.000000Z' },
+      deprecatedCount: 0, reportingController: 'default-scheduler', action: 'Scheduling',
+    }],
+  ])('keeps everything the diagnosis reads of %s', (_, event) => {
+    const store = new LiveStore(() => {});
+    store.watcher('events', 'prod', { apiVersion: event.apiVersion, kind: 'Event' }, () => {}).onEvent('ADDED', event);
+    const kept = store.list('events')[0];
+    expect(viewEvent(kept)).toEqual(viewEvent(structuredClone(event)));
+    expect(JSON.stringify(kept).length).toBeLessThan(JSON.stringify(event).length);
   });
 });
