@@ -57,7 +57,7 @@ export function supersededMessage(kind: string, name: string): string {
 export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget[], options: WaitOptions): Promise<WaitResult> {
   const now = options.now ?? (() => new Date());
   const start = Date.now();
-  const outcomes = workloads.map<WorkloadOutcome & { templateAfter?: unknown; templateCheckedOn?: unknown; judgedOn?: unknown }>(({ kind, namespace, name, templateAfter }) => ({
+  const outcomes = workloads.map<WorkloadOutcome & { templateAfter?: unknown; lastSeen?: unknown }>(({ kind, namespace, name, templateAfter }) => ({
     kind, namespace, name, templateAfter, state: 'pending', status: { done: false, message: '', error: null }, revisionAfter: null, settledAtMs: null,
   }));
   const warnings: string[] = [];
@@ -102,17 +102,16 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
       if (o.state !== 'pending') continue;
       const obj = store.find(collectionOf(o.kind), o.namespace, o.name);
       if (!obj) continue;
-      // The store replaces an object on every change, so one already compared needs no second look.
-      const templateChanged = !!o.templateAfter && o.templateCheckedOn !== obj && !semanticEqual(obj.spec?.template, o.templateAfter);
-      o.templateCheckedOn = obj;
-      if (templateChanged) {
+      // The store replaces an object on every change: the one judged last time needs no second look.
+      const unchanged = o.lastSeen === obj;
+      o.lastSeen = obj;
+      if (!unchanged && o.templateAfter && !semanticEqual(obj.spec?.template, o.templateAfter)) {
         o.status = { done: false, message: '', error: supersededMessage(o.kind, o.name) };
         options.log(`${o.kind} ${o.namespace}/${o.name}: ${o.status.error}`);
         settle(o, 'failed');
         continue;
       }
-      const status = o.judgedOn === obj ? o.status : options.judge.status(obj); // a pure function of the object
-      o.judgedOn = obj;
+      const status = unchanged ? o.status : options.judge.status(obj);
       if (status.message !== o.status.message || status.error !== o.status.error) {
         options.log(`${o.kind} ${o.namespace}/${o.name}: ${status.error ?? status.message}`);
       }
@@ -167,6 +166,6 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
       const obj = store.find(collectionOf(o.kind), o.namespace, o.name);
       return obj ? options.judge.findings(obj, snapshot, now()) : [];
     });
-  return { outcomes: outcomes.map(({ templateAfter: _t, templateCheckedOn: _c, judgedOn: _j, ...o }) => o), findings, snapshot, warnings, cancelled };
+  return { outcomes: outcomes.map(({ templateAfter: _t, lastSeen: _s, ...o }) => o), findings, snapshot, warnings, cancelled };
 }
 
