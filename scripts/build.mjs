@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { lazyPackages } from './bundle/lazy-packages.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const clientNodeConfig = path.join('@kubernetes', 'client-node', 'dist', 'config.js');
@@ -20,52 +21,31 @@ const stubClientNodeGen = {
 };
 
 /**
- * client-node and @actions/http-client import undici's agents at the top of a module but use them only with a proxy
- * or the fetch API; each copy of undici is evaluated on first use instead of on every start. Any other import from
- * undici fails the build (the stand-in exports only these names).
+ * Loaded from their own files in dist/lazy/ on first use (scripts/bundle/lazy-packages.mjs). client-node imports
+ * each at the top of a module, but the gate's own HTTP path (src/kube/http.ts, through applyToHTTPSOptions) never
+ * calls them: undici serves client-node's fetch-based calls, socks and socks-proxy-agent a socks5:// proxy-url, openid-client
+ * the oidc auth provider, jsonpath-plus the gcp/azure auth providers. Together they were 60% of the bundle.
  */
-const LAZY_UNDICI_EXPORTS = ['Agent', 'ProxyAgent'];
-const RESOLVING_REAL = Symbol('resolving the real undici');
-const lazyUndici = {
-  name: 'lazy-undici',
-  setup(build) {
-    build.onResolve({ filter: /^undici$/ }, async (args) => {
-      if (args.pluginData === RESOLVING_REAL) return undefined; // build.resolve below runs this hook again
-      const real = await build.resolve('undici', { kind: 'require-call', resolveDir: args.resolveDir, pluginData: RESOLVING_REAL });
-      if (real.errors.length > 0) return { errors: real.errors };
-      return { path: real.path, namespace: 'lazy-undici' };
-    });
-    build.onResolve({ filter: /^real-undici:/ }, (args) => ({ path: args.path.slice('real-undici:'.length) }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-undici' }, (args) => ({
-      loader: 'js',
-      contents: [
-        'let undici;',
-        `const load = () => (undici ??= require(${JSON.stringify(`real-undici:${args.path}`)}));`,
-        ...LAZY_UNDICI_EXPORTS.map((name) => `export class ${name} { constructor(...args) { return new (load().${name})(...args); } }`),
-      ].join('\n'),
-    }));
-  },
-};
+const lazy = lazyPackages(['undici', 'socks', 'socks-proxy-agent', 'openid-client', 'jsonpath-plus']);
 
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node22', minify: true, legalComments: 'none', logLevel: 'warning' };
+const metafiles = [];
 const entries = [['src/index.ts', 'index.js', ''], ['src/cli-entry.ts', 'cli.js', '#!/usr/bin/env node\n']];
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 for (const [entry, out, shebang] of entries) {
-  await esbuild.build({
-    absWorkingDir: root,
+  const { metafile } = await esbuild.build({
+    ...common,
     entryPoints: [entry],
     outfile: path.join('dist', out),
-    bundle: true,
-    platform: 'node',
     // CommonJS: an ES module importing node:http would also load Node's own bundled undici (its ESM facade reads
     // every lazy export), about 40 ms of every start.
     format: 'cjs',
-    target: 'node22',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    plugins: [stubClientNodeGen, lazyUndici],
+    plugins: [stubClientNodeGen, lazy.plugin],
     banner: { js: shebang },
+    metafile: true,
   });
+  metafiles.push(metafile);
 }
+await lazy.writeChunks('dist', metafiles, common);
 fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
 fs.writeFileSync(path.join(root, 'dist', 'package.json'), '{ "type": "commonjs" }\n');

@@ -38,6 +38,8 @@ export interface ColdStartResults {
   subject: string;
   firstRequestMs: number[];
   bundleBytes: number | null;
+  /** dist/lazy/: packages the bundle requires on first use only (scripts/bundle/lazy-packages.mjs), not at start. */
+  lazyBytes: number | null;
   importMs: number[];
 }
 

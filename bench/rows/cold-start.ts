@@ -15,7 +15,7 @@ export async function measureColdStart(ctx: BenchContext, reps: number): Promise
   const hasBundle = fs.existsSync(bundle);
   const results: ColdStartResults = {
     subject: hasBundle ? '`node dist/index.js`' : 'the source runner (dist/index.js is not built)',
-    firstRequestMs: [], bundleBytes: hasBundle ? fs.statSync(bundle).size : null, importMs: [],
+    firstRequestMs: [], bundleBytes: hasBundle ? fs.statSync(bundle).size : null, lazyBytes: hasBundle ? lazyBytes(path.dirname(bundle)) : null, importMs: [],
   };
   if (!hasBundle) ctx.note('dist/index.js is not built: the cold start is that of the source runner (Node type transform + src/), not of the bundle');
   const namespace = namespaceName('cold', 'gate', 0);
@@ -62,4 +62,10 @@ async function importTime(bundle: string): Promise<number> {
   });
   const m = /^IMPORT_MS=([\d.]+)$/m.exec(run.stdout);
   return m ? Number(m[1]) : Number.NaN;
+}
+
+function lazyBytes(dist: string): number {
+  const dir = path.join(dist, 'lazy');
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0);
 }

@@ -1,6 +1,6 @@
-// dist/cli.js leaves out the parts of @kubernetes/client-node the gate does not call (scripts/build.mjs): prove
-// the bundle still authenticates the way users' kubeconfigs do, here through an exec credential plugin (as EKS,
-// GKE and AKS kubeconfigs do), with the token the plugin prints and nothing else.
+// dist/cli.js leaves out the parts of @kubernetes/client-node the gate does not call, and loads rarely used packages
+// from dist/lazy/ on first use (scripts/build.mjs): prove the bundle still connects and authenticates the way users'
+// kubeconfigs do, through an exec credential plugin (as EKS, GKE and AKS kubeconfigs do) and a SOCKS5 proxy-url.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteNamespace, deployment, freshNamespace, projectRoot, testClient, writeManifests } from './harness.js';
 import { serverUrl, serviceAccountToken, writeKubeconfig } from './credentials.js';
+import { startSocksProxy } from './socks-proxy.js';
 
 const client = testClient();
 let ns: string;
@@ -27,15 +28,20 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+/** A token for a service account that may deploy in the test's namespace. */
+async function namespaceAdminToken(sa: string): Promise<string> {
+  const token = await serviceAccountToken(client, ns, sa);
+  await client.apply({
+    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: sa, namespace: ns },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
+    subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns }],
+  }, 'e2e', true);
+  return token;
+}
+
 describe('the bundle', () => {
   it('deploys with credentials from an exec plugin', async () => {
-    const sa = 'exec-gate';
-    const token = await serviceAccountToken(client, ns, sa);
-    await client.apply({
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: sa, namespace: ns },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
-      subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns }],
-    }, 'e2e', true);
+    const token = await namespaceAdminToken('exec-gate');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-exec-'));
     const plugin = path.join(dir, 'credential-plugin.mjs');
     const calls = path.join(dir, 'calls');
@@ -53,5 +59,20 @@ describe('the bundle', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'healthy', workloads: [{ name: 'exec-app', done: true }] });
     expect(fs.readFileSync(calls, 'utf8')).toMatch(/called/);
     expect(run.stdout + run.stderr).not.toContain(token);
+  });
+
+  it('deploys through a SOCKS5 proxy-url, with the proxy agent loaded from dist/lazy/', async () => {
+    const proxy = await startSocksProxy();
+    try {
+      const kubeconfig = writeKubeconfig(serverUrl(), { token: await namespaceAdminToken('socks-gate') }, undefined, { 'proxy-url': proxy.url });
+      const run = await runCli(['deploy', '-f', writeManifests({ 'd.yaml': deployment('socks-app') }), '-n', ns, '--kubeconfig', kubeconfig, '--timeout', '60s', '--output', 'json']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'healthy', workloads: [{ name: 'socks-app', done: true }] });
+      const api = new URL(serverUrl());
+      expect(proxy.connects.length).toBeGreaterThan(0);
+      expect(new Set(proxy.connects)).toEqual(new Set([`${api.hostname}:${api.port}`]));
+    } finally {
+      await proxy.close();
+    }
   });
 });

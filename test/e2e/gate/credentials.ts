@@ -11,11 +11,11 @@ export function adminConfig(): any {
   return parse(fs.readFileSync(kubeconfigPath, 'utf8'));
 }
 
-export function writeKubeconfig(server: string, user: Record<string, string>, caData?: string): string {
+export function writeKubeconfig(server: string, user: Record<string, string>, caData?: string, cluster: Record<string, string> = {}): string {
   const admin = adminConfig();
   const config = {
     apiVersion: 'v1', kind: 'Config', 'current-context': 'test',
-    clusters: [{ name: 'test', cluster: { server, 'certificate-authority-data': caData ?? admin.clusters[0].cluster['certificate-authority-data'] } }],
+    clusters: [{ name: 'test', cluster: { server, 'certificate-authority-data': caData ?? admin.clusters[0].cluster['certificate-authority-data'], ...cluster } }],
     users: [{ name: 'test', user }],
     contexts: [{ name: 'test', context: { cluster: 'test', user: 'test' } }],
   };

@@ -14,7 +14,7 @@ function results(): BenchResults {
     { workloads: 1, replicas: 10, gate: [2000], kubectl: [2500], gateRequests: [counts(16, 6, 6)], kubectlRequests: [counts(7, 0, 1)], gateRss: [60 * MiB], kubectlRss: [40 * MiB] },
     { workloads: 100, replicas: 10, gate: [30_000, 32_000], kubectl: [60_000, 64_000], gateRequests: [counts(212, 6, 6), counts(214, 6, 6)], kubectlRequests: [counts(400, 0, 100), counts(400, 0, 100)], gateRss: [120 * MiB, 130 * MiB], kubectlRss: [50 * MiB, 52 * MiB] },
   ];
-  r.cold = { subject: '`node dist/index.js`', firstRequestMs: [250, 260, 240], bundleBytes: 20 * MiB, importMs: [150, 160, 170] };
+  r.cold = { subject: '`node dist/index.js`', firstRequestMs: [250, 260, 240], bundleBytes: 20 * MiB, lazyBytes: null, importMs: [150, 160, 170] };
   return r;
 }
 
@@ -67,6 +67,12 @@ describe('resultRows', () => {
     expect(rows[6].slice(1)).toEqual(['125 MiB (120 MiB..130 MiB, n=2)', 'kubectl (largest process of the sequence): 51 MiB (50 MiB..52 MiB, n=2)', '0.4x', '< 200 MB: met']);
     expect(rows[7][4]).toBe('< 300 ms: met');
     expect(rows[8][1]).toBe('20 MiB / 160 ms (150 ms..170 ms, n=3)');
+  });
+
+  it('names the lazily loaded part of the bundle apart from what every start loads', () => {
+    const r = results();
+    r.cold!.lazyBytes = 1.5 * MiB;
+    expect(resultRows(r)[8][1]).toBe('20 MiB (+1.5 MiB in dist/lazy/, loaded on first use) / 160 ms (150 ms..170 ms, n=3)');
   });
 
   it.each([
