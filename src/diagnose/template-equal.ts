@@ -2,29 +2,16 @@
 // (EqualIgnoreHash): the pod-template-hash label is ignored, and absent, null and zero-valued fields count as equal,
 // because the Go structs omit empty values and the two objects may have been serialized by different writers.
 
+import { semanticEqual } from '../semantic-equal.js';
+
 const HASH_LABEL = 'pod-template-hash';
 
-function isEmpty(v: unknown): boolean {
+/** Go's zero values of non-pointer fields: the API server omits them, so absent and zero are the same value. */
+function isZeroValue(v: unknown): boolean {
   if (v === undefined || v === null || v === '' || v === 0 || v === false) return true;
   if (Array.isArray(v)) return v.length === 0;
-  if (typeof v === 'object') return Object.values(v as object).every(isEmpty);
+  if (typeof v === 'object') return Object.values(v as object).every(isZeroValue);
   return false;
-}
-
-export function semanticEqual(a: unknown, b: unknown): boolean {
-  if (isEmpty(a) && isEmpty(b)) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => semanticEqual(x, b[i]));
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) {
-      if (!semanticEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-    }
-    return true;
-  }
-  return a === b;
 }
 
 function withoutHash(template: unknown): unknown {
@@ -39,10 +26,10 @@ function withoutHash(template: unknown): unknown {
 const answers = new WeakMap<object, WeakMap<object, boolean>>();
 
 export function templatesEqualIgnoringHash(a: unknown, b: unknown): boolean {
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return semanticEqual(withoutHash(a), withoutHash(b));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return semanticEqual(withoutHash(a), withoutHash(b), isZeroValue);
   let forA = answers.get(a);
   if (!forA) answers.set(a, (forA = new WeakMap()));
   let equal = forA.get(b);
-  if (equal === undefined) forA.set(b, (equal = semanticEqual(withoutHash(a), withoutHash(b))));
+  if (equal === undefined) forA.set(b, (equal = semanticEqual(withoutHash(a), withoutHash(b), isZeroValue)));
   return equal;
 }

@@ -9,7 +9,7 @@ import {
   type RollbackStep,
 } from './kubectl-results.js';
 import { isControlledBy, type ControllerRevision, type TemplatedObject } from './plain.js';
-import { semanticEqual } from './semantic-equal.js';
+import { semanticEqual } from '../semantic-equal.js';
 import { strategicMerge } from './strategic-merge.js';
 
 /** The ControllerRevisions whose controller owner reference is this object, in the order given. */

@@ -11,7 +11,7 @@ import {
   type RollbackStep,
 } from './kubectl-results.js';
 import { isControlledBy, objectName, parseRevisionAnnotation, type PodTemplate, type TemplatedObject } from './plain.js';
-import { semanticEqual } from './semantic-equal.js';
+import { semanticEqual } from '../semantic-equal.js';
 
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 

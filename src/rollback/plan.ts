@@ -8,7 +8,7 @@ import { MERGE_PATCH, noRollbacker } from './kubectl-results.js';
 import type { ControllerRevision, TemplatedObject } from './plain.js';
 import { planUndo } from './rollbacker.js';
 import { workloadRevision } from './revisions.js';
-import { semanticEqual } from './semantic-equal.js';
+import { semanticEqual } from '../semantic-equal.js';
 
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployPolicy = 'keep' | 'scale-to-zero' | 'delete';

@@ -6,7 +6,7 @@ import type { Finding, RolloutStatus, WorkloadRef } from '../model.js';
 import { LiveStore, type Snapshot } from './live-store.js';
 import { permissionFor, planWatches, WORKLOAD_COLLECTION } from './watch-plan.js';
 import { revisionAfter } from './revision-after.js';
-import { semanticEqual } from '../rollback/semantic-equal.js';
+import { semanticEqual } from '../semantic-equal.js';
 
 export type WorkloadState = 'pending' | 'healthy' | 'failed' | 'timeout' | 'cancelled';
 

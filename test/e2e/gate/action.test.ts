@@ -6,17 +6,16 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteNamespace, deployment, freshNamespace, kubeconfigPath, projectRoot, testClient, writeManifests } from './harness.js';
+import { deployment, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 
 const client = testClient();
-let ns: string;
+const ns = useNamespace(client, 'action');
 let github: http.Server;
 let githubUrl: string;
 const requests: { method: string; url: string; body: any }[] = [];
 const comments: any[] = [];
 
 beforeAll(async () => {
-  ns = await freshNamespace(client, 'action');
   github = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -48,7 +47,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   github.close();
-  await deleteNamespace(client, ns);
 });
 
 function runAction(inputs: Record<string, string>): Promise<{ code: number; outputs: Record<string, string>; summary: string; stdout: string }> {
@@ -83,7 +81,7 @@ function runAction(inputs: Record<string, string>): Promise<{ code: number; outp
 describe('the Action entry, run like the runner runs it', () => {
   it('a healthy deploy: outputs, summary, a sticky PR comment, exit 0', async () => {
     const dir = writeManifests({ 'web.yaml': deployment('web') });
-    const r = await runAction({ manifests: dir, namespace: ns, kubeconfig: fs.readFileSync(kubeconfigPath, 'utf8'), timeout: '60s', 'github-token': 'ghs_test' });
+    const r = await runAction({ manifests: dir, namespace: ns.name, kubeconfig: fs.readFileSync(kubeconfigPath, 'utf8'), timeout: '60s', 'github-token': 'ghs_test' });
     expect(r.code, r.stdout).toBe(0);
     expect(r.outputs.verdict).toBe('healthy');
     expect(JSON.parse(r.outputs.workloads)[0]).toMatchObject({ kind: 'Deployment', name: 'web', done: true, revisionAfter: 1 });
@@ -101,7 +99,7 @@ describe('the Action entry, run like the runner runs it', () => {
 
   it('a failed deploy: verdict failed/timeout, the same comment updated, the step fails', async () => {
     const dir = writeManifests({ 'web.yaml': deployment('web', { image: 'ghcr.io/acme/app:9.9.9', annotations: { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' } }) });
-    const r = await runAction({ manifests: dir, namespace: ns, kubeconfig: fs.readFileSync(kubeconfigPath, 'utf8'), timeout: '15s', 'github-token': 'ghs_test' });
+    const r = await runAction({ manifests: dir, namespace: ns.name, kubeconfig: fs.readFileSync(kubeconfigPath, 'utf8'), timeout: '15s', 'github-token': 'ghs_test' });
     expect(r.code).toBe(1);
     expect(['failed', 'timeout']).toContain(r.outputs.verdict);
     expect(r.outputs['rolled-back']).toBe('true');

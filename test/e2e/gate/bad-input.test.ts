@@ -7,15 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli.js';
-import { deleteNamespace, deployment, freshNamespace, kubeconfigPath, testClient, writeManifests } from './harness.js';
+import { deployment, kubeconfigPath, testClient, useNamespace, writeManifests } from './harness.js';
 import { serverUrl, writeKubeconfig } from './credentials.js';
 
 const client = testClient();
-let ns: string;
+const ns = useNamespace(client, 'bad');
 let notKube: https.Server;
 let notKubeUrl: string;
 beforeAll(async () => {
-  ns = await freshNamespace(client, 'bad');
   // An HTTPS server the kubeconfig's CA trusts (it reuses the test apiserver's certificate) that is a web server.
   const pki = path.join(path.dirname(kubeconfigPath), 'pki');
   notKube = https.createServer({ cert: fs.readFileSync(path.join(pki, 'apiserver.crt')), key: fs.readFileSync(path.join(pki, 'apiserver.key')) }, (_req, res) => {
@@ -27,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   notKube.close();
-  await deleteNamespace(client, ns);
 });
 
 const CANARY = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: canary\ndata: {a: b}\n';
@@ -36,7 +34,7 @@ const good = () => writeManifests({ 'a.yaml': CANARY, 'b.yaml': deployment('ok')
 async function deploy(args: string[], kubeconfig = kubeconfigPath) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['deploy', '--output', 'json', '--kubeconfig', kubeconfig, '--timeout', '20s', '-n', ns, ...args], {
+  const code = await runCli(['deploy', '--output', 'json', '--kubeconfig', kubeconfig, '--timeout', '20s', '-n', ns.name, ...args], {
     stdout: (t) => out.push(t), stderr: (t) => err.push(t),
   });
   const text = out.join('');
@@ -52,7 +50,7 @@ function expectClean(r: { code: number; message: string; stderr: string }, patte
 }
 
 async function canaryApplied(): Promise<boolean> {
-  return (await client.get('v1', 'ConfigMap', ns, 'canary')) !== null;
+  return (await client.get('v1', 'ConfigMap', ns.name, 'canary')) !== null;
 }
 
 const files = (f: Record<string, string>) => writeManifests(f);
@@ -95,7 +93,7 @@ describe('bad input: one clear message, exit 2, nothing applied', () => {
   });
 
   it('a field owned by another manager is a conflict that names force-conflicts', async () => {
-    await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned', namespace: ns }, data: { k: 'theirs' } }, 'someone-else', false);
+    await client.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned', namespace: ns.name }, data: { k: 'theirs' } }, 'someone-else', false);
     const r = await deploy(['-f', files({ 'c.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: owned}\ndata: {k: ours}\n' })]);
     expectClean(r, /conflict with "someone-else".*set force-conflicts: true to take them over/s);
   });

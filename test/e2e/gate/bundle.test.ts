@@ -5,19 +5,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteNamespace, deployment, freshNamespace, projectRoot, testClient, writeManifests } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { deployment, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import { serverUrl, serviceAccountToken, writeKubeconfig } from './credentials.js';
 import { startSocksProxy } from './socks-proxy.js';
 
 const client = testClient();
-let ns: string;
-beforeAll(async () => {
-  ns = await freshNamespace(client, 'bundle');
-});
-afterAll(async () => {
-  await deleteNamespace(client, ns);
-});
+const ns = useNamespace(client, 'bundle');
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), ...args]);
@@ -30,11 +24,11 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
 
 /** A token for a service account that may deploy in the test's namespace. */
 async function namespaceAdminToken(sa: string): Promise<string> {
-  const token = await serviceAccountToken(client, ns, sa);
+  const token = await serviceAccountToken(client, ns.name, sa);
   await client.apply({
-    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: sa, namespace: ns },
+    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: sa, namespace: ns.name },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
-    subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns }],
+    subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns.name }],
   }, 'e2e', true);
   return token;
 }
@@ -54,7 +48,7 @@ describe('the bundle', () => {
       exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' },
     } as unknown as Record<string, string>);
 
-    const run = await runCli(['deploy', '-f', writeManifests({ 'd.yaml': deployment('exec-app') }), '-n', ns, '--kubeconfig', kubeconfig, '--timeout', '60s', '--output', 'json']);
+    const run = await runCli(['deploy', '-f', writeManifests({ 'd.yaml': deployment('exec-app') }), '-n', ns.name, '--kubeconfig', kubeconfig, '--timeout', '60s', '--output', 'json']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'healthy', workloads: [{ name: 'exec-app', done: true }] });
     expect(fs.readFileSync(calls, 'utf8')).toMatch(/called/);
@@ -65,7 +59,7 @@ describe('the bundle', () => {
     const proxy = await startSocksProxy();
     try {
       const kubeconfig = writeKubeconfig(serverUrl(), { token: await namespaceAdminToken('socks-gate') }, undefined, { 'proxy-url': proxy.url });
-      const run = await runCli(['deploy', '-f', writeManifests({ 'd.yaml': deployment('socks-app') }), '-n', ns, '--kubeconfig', kubeconfig, '--timeout', '60s', '--output', 'json']);
+      const run = await runCli(['deploy', '-f', writeManifests({ 'd.yaml': deployment('socks-app') }), '-n', ns.name, '--kubeconfig', kubeconfig, '--timeout', '60s', '--output', 'json']);
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'healthy', workloads: [{ name: 'socks-app', done: true }] });
       const api = new URL(serverUrl());

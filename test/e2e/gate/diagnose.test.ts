@@ -3,17 +3,11 @@
 // The Deployments set minReadySeconds, as production ones should: a process that crashes a second after it starts
 // is Ready for that second (no readiness probe), and without it the Deployment would briefly count as available,
 // for kubectl rollout status and for the gate alike.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteNamespace, freshNamespace, gate, testClient, writeManifests } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { gate, testClient, useNamespace, writeManifests } from './harness.js';
 
 const client = testClient();
-let ns: string;
-beforeAll(async () => {
-  ns = await freshNamespace(client, 'diag');
-});
-afterAll(async () => {
-  await deleteNamespace(client, ns);
-});
+const ns = useNamespace(client, 'diag');
 
 const SCENARIO = 'kwok.kube-deploy-gate.dev/scenario';
 
@@ -39,7 +33,7 @@ function manifest(name: string, s: Shape): string {
 }
 
 async function run(name: string, shape: Shape, timeout = '45s', extra: Record<string, string> = {}) {
-  return gate({ manifests: [writeManifests({ [`${name}.yaml`]: manifest(name, shape) })], namespace: ns, timeout, extra: { rollback: 'false', ...extra } });
+  return gate({ manifests: [writeManifests({ [`${name}.yaml`]: manifest(name, shape) })], namespace: ns.name, timeout, extra: { rollback: 'false', ...extra } });
 }
 
 const httpProbe = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 1, failureThreshold: 1 };
@@ -61,7 +55,7 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     const r = await run(name, shape);
     expect(r.result.verdict, JSON.stringify(r.result.findings, null, 1)).toBe('failed');
     expect(Date.now() - started).toBeLessThan(40_000);
-    expect(r.result.findings[0]).toMatchObject({ ...expected, fatal: true, workload: `Deployment/${ns}/${name}` });
+    expect(r.result.findings[0]).toMatchObject({ ...expected, fatal: true, workload: `Deployment/${ns.name}/${name}` });
     expect(r.result.findings[0].hint.length).toBeGreaterThan(10);
     expect(r.result.findings[0].node).toMatch(/^worker-\d(, worker-\d)*$/);
   });
@@ -100,19 +94,19 @@ describe('the gate names why pods are stuck, and fails fast', () => {
   });
 
   it('a ResourceQuota that refuses pods: quota-exceeded, pods never appear', async () => {
-    await client.apply({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'tiny', namespace: ns }, spec: { hard: { pods: '0' } } }, 'e2e', true);
+    await client.apply({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'tiny', namespace: ns.name }, spec: { hard: { pods: '0' } } }, 'e2e', true);
     try {
       const r = await run('quota', {}, '15s');
       expect(r.result.findings[0]).toMatchObject({ category: 'quota-exceeded' });
       expect(r.result.findings[0].message).toMatch(/exceeded quota: tiny/);
     } finally {
-      await client.delete('v1', 'ResourceQuota', ns, 'tiny');
+      await client.delete('v1', 'ResourceQuota', ns.name, 'tiny');
     }
   });
 
   it('a Job that reaches its backoffLimit: job-failed', async () => {
     const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec: { backoffLimit: 1, template: { metadata: { annotations: { [SCENARIO]: 'crash' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'ghcr.io/acme/migrate:2' }] } } } };
-    const r = await gate({ manifests: [writeManifests({ 'job.yaml': JSON.stringify(job) })], namespace: ns, timeout: '60s' });
+    const r = await gate({ manifests: [writeManifests({ 'job.yaml': JSON.stringify(job) })], namespace: ns.name, timeout: '60s' });
     expect(r.result.verdict).toBe('failed');
     expect(r.result.workloads[0].message).toMatch(/^job "migrate" failed: BackoffLimitExceeded/);
     expect(r.result.findings.map((f) => f.category)).toContain('job-failed');
@@ -130,7 +124,7 @@ describe('the gate names why pods are stuck, and fails fast', () => {
   it('measures the time from the first crash the kubelet reports to the red verdict', async () => {
     let firstCrash = 0;
     const stop = new AbortController();
-    void client.watchCollection('v1', 'Pod', ns, {
+    void client.watchCollection('v1', 'Pod', ns.name, {
       onSync: () => {},
       onEvent: (_t, pod) => {
         const crashed = (pod.status?.containerStatuses ?? []).some((c: any) =>

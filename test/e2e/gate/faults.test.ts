@@ -4,19 +4,17 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteNamespace, freshNamespace, gate, kubeconfigPath, projectRoot, testClient, writeManifests } from './harness.js';
+import { gate, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 
 const client = testClient();
-let ns: string;
+const ns = useNamespace(client, 'faults');
 let proxy: FaultProxy;
 beforeAll(async () => {
-  ns = await freshNamespace(client, 'faults');
   proxy = await startFaultProxy();
 });
 afterAll(async () => {
   await proxy.close();
-  await deleteNamespace(client, ns);
 });
 
 /**
@@ -54,7 +52,7 @@ describe('faults never produce a wrong verdict', () => {
   it('kube-apiserver killed and restarted in the middle of a wait: the watches resume, healthy stays healthy', async () => {
     const dir = writeManifests({ 'd.yaml': slowDeployment('survivor', 'ghcr.io/acme/s:1', undefined, 10) });
     let finished = false;
-    const running = gate({ manifests: [dir], namespace: ns, timeout: '90s' }).finally(() => (finished = true));
+    const running = gate({ manifests: [dir], namespace: ns.name, timeout: '90s' }).finally(() => (finished = true));
     await sleep(1500);
     await restartApiserver(1000);
     expect(finished).toBe(false); // the API server really went away in the middle of this run
@@ -65,7 +63,7 @@ describe('faults never produce a wrong verdict', () => {
 
   it('kube-apiserver restarted while a broken rollout is waited on: still failed, never healthy', async () => {
     const dir = writeManifests({ 'd.yaml': slowDeployment('doomed', 'ghcr.io/acme/d:404', BAD) });
-    const running = gate({ manifests: [dir], namespace: ns, timeout: '60s', extra: { rollback: 'false' } });
+    const running = gate({ manifests: [dir], namespace: ns.name, timeout: '60s', extra: { rollback: 'false' } });
     await sleep(300);
     await restartApiserver(500);
     const run = await running;
@@ -78,7 +76,7 @@ describe('faults never produce a wrong verdict', () => {
     proxy.goneOnNextWatch();
     try {
       const dir = writeManifests({ 'd.yaml': slowDeployment('cut', 'ghcr.io/acme/c:1') });
-      const run = await gate({ manifests: [dir], namespace: ns, timeout: '90s', extra: { 'kubeconfig-file': proxy.kubeconfig } });
+      const run = await gate({ manifests: [dir], namespace: ns.name, timeout: '90s', extra: { 'kubeconfig-file': proxy.kubeconfig } });
       expect(run.result.verdict).toBe('healthy');
       expect(run.result.workloads[0]).toMatchObject({ revisionAfter: 1, done: true });
       expect(proxy.log.filter((l) => l.injected === 410)).toHaveLength(1);
@@ -93,7 +91,7 @@ describe('faults never produce a wrong verdict', () => {
     proxy.failNext(2, 503);
     const started = Date.now();
     const dir = writeManifests({ 'd.yaml': slowDeployment('throttled', 'ghcr.io/acme/t:1') });
-    const run = await gate({ manifests: [dir], namespace: ns, timeout: '90s', extra: { 'kubeconfig-file': proxy.kubeconfig } });
+    const run = await gate({ manifests: [dir], namespace: ns.name, timeout: '90s', extra: { 'kubeconfig-file': proxy.kubeconfig } });
     expect(run.result.verdict).toBe('healthy');
     expect(proxy.log.filter((l) => l.injected === 429)).toHaveLength(2);
     expect(proxy.log.filter((l) => l.injected === 503)).toHaveLength(2);
@@ -104,7 +102,7 @@ describe('faults never produce a wrong verdict', () => {
     proxy.failNext(1000, 503, {}, (p) => p.startsWith('/version'));
     try {
       const started = Date.now();
-      const run = await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('never', 'x:1') })], namespace: ns, extra: { 'kubeconfig-file': proxy.kubeconfig } });
+      const run = await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('never', 'x:1') })], namespace: ns.name, extra: { 'kubeconfig-file': proxy.kubeconfig } });
       expect(run.result.verdict).toBe('error');
       expect(run.result.error).toBe('the API server failed (503) on GET /version: injected 503');
       expect(Date.now() - started).toBeLessThan(30_000);
@@ -115,16 +113,16 @@ describe('faults never produce a wrong verdict', () => {
 
   it('two runs on one Deployment: the first notices the second replaced its template and does not roll it back', async () => {
     const v1 = writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:1') });
-    expect((await gate({ manifests: [v1], namespace: ns })).result.verdict).toBe('healthy');
-    const first = gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:2', BAD) })], namespace: ns, timeout: '60s', extra: { 'fail-fast': 'false' } });
+    expect((await gate({ manifests: [v1], namespace: ns.name })).result.verdict).toBe('healthy');
+    const first = gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:2', BAD) })], namespace: ns.name, timeout: '60s', extra: { 'fail-fast': 'false' } });
     await sleep(1500);
-    const second = await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:3') })], namespace: ns, timeout: '60s' });
+    const second = await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:3') })], namespace: ns.name, timeout: '60s' });
     const run = await first;
     expect(second.result.verdict).toBe('healthy');
     expect(run.result.verdict).toBe('failed');
     expect(run.result.workloads[0].message).toBe('deployment "shared" was changed by someone else during the wait: its pod template is no longer the one this run applied');
     expect(run.result.rollback!.workloads[0].message).toMatch(/not rolled back: changed by someone else/);
-    const live = await client.get('apps/v1', 'Deployment', ns, 'shared');
+    const live = await client.get('apps/v1', 'Deployment', ns.name, 'shared');
     expect(live.spec.template.spec.containers[0].image).toBe('ghcr.io/acme/shared:3');
   });
 });
@@ -132,9 +130,9 @@ describe('faults never produce a wrong verdict', () => {
 describe('cancellation (SIGTERM, as GitHub sends on cancel)', () => {
   async function cancelledDeploy(extraArgs: string[]) {
     const name = `cancel-${extraArgs.length}`;
-    expect((await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment(name, 'ghcr.io/acme/x:1') })], namespace: ns })).result.verdict).toBe('healthy');
+    expect((await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment(name, 'ghcr.io/acme/x:1') })], namespace: ns.name })).result.verdict).toBe('healthy');
     const dir = writeManifests({ 'd.yaml': slowDeployment(name, 'ghcr.io/acme/x:2', BAD) });
-    const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'deploy', '-f', dir, '-n', ns, '--kubeconfig', kubeconfigPath,
+    const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'deploy', '-f', dir, '-n', ns.name, '--kubeconfig', kubeconfigPath,
       '--timeout', '60s', '--no-fail-fast', '--output', 'json', ...extraArgs]);
     let stdout = '';
     let stderr = '';

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll } from 'vitest';
 import { KubeClient } from '../../../src/kube/client.js';
 import { parseInputs } from '../../../src/inputs.js';
 import { runGate, type GateRun } from '../../../src/gate.js';
@@ -22,6 +23,21 @@ export async function freshNamespace(client: KubeClient, prefix: string): Promis
   const name = `${prefix}-${process.pid % 10000}-${Date.now() % 100000}-${counter++}`;
   await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'e2e', true);
   return name;
+}
+
+/**
+ * A namespace made before a file's tests and deleted after them. Register it before the file's other hooks: its
+ * afterAll then runs last (vitest runs after-hooks in reverse), once whatever used the namespace has stopped.
+ */
+export function useNamespace(client: KubeClient, prefix: string): { readonly name: string } {
+  const namespace = { name: '' };
+  beforeAll(async () => {
+    namespace.name = await freshNamespace(client, prefix);
+  });
+  afterAll(async () => {
+    await deleteNamespace(client, namespace.name);
+  });
+  return namespace;
 }
 
 export async function deleteNamespace(client: KubeClient, name: string): Promise<void> {

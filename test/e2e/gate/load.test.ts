@@ -6,22 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteNamespace, freshNamespace, projectRoot, testClient, writeManifests } from './harness.js';
+import { projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import { serverUrl, serviceAccountToken, writeKubeconfig } from './credentials.js';
 
 const client = testClient();
+const ns = useNamespace(client, 'load');
 const extraNodes = Array.from({ length: 9 }, (_, i) => `load-node-${i + 1}`);
-let ns: string;
 
 beforeAll(async () => {
   const lib = await import(pathToFileURL(path.join(projectRoot, 'test/cluster/lib/nodes.mjs')).href);
   const worker = await client.get('v1', 'Node', undefined, 'worker-1');
   const port = worker.status?.daemonEndpoints?.kubeletEndpoint?.Port;
   for (const [i, name] of extraNodes.entries()) await client.apply(lib.workerNode(name, i, worker.status.nodeInfo.kubeletVersion, port), 'e2e', true);
-  ns = await freshNamespace(client, 'load');
 }, 120_000);
 afterAll(async () => {
-  await deleteNamespace(client, ns);
   for (const name of extraNodes) await client.delete('v1', 'Node', undefined, name).catch(() => {});
 });
 
@@ -35,7 +33,7 @@ function deployments(count: number, replicas: number, tag: string): string {
 
 /** Runs dist/cli.js deploy as its own process, sampling its peak RSS (VmHWM) until it exits. */
 function deployProcess(dir: string, kubeconfig: string): Promise<{ json: any; peakRssMb: number }> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'deploy', '-f', dir, '-n', ns, '--kubeconfig', kubeconfig, '--timeout', '5m', '--output', 'json']);
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'deploy', '-f', dir, '-n', ns.name, '--kubeconfig', kubeconfig, '--timeout', '5m', '--output', 'json']);
   let stdout = '';
   let peakKb = 0;
   child.stdout.on('data', (c) => (stdout += c));
@@ -69,11 +67,11 @@ function requestsBy(user: string): Record<string, number> {
 describe('load', () => {
   it('gates 100 Deployments x 10 pods with a constant number of wait requests', async () => {
     const sa = 'load-gate';
-    await client.apply({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: `${ns}-gate` },
+    await client.apply({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: `${ns.name}-gate` },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-      subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns }] }, 'e2e', true);
-    const kubeconfig = writeKubeconfig(serverUrl(), { token: await serviceAccountToken(client, ns, sa) });
-    const user = `system:serviceaccount:${ns}:${sa}`;
+      subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns.name }] }, 'e2e', true);
+    const kubeconfig = writeKubeconfig(serverUrl(), { token: await serviceAccountToken(client, ns.name, sa) });
+    const user = `system:serviceaccount:${ns.name}:${sa}`;
     try {
       const small = await deployProcess(writeManifests({ 'a.yaml': deployments(10, 10, 'small') }), kubeconfig);
       expect(small.json.verdict).toBe('healthy');
@@ -90,7 +88,7 @@ describe('load', () => {
       expect(waitBig).toBeLessThanOrEqual(waitSmall + 10);
       expect(waitBig).toBeLessThan(40);
     } finally {
-      await client.delete('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', undefined, `${ns}-gate`).catch(() => {});
+      await client.delete('rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', undefined, `${ns.name}-gate`).catch(() => {});
     }
   }, 600_000);
 });

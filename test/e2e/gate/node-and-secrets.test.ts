@@ -2,20 +2,14 @@
 // manifest's data, the kubeconfig's token) ever reaches a log, the summary, the JSON output or an error.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli.js';
 import { renderSummary } from '../../../src/report/markdown.js';
-import { deleteNamespace, deployment, freshNamespace, gate, kubeconfigPath, projectRoot, testClient, writeManifests } from './harness.js';
+import { deployment, gate, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import { serverUrl, writeKubeconfig } from './credentials.js';
 
 const client = testClient();
-let ns: string;
-beforeAll(async () => {
-  ns = await freshNamespace(client, 'nodesec');
-});
-afterAll(async () => {
-  await deleteNamespace(client, ns);
-});
+const ns = useNamespace(client, 'nodesec');
 
 const nodeScript = (op: string, node: string) =>
   execFileSync(process.execPath, [path.join(projectRoot, 'test/cluster/cluster.mjs'), 'node', op, node], { encoding: 'utf8' });
@@ -27,10 +21,10 @@ describe('a node lost during the rollout', () => {
       d.spec.template.spec.nodeSelector = { 'kubernetes.io/hostname': 'worker-2' };
       return JSON.stringify(d);
     };
-    expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:1') })], namespace: ns })).result.verdict).toBe('healthy');
+    expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:1') })], namespace: ns.name })).result.verdict).toBe('healthy');
     nodeScript('stop', 'worker-2');
     try {
-      const run = await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:2') })], namespace: ns, timeout: '40s', extra: { rollback: 'false' } });
+      const run = await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:2') })], namespace: ns.name, timeout: '40s', extra: { rollback: 'false' } });
       expect(['timeout', 'failed']).toContain(run.result.verdict);
       expect(run.result.findings[0]).toMatchObject({ category: 'node-not-ready', node: 'worker-2' });
       expect(run.result.findings.map((f) => f.category)).not.toContain('crash-loop');
@@ -48,7 +42,7 @@ describe('secrets never leak', () => {
     const app = JSON.parse(deployment('uses-secret', { annotations: { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' } }));
     app.spec.template.spec.containers[0].env = [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }];
     const out: string[] = [];
-    const code = await runCli(['deploy', '-f', writeManifests({ 's.yaml': secret, 'd.yaml': JSON.stringify(app) }), '-n', ns, '--kubeconfig', kubeconfigPath,
+    const code = await runCli(['deploy', '-f', writeManifests({ 's.yaml': secret, 'd.yaml': JSON.stringify(app) }), '-n', ns.name, '--kubeconfig', kubeconfigPath,
       '--timeout', '30s', '--output', 'json'], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
     expect(code).toBe(1);
     const json = JSON.parse(out.find((t) => t.trim().startsWith('{'))!);
@@ -61,7 +55,7 @@ describe('secrets never leak', () => {
 
   it('an invalid Secret is refused without echoing its data', async () => {
     const bad = `apiVersion: v1\nkind: Secret\nmetadata: {name: broken}\ntype: kubernetes.io/tls\nstringData: {note: ${CANARY}}\n`;
-    const run = await gate({ manifests: [writeManifests({ 's.yaml': bad })], namespace: ns });
+    const run = await gate({ manifests: [writeManifests({ 's.yaml': bad })], namespace: ns.name });
     expect(run.result.verdict).toBe('error');
     expect(run.result.error).toMatch(/Secret .*broken.* is invalid/);
     expect(JSON.stringify(run)).not.toContain(CANARY);
@@ -74,7 +68,7 @@ describe('secrets never leak', () => {
     const { parseInputs } = await import('../../../src/inputs.js');
     const { runGate } = await import('../../../src/gate.js');
     const kc = writeKubeconfig(serverUrl(), { token });
-    const inputs = parseInputs((n) => ({ manifests: writeManifests({ 'd.yaml': deployment('x') }), namespace: ns, 'kubeconfig-file': kc } as Record<string, string>)[n]);
+    const inputs = parseInputs((n) => ({ manifests: writeManifests({ 'd.yaml': deployment('x') }), namespace: ns.name, 'kubeconfig-file': kc } as Record<string, string>)[n]);
     const run = await runGate(inputs, { log: (l) => log.push(l), maskSecret: (s) => masked.push(s) });
     expect(run.result.error).toMatch(/401 Unauthorized/);
     expect(masked).toContain(token);

@@ -1,18 +1,12 @@
 // Least privilege with real RBAC: the documented Role is enough for a full failed deploy with rollback; with less,
 // the gate says which permission it lacked (403 naming verb and resource), and without read access to pods or
 // events it still gives a verdict and names the permission that would have shown more.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteNamespace, deployment, freshNamespace, gate, testClient, writeManifests } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { deployment, gate, testClient, useNamespace, writeManifests } from './harness.js';
 import { bindRole, serverUrl, serviceAccountToken, writeKubeconfig } from './credentials.js';
 
 const client = testClient();
-let ns: string;
-beforeAll(async () => {
-  ns = await freshNamespace(client, 'rbac');
-});
-afterAll(async () => {
-  await deleteNamespace(client, ns);
-});
+const ns = useNamespace(client, 'rbac');
 
 // The Role documented in README.md, "Permissions".
 const DOCUMENTED_ROLE = [
@@ -25,8 +19,8 @@ const DOCUMENTED_ROLE = [
 ];
 
 async function kubeconfigFor(sa: string, rules: unknown[]): Promise<string> {
-  await bindRole(client, ns, sa, rules);
-  return writeKubeconfig(serverUrl(), { token: await serviceAccountToken(client, ns, sa) });
+  await bindRole(client, ns.name, sa, rules);
+  return writeKubeconfig(serverUrl(), { token: await serviceAccountToken(client, ns.name, sa) });
 }
 
 const BAD = { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' };
@@ -36,13 +30,13 @@ describe('least privilege (real RBAC on the test cluster)', () => {
     const kc = await kubeconfigFor('gate', DOCUMENTED_ROLE);
     const config = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: shop-config}\ndata: {A: "1"}\n';
     const v1 = writeManifests({ 'c.yaml': config, 'd.yaml': deployment('shop', { image: 'ghcr.io/acme/shop:1' }) });
-    const first = await gate({ manifests: [v1], namespace: ns, extra: { 'kubeconfig-file': kc } });
+    const first = await gate({ manifests: [v1], namespace: ns.name, extra: { 'kubeconfig-file': kc } });
     expect(first.result.error).toBeNull();
     expect(first.result.verdict).toBe('healthy');
     const v2 = writeManifests({ 'c.yaml': config, 'd.yaml': deployment('shop', { image: 'ghcr.io/acme/shop:2', annotations: BAD }) });
-    const run = await gate({ manifests: [v2], namespace: ns, timeout: '30s', extra: { 'kubeconfig-file': kc } });
+    const run = await gate({ manifests: [v2], namespace: ns.name, timeout: '30s', extra: { 'kubeconfig-file': kc } });
     expect(run.result.verdict).toBe('failed');
-    expect(run.result.findings[0]).toMatchObject({ category: 'image-not-found', workload: `Deployment/${ns}/shop` });
+    expect(run.result.findings[0]).toMatchObject({ category: 'image-not-found', workload: `Deployment/${ns.name}/shop` });
     expect(run.result.rollback!.workloads[0]).toMatchObject({ toRevision: 1, done: true });
     // Nodes are cluster-scoped and not in the Role: the gate says what it could not see instead of failing.
     expect(run.log.join('\n')).toMatch(/could not watch Nodes .*Grant list and watch on nodes/);
@@ -51,7 +45,7 @@ describe('least privilege (real RBAC on the test cluster)', () => {
   it('without read access to pods and events it still reaches a verdict and names the missing permission', async () => {
     const rules = DOCUMENTED_ROLE.filter((r) => !r.resources.includes('pods'));
     const kc = await kubeconfigFor('blind', rules);
-    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment('blind-app', { annotations: BAD }) })], namespace: ns, timeout: '6s', extra: { 'kubeconfig-file': kc, rollback: 'false' } });
+    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment('blind-app', { annotations: BAD }) })], namespace: ns.name, timeout: '6s', extra: { 'kubeconfig-file': kc, rollback: 'false' } });
     expect(run.result.verdict).toBe('timeout');
     expect(run.result.workloads[0].message).toMatch(/Waiting for deployment "blind-app" rollout to finish/);
     expect(run.log.join('\n')).toMatch(/could not watch Pods .*Grant list and watch on pods \(core\) in rbac-/);
@@ -65,7 +59,7 @@ describe('least privilege (real RBAC on the test cluster)', () => {
   ])('without %s on deployments: one message naming the verb and resource, no verdict guessed', async (verb, change, message) => {
     const rules = DOCUMENTED_ROLE.map((r) => (r.resources.includes('deployments') ? change(r) : r));
     const kc = await kubeconfigFor(`no-${verb}`, rules);
-    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment(`no-${verb}`) })], namespace: ns, extra: { 'kubeconfig-file': kc } });
+    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment(`no-${verb}`) })], namespace: ns.name, extra: { 'kubeconfig-file': kc } });
     expect(run.result.verdict).toBe('error');
     expect(run.result.error).toMatch(message);
   });

@@ -1,31 +1,25 @@
 // Issue 7 end to end: a failed run rolls back every workload it changed to the revision that ran before, waits for
 // it, and reports it; unchanged workloads are never touched; first deploys follow on-first-deploy-failure.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runUndoCommand } from '../../../src/cli/undo.js';
-import { deleteNamespace, deployment, freshNamespace, gate, kubeconfigPath, testClient, writeManifests } from './harness.js';
+import { deployment, gate, kubeconfigPath, testClient, useNamespace, writeManifests } from './harness.js';
 
 const client = testClient();
-let ns: string;
-beforeAll(async () => {
-  ns = await freshNamespace(client, 'rollback');
-});
-afterAll(async () => {
-  await deleteNamespace(client, ns);
-});
+const ns = useNamespace(client, 'rollback');
 
 const BAD = { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' };
 
 async function liveImages(selector: string): Promise<string[]> {
-  const pods = await client.list('v1', 'Pod', ns, { labelSelector: selector });
+  const pods = await client.list('v1', 'Pod', ns.name, { labelSelector: selector });
   return pods.filter((p: any) => !p.metadata.deletionTimestamp).map((p: any) => p.spec.containers[0].image);
 }
 
 describe('rollback', () => {
   it('rolls a Deployment with a wrong image tag back to the revision that ran before', async () => {
     const v1 = writeManifests({ 'api.yaml': deployment('api', { image: 'ghcr.io/acme/api:1.4.2' }) });
-    expect((await gate({ manifests: [v1], namespace: ns })).result.verdict).toBe('healthy');
+    expect((await gate({ manifests: [v1], namespace: ns.name })).result.verdict).toBe('healthy');
     const v2 = writeManifests({ 'api.yaml': deployment('api', { image: 'ghcr.io/acme/api:1.4.3', annotations: BAD }) });
-    const run = await gate({ manifests: [v2], namespace: ns, timeout: '20s' });
+    const run = await gate({ manifests: [v2], namespace: ns.name, timeout: '20s' });
     expect(['failed', 'timeout']).toContain(run.result.verdict);
     expect(run.result.rollback).toMatchObject({ attempted: true });
     expect(run.result.rollback!.workloads[0]).toMatchObject({
@@ -37,15 +31,15 @@ describe('rollback', () => {
 
   it('rolls back every changed workload when one fails and leaves an unchanged one alone', async () => {
     const healthy = { 'a.yaml': deployment('svc-a', { image: 'ghcr.io/acme/a:1' }), 'b.yaml': deployment('svc-b', { image: 'ghcr.io/acme/b:1' }), 'c.yaml': deployment('svc-c', { image: 'ghcr.io/acme/c:1' }) };
-    expect((await gate({ manifests: [writeManifests(healthy)], namespace: ns })).result.verdict).toBe('healthy');
+    expect((await gate({ manifests: [writeManifests(healthy)], namespace: ns.name })).result.verdict).toBe('healthy');
     const next = { ...healthy, 'a.yaml': deployment('svc-a', { image: 'ghcr.io/acme/a:2' }), 'b.yaml': deployment('svc-b', { image: 'ghcr.io/acme/b:2', annotations: BAD }) };
-    const run = await gate({ manifests: [writeManifests(next)], namespace: ns, timeout: '20s' });
+    const run = await gate({ manifests: [writeManifests(next)], namespace: ns.name, timeout: '20s' });
     const byName = Object.fromEntries(run.result.rollback!.workloads.map((w) => [w.name, w]));
     expect(byName['svc-a']).toMatchObject({ toRevision: 1, done: true });
     expect(byName['svc-b']).toMatchObject({ toRevision: 1, done: true });
     expect(byName['svc-c']).toMatchObject({ done: false, message: 'not rolled back: unchanged by this run' });
     expect(await liveImages('app=svc-a')).toEqual(['ghcr.io/acme/a:1', 'ghcr.io/acme/a:1']);
-    const c = await client.get('apps/v1', 'Deployment', ns, 'svc-c');
+    const c = await client.get('apps/v1', 'Deployment', ns.name, 'svc-c');
     expect(c.metadata.annotations['deployment.kubernetes.io/revision']).toBe('1');
   });
 
@@ -62,9 +56,9 @@ describe('rollback', () => {
     })],
   ])('rolls a %s back from its ControllerRevision', async (kind, repo, make) => {
     const v1 = writeManifests({ 'w.yaml': JSON.stringify(make(`${repo}:1`)) });
-    expect((await gate({ manifests: [v1], namespace: ns })).result.verdict).toBe('healthy');
+    expect((await gate({ manifests: [v1], namespace: ns.name })).result.verdict).toBe('healthy');
     const v2 = writeManifests({ 'w.yaml': JSON.stringify(make(`${repo}:2`, BAD)) });
-    const run = await gate({ manifests: [v2], namespace: ns, timeout: '40s' });
+    const run = await gate({ manifests: [v2], namespace: ns.name, timeout: '40s' });
     expect(run.result.verdict).toBe('failed');
     expect(run.result.workloads[0]).toMatchObject({ kind, revisionBefore: 1, revisionAfter: 2 });
     expect(run.result.rollback!.workloads[0]).toMatchObject({ kind, fromRevision: 2, toRevision: 1, done: true });
@@ -82,9 +76,9 @@ describe('rollback', () => {
         spec: { nodeSelector: annotations ? undefined : { pool: 'blue' }, containers: [{ name: 'app', image }] } } },
     });
     try {
-      expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:1') })], namespace: ns })).result.verdict).toBe('healthy');
+      expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:1') })], namespace: ns.name })).result.verdict).toBe('healthy');
       await client.patch('v1', 'Node', undefined, 'worker-3', { metadata: { labels: { pool: null } } }, 'application/merge-patch+json');
-      const run = await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:2', BAD) })], namespace: ns, timeout: '10s' });
+      const run = await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:2', BAD) })], namespace: ns.name, timeout: '10s' });
       expect(run.result.verdict).toBe('failed');
       expect(run.result.rollback!.attempted).toBe(true);
       expect(run.result.rollback!.workloads[0]).toMatchObject({ toRevision: 1, done: false });
@@ -100,33 +94,33 @@ describe('rollback', () => {
     ['delete', (d: any) => expect(d === null || d.metadata.deletionTimestamp).toBeTruthy()],
   ])('first deploy that fails: on-first-deploy-failure=%s', async (policy, check) => {
     const name = `first-${policy}`;
-    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment(name, { annotations: BAD }) })], namespace: ns, timeout: '8s', extra: { 'on-first-deploy-failure': policy } });
+    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment(name, { annotations: BAD }) })], namespace: ns.name, timeout: '8s', extra: { 'on-first-deploy-failure': policy } });
     expect(['failed', 'timeout']).toContain(run.result.verdict);
     expect(run.result.rollback!.workloads[0].message).toMatch(policy === 'keep' ? /kept/ : policy === 'delete' ? /deleted/ : /scaled to 0 replicas/);
-    check(await client.get('apps/v1', 'Deployment', ns, name));
+    check(await client.get('apps/v1', 'Deployment', ns.name, name));
   });
 
   it('refuses to roll back a paused Deployment and says why', async () => {
     const v1 = deployment('paused', { image: 'ghcr.io/acme/p:1' });
-    expect((await gate({ manifests: [writeManifests({ 'p.yaml': v1 })], namespace: ns })).result.verdict).toBe('healthy');
+    expect((await gate({ manifests: [writeManifests({ 'p.yaml': v1 })], namespace: ns.name })).result.verdict).toBe('healthy');
     const v2 = JSON.parse(deployment('paused', { image: 'ghcr.io/acme/p:2', annotations: BAD }));
     v2.spec.paused = true;
-    const run = await gate({ manifests: [writeManifests({ 'p.yaml': JSON.stringify(v2) })], namespace: ns, timeout: '5s' });
+    const run = await gate({ manifests: [writeManifests({ 'p.yaml': JSON.stringify(v2) })], namespace: ns.name, timeout: '5s' });
     expect(run.result.verdict).toBe('timeout');
     expect(run.result.rollback!.workloads[0].message).toMatch(/not rolled back: paused/);
   });
 
   it('undo CLI: --to-revision, the skip message and the missing-revision error, like kubectl', async () => {
     for (const tag of ['1', '2', '3']) {
-      await gate({ manifests: [writeManifests({ 'u.yaml': deployment('undo-me', { image: `ghcr.io/acme/u:${tag}`, replicas: 1 }) })], namespace: ns });
+      await gate({ manifests: [writeManifests({ 'u.yaml': deployment('undo-me', { image: `ghcr.io/acme/u:${tag}`, replicas: 1 }) })], namespace: ns.name });
     }
     const out: string[] = [];
     const err: string[] = [];
     const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) };
-    const base = ['--namespace', ns, '--kubeconfig', kubeconfigPath];
+    const base = ['--namespace', ns.name, '--kubeconfig', kubeconfigPath];
     expect(await runUndoCommand(['deployment/undo-me', '--to-revision', '1', ...base], io)).toBe(0);
     expect(out.pop()).toBe('deployment.apps/undo-me rolled back\n');
-    const d = await client.get('apps/v1', 'Deployment', ns, 'undo-me');
+    const d = await client.get('apps/v1', 'Deployment', ns.name, 'undo-me');
     expect(d.spec.template.spec.containers[0].image).toBe('ghcr.io/acme/u:1');
     expect(await runUndoCommand(['deployment/undo-me', '--to-revision', '4', ...base], io)).toBe(0);
     expect(out.pop()).toBe('deployment.apps/undo-me skipped rollback (current template already matches revision 4)\n');

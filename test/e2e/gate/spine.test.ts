@@ -1,16 +1,10 @@
 // Issue 4's end-to-end cases: the gate applies from a folder, waits with kubectl's rules for the revision its own
 // apply produced, recognises an unchanged re-apply, and times out with kubectl's message.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteNamespace, deployment, freshNamespace, gate, testClient, writeManifests } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { deployment, gate, testClient, useNamespace, writeManifests } from './harness.js';
 
 const client = testClient();
-let ns: string;
-beforeAll(async () => {
-  ns = await freshNamespace(client, 'spine');
-});
-afterAll(async () => {
-  await deleteNamespace(client, ns);
-});
+const ns = useNamespace(client, 'spine');
 
 const statefulSet = `apiVersion: apps/v1
 kind: StatefulSet
@@ -52,7 +46,7 @@ describe('the gate end to end', () => {
       'app/jobs/migrate.yaml': job,
       'app/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config}\ndata: {LEVEL: info}\n',
     });
-    const run = await gate({ manifests: [`${dir}/app`], namespace: ns });
+    const run = await gate({ manifests: [`${dir}/app`], namespace: ns.name });
     expect(run.result.error).toBeNull();
     expect(run.result.verdict).toBe('healthy');
     const byKind = Object.fromEntries(run.result.workloads.map((w) => [w.kind, w]));
@@ -65,17 +59,17 @@ describe('the gate end to end', () => {
 
   it('waits for the revision its own apply produced when the image changes', async () => {
     const dir = writeManifests({ 'web.yaml': deployment('web', { image: 'ghcr.io/acme/app:1.1.0' }) });
-    const run = await gate({ manifests: [`${dir}/web.yaml`], namespace: ns });
+    const run = await gate({ manifests: [`${dir}/web.yaml`], namespace: ns.name });
     expect(run.result.verdict).toBe('healthy');
     expect(run.result.workloads[0]).toMatchObject({ changed: true, revisionBefore: 1, revisionAfter: 2, done: true });
-    const pods = await client.list('v1', 'Pod', ns, { labelSelector: 'app=web' });
+    const pods = await client.list('v1', 'Pod', ns.name, { labelSelector: 'app=web' });
     const live = pods.filter((p: any) => !p.metadata.deletionTimestamp);
     expect(live.every((p: any) => p.spec.containers[0].image === 'ghcr.io/acme/app:1.1.0')).toBe(true);
   });
 
   it('recognises an unchanged re-apply and returns at once', async () => {
     const dir = writeManifests({ 'web.yaml': deployment('web', { image: 'ghcr.io/acme/app:1.1.0' }) });
-    const run = await gate({ manifests: [`${dir}/web.yaml`], namespace: ns });
+    const run = await gate({ manifests: [`${dir}/web.yaml`], namespace: ns.name });
     expect(run.result.verdict).toBe('healthy');
     expect(run.result.workloads[0]).toMatchObject({ changed: false, revisionBefore: 2, revisionAfter: 2 });
     expect(run.result.durationMs).toBeLessThan(5000);
@@ -84,7 +78,7 @@ describe('the gate end to end', () => {
   it('ends as timeout at the deadline with kubectl\'s message when a Deployment never becomes available', async () => {
     const dir = writeManifests({ 'big.yaml': deployment('big', { cpu: '64', replicas: 1 }) });
     const started = Date.now();
-    const run = await gate({ manifests: [`${dir}/big.yaml`], namespace: ns, timeout: '6s', extra: { 'fail-fast': 'false', rollback: 'false' } });
+    const run = await gate({ manifests: [`${dir}/big.yaml`], namespace: ns.name, timeout: '6s', extra: { 'fail-fast': 'false', rollback: 'false' } });
     expect(run.result.verdict).toBe('timeout');
     expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
     expect(run.result.workloads[0]).toMatchObject({

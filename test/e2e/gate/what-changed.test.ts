@@ -1,17 +1,11 @@
 // Issue 10 end to end: the gate ties each finding to the change this run made to the pod template ("likely cause"),
 // and a readiness probe failing past its own settings fails the deploy before the deadline.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../../src/report/markdown.js';
-import { deleteNamespace, freshNamespace, gate, testClient, writeManifests } from './harness.js';
+import { gate, testClient, useNamespace, writeManifests } from './harness.js';
 
 const client = testClient();
-let ns: string;
-beforeAll(async () => {
-  ns = await freshNamespace(client, 'changed');
-});
-afterAll(async () => {
-  await deleteNamespace(client, ns);
-});
+const ns = useNamespace(client, 'changed');
 
 interface Version { image?: string; memory?: string; scenario?: string; env?: unknown[]; readinessPath?: string }
 
@@ -33,9 +27,9 @@ function api(name: string, v: Version): string {
 }
 
 async function twoReleases(name: string, v1: Version, v2: Version, timeout = '60s') {
-  const first = await gate({ manifests: [writeManifests({ 'a.yaml': api(name, v1) })], namespace: ns });
+  const first = await gate({ manifests: [writeManifests({ 'a.yaml': api(name, v1) })], namespace: ns.name });
   expect(first.result.verdict).toBe('healthy');
-  return gate({ manifests: [writeManifests({ 'a.yaml': api(name, v2) })], namespace: ns, timeout });
+  return gate({ manifests: [writeManifests({ 'a.yaml': api(name, v2) })], namespace: ns.name, timeout });
 }
 
 describe('the likely cause: what this change did', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findHistory, matchesRevision, templatePatch } from '../../../src/rollback/controller-revision.js';
 import { applyDaemonSetRevision, daemonSetHistory, planDaemonSetRollback } from '../../../src/rollback/daemonset.js';
 import type { TemplatedObject } from '../../../src/rollback/plain.js';
-import { semanticEqual } from '../../../src/rollback/semantic-equal.js';
+import { semanticEqual } from '../../../src/semantic-equal.js';
 import { applyStatefulSetRevision, planStatefulSetRollback, statefulSetHistory } from '../../../src/rollback/statefulset.js';
 import { controllerRevision, statefulSet } from './fixtures.js';
 

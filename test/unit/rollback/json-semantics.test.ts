@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { semanticEqual } from '../../../src/rollback/semantic-equal.js';
+import { semanticEqual } from '../../../src/semantic-equal.js';
 import { strategicMerge } from '../../../src/rollback/strategic-merge.js';
 
 describe('semanticEqual', () => {

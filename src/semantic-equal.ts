@@ -13,18 +13,19 @@ export function isEmptyValue(v: unknown): boolean {
   return false;
 }
 
-export function semanticEqual(a: unknown, b: unknown): boolean {
-  if (isEmptyValue(a) || isEmptyValue(b)) return isEmptyValue(a) && isEmptyValue(b);
+/** `isEmpty` decides which values count as absent; the deployment controller's template match also counts zeros. */
+export function semanticEqual(a: unknown, b: unknown, isEmpty: (v: unknown) => boolean = isEmptyValue): boolean {
+  if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => semanticEqual(item, b[i]));
+    return a.every((item, i) => semanticEqual(item, b[i], isEmpty));
   }
   if (typeof a === 'object' && typeof b === 'object') {
     const left = a as Record<string, unknown>;
     const right = b as Record<string, unknown>;
     const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
     for (const key of keys) {
-      if (!semanticEqual(left[key], right[key])) return false;
+      if (!semanticEqual(left[key], right[key], isEmpty)) return false;
     }
     return true;
   }
