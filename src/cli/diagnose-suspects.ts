@@ -3,8 +3,7 @@
 import type { ClusterSnapshot } from '../diagnose/index.js';
 import type { TemplatePair } from '../diagnose/suspects.js';
 import { deploymentHistory } from '../rollback/deployment.js';
-import { daemonSetHistory } from '../rollback/daemonset.js';
-import { statefulSetHistory } from '../rollback/statefulset.js';
+import { revisionHistory } from '../rollback/controller-revision.js';
 
 type Plain = Record<string, any>;
 
@@ -23,7 +22,7 @@ export function templatePairsFromSnapshot(s: ClusterSnapshot): Map<string, Templ
     }
   };
   add('Deployment', s.deployments, (d) => deploymentHistory(d as any, s.replicaSets as any) as Map<number, Plain>);
-  add('StatefulSet', s.statefulSets, (d) => statefulSetHistory(d as any, s.controllerRevisions as any) as Map<number, Plain>);
-  add('DaemonSet', s.daemonSets, (d) => daemonSetHistory(d as any, s.controllerRevisions as any) as Map<number, Plain>);
+  add('StatefulSet', s.statefulSets, (d) => revisionHistory(d as any, s.controllerRevisions as any) as Map<number, Plain>);
+  add('DaemonSet', s.daemonSets, (d) => revisionHistory(d as any, s.controllerRevisions as any) as Map<number, Plain>);
   return pairs;
 }

@@ -1,5 +1,6 @@
-// The rollback both StatefulSets and DaemonSets share in kubectl: history is the ControllerRevisions the object
-// controls, each holding a strategic merge patch of spec.template, and undo sends that stored patch back as is.
+// kubectl's StatefulSetRollbacker and DaemonSetRollbacker, which are one algorithm: history is the
+// ControllerRevisions the object controls, each holding a strategic merge patch of spec.template, and undo sends that
+// stored patch back as is.
 import {
   NO_LAST_REVISION,
   ROLLBACK_SUCCESS,
