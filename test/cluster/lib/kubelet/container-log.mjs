@@ -7,14 +7,17 @@ import { scenarioOf } from './scenario.mjs';
 const out = (text) => ['stdout', text];
 const err = (text) => ['stderr', text];
 
+/** The version an app logs at start: its image's tag (`latest` without one, as the runtime would pull). */
+const STARTING = '\0starting';
+
 export const SCENARIO_LOGS = {
   healthy: [out('Starting server on :8080'), out('Ready to accept connections')],
   crash: [
-    out('Starting app version 1.4.2'),
+    out(STARTING),
     err('level=fatal msg="failed to load configuration" error="open /etc/app/config.yaml: no such file or directory"'),
   ],
   'crash-exit-0': [out('Nothing to do, exiting.')],
-  oom: [out('Starting app version 1.4.2'), out('Loading product catalog into memory (2400000 items)...')],
+  oom: [out(STARTING), out('Loading product catalog into memory (2400000 items)...')],
   'start-error': [],
   liveness: [out('Starting server on :8080'), err('WARN worker pool exhausted (64/64 busy); requests to /healthz are queuing')],
   'not-ready': [out('Starting server on :8080'), err('ERROR readiness check failed: dial tcp 10.96.14.2:6379: connect: connection refused')],
@@ -65,7 +68,16 @@ export function logLines(pod, container, instance) {
   let lines = container === target && SCENARIO_LOGS[scenario] ? SCENARIO_LOGS[scenario] : SCENARIO_LOGS.healthy;
   if (instance.running && container === target && EXITING.has(scenario)) lines = lines.slice(0, -1);
   const start = Date.parse(instance.startedAt) || 0;
-  return lines.map(([stream, text], i) => ({ time: new Date(start + 100 * (i + 1)), stream, text }));
+  const spec = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find((c) => c.name === container);
+  return lines.map(([stream, text], i) => ({
+    time: new Date(start + 100 * (i + 1)), stream, text: text === STARTING ? `Starting app version ${imageTag(spec?.image)}` : text,
+  }));
+}
+
+function imageTag(image = '') {
+  const name = image.split('@')[0];
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(colon + 1) : 'latest';
 }
 
 /**
