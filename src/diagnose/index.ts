@@ -63,5 +63,6 @@ export { logSourceFor, withLogs, LOG_TAIL_LINES, type LogSource } from './log-so
 export { DEFAULT_POLICY, isFatal, type FailFastPolicy, type CategoryPolicy } from './policy.js';
 export { CATEGORIES, type Category } from './categories.js';
 export { doomed } from './fail-fast.js';
+export { isAlarming } from './alarming.js';
 export { mergeFindings } from './merge.js';
 export { assessWorkload, type Assessment } from './assess.js';

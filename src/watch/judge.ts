@@ -1,6 +1,6 @@
 // The rules the wait applies, wired from the pure core: kubectl's status rules and the diagnosis' fail-fast.
 import { rolloutStatusFor, isTerminalError } from './status/index.js';
-import { diagnoseWorkload, isDoomed, type ClusterSnapshot } from '../diagnose/index.js';
+import { diagnoseWorkload, isAlarming, isDoomed, type ClusterSnapshot } from '../diagnose/index.js';
 import type { Judge } from './wait.js';
 import type { WorkloadKind } from '../model.js';
 import type { Snapshot } from './live-store.js';
@@ -12,4 +12,5 @@ export const defaultJudge: Judge = {
   terminal: isTerminalError,
   doomed: (workload, snapshot, now) => isDoomed(workload, asCluster(snapshot), now),
   findings: (workload, snapshot, now) => diagnoseWorkload(workload, asCluster(snapshot), now),
+  alarming: isAlarming,
 };

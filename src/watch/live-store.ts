@@ -58,11 +58,20 @@ export class LiveStore {
   /** The last list handed out per collection, until it changes: unchanged arrays keep the diagnosis's indexes warm. */
   private readonly lists = new Map<CollectionName, any[]>();
   private version = 0;
+  private alarmCount = 0;
 
-  constructor(private readonly onChange: () => void) {}
+  /** `isAlarming` marks the changes worth a diagnosis at once (see diagnose/alarming.ts); `alarms` counts them. */
+  constructor(
+    private readonly onChange: () => void,
+    private readonly isAlarming: (obj: any) => boolean = () => false,
+  ) {}
 
   get changes(): number {
     return this.version;
+  }
+
+  get alarms(): number {
+    return this.alarmCount;
   }
 
   /** List items arrive without kind and apiVersion: `typeMeta` puts them back so the pure rules can dispatch on them. */
@@ -73,6 +82,7 @@ export class LiveStore {
         for (const old of this.maps.get(mapKey)?.values() ?? []) this.unindex(collection, old);
         const map = new Map(items.map((o) => [keyOf(o), keep(collection, { ...typeMeta, ...o })]));
         for (const o of map.values()) this.names(collection).set(nameOf(o), o);
+        if ([...map.values()].some(this.isAlarming)) this.alarmCount++;
         this.maps.set(mapKey, map);
         this.bump(collection);
       },
@@ -85,9 +95,10 @@ export class LiveStore {
         if (type === 'DELETED') {
           map.delete(key);
         } else {
-          const kept = keep(collection, obj);
+          const kept = keep(collection, obj?.kind ? obj : { ...typeMeta, ...obj });
           map.set(key, kept);
           this.names(collection).set(nameOf(kept), kept);
+          if (this.isAlarming(kept)) this.alarmCount++;
         }
         this.bump(collection);
       },

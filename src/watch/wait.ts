@@ -1,6 +1,7 @@
 // Waits for every applied workload at once, under one deadline, by watching (never polling) the API. Each change
 // re-judges the pending workloads at once (a green verdict lags availability by one event); diagnosis for fail-fast
-// runs at most every `diagnoseEveryMs`, and a 1 s tick re-judges time-based rules.
+// runs at most every `diagnoseEveryMs`, sooner after an alarming change (a container failing, a Warning event), and a
+// 1 s tick re-judges time-based rules.
 import type { KubeClient } from '../kube/client.js';
 import type { Finding, RolloutStatus, WorkloadRef } from '../model.js';
 import { LiveStore, type Snapshot } from './live-store.js';
@@ -17,6 +18,8 @@ export interface Judge {
   /** Fail fast: true when every new pod has a fatal finding (or pods cannot be created). */
   doomed(workload: any, snapshot: Snapshot, now: Date): boolean;
   findings(workload: any, snapshot: Snapshot, now: Date): Finding[];
+  /** A change that may make a workload doomed: diagnosed after `alarmingEveryMs` rather than `diagnoseEveryMs`. */
+  alarming?(obj: any): boolean;
 }
 
 export interface WaitOptions {
@@ -27,6 +30,7 @@ export interface WaitOptions {
   signal?: AbortSignal;
   now?: () => Date;
   diagnoseEveryMs?: number;
+  alarmingEveryMs?: number;
 }
 
 export interface WorkloadOutcome extends WorkloadRef {
@@ -65,13 +69,17 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   let fatal: Error | null = null;
   let lastDiagnosis = 0;
   let diagnosedAtChange = -1;
+  let diagnosedAtAlarm = 0;
   let diagnosisLater: NodeJS.Timeout | undefined;
+  let diagnosisLaterAt = 0;
   const diagnoseEveryMs = options.diagnoseEveryMs ?? 250;
+  // Not zero: a crash-looping rollout of many pods sends alarming changes in a stream, and each pass reads them all.
+  const alarmingEveryMs = Math.min(options.alarmingEveryMs ?? 25, diagnoseEveryMs);
   let scheduled = false;
   let finish!: () => void;
   const finished = new Promise<void>((r) => (finish = r));
 
-  const store = new LiveStore(() => schedule());
+  const store = new LiveStore(() => schedule(), options.judge.alarming);
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
@@ -84,19 +92,16 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   const evaluate = (tick: boolean) => {
     // Between ticks a diagnosis needs something new to look at; the tick re-judges rules that depend on the clock.
     const changed = store.changes !== diagnosedAtChange;
-    const wait = lastDiagnosis + diagnoseEveryMs - Date.now();
-    const diagnoseNow = options.failFast && (tick || (changed && wait <= 0));
-    // A change that arrived too soon after the last diagnosis is looked at when the interval ends, not at the tick.
-    if (options.failFast && changed && !diagnoseNow && !diagnosisLater) {
-      diagnosisLater = setTimeout(() => {
-        diagnosisLater = undefined;
-        schedule();
-      }, wait);
-    }
+    const alarmed = store.alarms !== diagnosedAtAlarm;
+    const dueAt = lastDiagnosis + (alarmed ? alarmingEveryMs : diagnoseEveryMs);
+    const diagnoseNow = options.failFast && (tick || (changed && Date.now() >= dueAt));
+    // A change that arrived too soon after the last diagnosis is looked at when its interval ends, not at the tick.
+    if (options.failFast && changed && !diagnoseNow) diagnoseLater(dueAt);
     const snapshot = diagnoseNow ? store.snapshot() : undefined;
     if (diagnoseNow) {
       lastDiagnosis = Date.now();
       diagnosedAtChange = store.changes;
+      diagnosedAtAlarm = store.alarms;
     }
     for (const o of outcomes) {
       if (o.state !== 'pending') continue;
@@ -121,6 +126,16 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
       else if (snapshot && options.judge.doomed(obj, snapshot, now())) settle(o, 'failed');
     }
     if (outcomes.every((o) => o.state !== 'pending')) finish();
+  };
+
+  const diagnoseLater = (at: number) => {
+    if (diagnosisLater && diagnosisLaterAt <= at) return;
+    clearTimeout(diagnosisLater);
+    diagnosisLaterAt = at;
+    diagnosisLater = setTimeout(() => {
+      diagnosisLater = undefined;
+      schedule();
+    }, at - Date.now());
   };
 
   const settle = (o: WorkloadOutcome, state: WorkloadState) => {

@@ -80,4 +80,26 @@ describe('LiveStore', () => {
     expect(viewEvent(kept)).toEqual(viewEvent(structuredClone(event)));
     expect(JSON.stringify(kept).length).toBeLessThan(JSON.stringify(event).length);
   });
+
+  it('counts the changes its predicate calls alarming, on events and on re-lists, and never on deletions', () => {
+    const store = new LiveStore(() => {}, (o) => o.status?.phase === 'Failed');
+    const watcher = store.watcher('pods', 'prod', TYPE, () => {});
+    watcher.onSync([pod('a', 'u1'), pod('b', 'u2')]);
+    expect(store.alarms).toBe(0);
+    watcher.onEvent('MODIFIED', pod('a', 'u1', { status: { phase: 'Running' } }));
+    expect(store.alarms).toBe(0);
+    watcher.onEvent('MODIFIED', pod('a', 'u1', { status: { phase: 'Failed' } }));
+    expect(store.alarms).toBe(1);
+    watcher.onEvent('DELETED', pod('a', 'u1', { status: { phase: 'Failed' } }));
+    expect(store.alarms).toBe(1);
+    watcher.onSync([pod('b', 'u2', { status: { phase: 'Failed' } }), pod('c', 'u3', { status: { phase: 'Failed' } })]);
+    expect(store.alarms).toBe(2);
+  });
+
+  it('gives watch objects without kind the collection\'s kind, so predicates can dispatch on it', () => {
+    const kinds: string[] = [];
+    const store = new LiveStore(() => {}, (o) => (kinds.push(o.kind), false));
+    store.watcher('pods', 'prod', TYPE, () => {}).onEvent('ADDED', pod('a', 'u1'));
+    expect(kinds).toEqual(['Pod']);
+  });
 });
