@@ -2,13 +2,11 @@
 // container has started failing, a pod that failed, or a Warning event. A rollout that goes well (pods scheduled,
 // created, started, ready) produces none of them, so a large healthy rollout keeps the interval's low CPU cost.
 import type { ContainerStatus, Pod } from './kube-shapes.js';
-
-/** Waiting reasons of a container that is on its way up, not failing. */
-const STARTING: ReadonlySet<string> = new Set(['ContainerCreating', 'PodInitializing']);
+import { STARTING_REASONS } from './rules/containers.js';
 
 function containerFailing(status: ContainerStatus): boolean {
   const reason = status.state?.waiting?.reason;
-  if (reason && !STARTING.has(reason)) return true;
+  if (reason && !STARTING_REASONS.has(reason)) return true;
   const exitCode = status.state?.terminated?.exitCode;
   return exitCode !== undefined && exitCode !== 0;
 }

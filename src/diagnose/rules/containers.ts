@@ -11,7 +11,7 @@ import { containerDraft, type ContainerContext, type Draft } from './types.js';
 const IMAGE_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName']);
 const START_REASONS = new Set(['RunContainerError', 'CreateContainerError', 'PreStartHookError', 'PostStartHookError', 'PreCreateHookError']);
 /** Waiting reasons of a container on its way up: pod-level rules (mounts, sandbox, slowness) explain them. */
-const STARTING = new Set(['', 'ContainerCreating', 'PodInitializing']);
+export const STARTING_REASONS: ReadonlySet<string> = new Set(['', 'ContainerCreating', 'PodInitializing']);
 /** A crash older than this, followed by a running container, is history rather than the current problem. */
 const RECENT_CRASH_MS = 10 * 60_000;
 
@@ -28,7 +28,7 @@ export function classifyContainer(ctx: ContainerContext): Draft | null {
     if (IMAGE_REASONS.has(reason)) return imagePullRule(ctx);
     if (reason === 'CreateContainerConfigError') return configRule(ctx);
     if (START_REASONS.has(reason)) return startRule(ctx);
-    if (STARTING.has(reason)) return null;
+    if (STARTING_REASONS.has(reason)) return null;
     return containerDraft(ctx, { category: 'unknown', reason, message: waiting.message || `Container ${status.name} is waiting: ${reason}` });
   }
   if (status.state?.terminated) return classifyTermination(ctx, status.state.terminated, false);
