@@ -42,12 +42,12 @@ function keep(collection: CollectionName, obj: any): any {
   return collection === 'events' ? slimEvent(obj) : slim(obj);
 }
 
-function keyOf(obj: any): string {
-  return obj?.metadata?.uid ?? `${obj?.metadata?.namespace ?? ''}/${obj?.metadata?.name ?? ''}`;
-}
-
 function nameOf(obj: any): string {
   return `${obj?.metadata?.namespace ?? ''}/${obj?.metadata?.name ?? ''}`;
+}
+
+function keyOf(obj: any): string {
+  return obj?.metadata?.uid ?? nameOf(obj);
 }
 
 export class LiveStore {
@@ -77,12 +77,19 @@ export class LiveStore {
   /** List items arrive without kind and apiVersion: `typeMeta` puts them back so the pure rules can dispatch on them. */
   watcher(collection: CollectionName, scope: string, typeMeta: { apiVersion: string; kind: string }, onFatal: (e: Error) => void): CollectionWatcher {
     const mapKey = `${collection}\u0000${scope}`;
+    const typed = (obj: any) => (obj?.kind ? obj : { ...typeMeta, ...obj });
     return {
       onSync: (items) => {
         for (const old of this.maps.get(mapKey)?.values() ?? []) this.unindex(collection, old);
-        const map = new Map(items.map((o) => [keyOf(o), keep(collection, { ...typeMeta, ...o })]));
-        for (const o of map.values()) this.names(collection).set(nameOf(o), o);
-        if ([...map.values()].some(this.isAlarming)) this.alarmCount++;
+        const map = new Map<string, any>();
+        let alarming = false;
+        for (const item of items) {
+          const kept = keep(collection, typed(item));
+          map.set(keyOf(kept), kept);
+          this.names(collection).set(nameOf(kept), kept);
+          alarming ||= this.isAlarming(kept);
+        }
+        if (alarming) this.alarmCount++;
         this.maps.set(mapKey, map);
         this.bump(collection);
       },
@@ -95,7 +102,7 @@ export class LiveStore {
         if (type === 'DELETED') {
           map.delete(key);
         } else {
-          const kept = keep(collection, obj?.kind ? obj : { ...typeMeta, ...obj });
+          const kept = keep(collection, typed(obj));
           map.set(key, kept);
           this.names(collection).set(nameOf(kept), kept);
           if (this.isAlarming(kept)) this.alarmCount++;
