@@ -33,7 +33,8 @@ export class AuditLog {
     if (current.ino === from.inode) {
       texts.push(readFrom(this.file, from.offset));
     } else {
-      const rotated = fs.readdirSync(path.dirname(this.file))
+      const rotated = fs
+        .readdirSync(path.dirname(this.file))
         .map((f) => path.join(path.dirname(this.file), f))
         .find((f) => fs.statSync(f).ino === from.inode);
       if (rotated) texts.push(readFrom(rotated, from.offset));

@@ -23,7 +23,9 @@ export async function addNodesFor(admin: KubeAccess, root: string, pods: number,
   const version = (await apiOk(admin, 'GET', '/version')).gitVersion as string;
   // Pod logs go to the kubelet port the cluster's workers announce; the added nodes announce the same one.
   const workers = await apiOk(admin, 'GET', '/api/v1/nodes?labelSelector=type%3Dkwok');
-  const kubeletPort = workers.items.map((n: any) => n.status?.daemonEndpoints?.kubeletEndpoint?.Port).find((p: unknown) => typeof p === 'number' && p > 0);
+  const kubeletPort = workers.items
+    .map((n: any) => n.status?.daemonEndpoints?.kubeletEndpoint?.Port)
+    .find((p: unknown) => typeof p === 'number' && p > 0);
   const names = Array.from({ length: count }, (_, i) => `${PREFIX}${i + 1}`);
   log(`adding ${count} KWOK node(s) for ${pods} pods (${free} free pod slots now)`);
   for (const [i, name] of names.entries()) {

@@ -17,26 +17,41 @@ export interface Identity {
 
 const identityNamespace = (runId: string) => `kdg-bench-${runId}`;
 
-export async function createIdentities(admin: KubeAccess, names: readonly string[], dir: string, runId: string): Promise<Record<string, Identity>> {
+export async function createIdentities(
+  admin: KubeAccess,
+  names: readonly string[],
+  dir: string,
+  runId: string,
+): Promise<Record<string, Identity>> {
   const namespace = identityNamespace(runId);
   const labels = { [BENCH_LABEL]: runId };
   await create(admin, '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels } });
   for (const name of names) {
-    await create(admin, `/api/v1/namespaces/${namespace}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name } });
+    await create(admin, `/api/v1/namespaces/${namespace}/serviceaccounts`, {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name },
+    });
   }
   // The bench deploys into fresh namespaces and adds nodes, as an operator's CI credentials would.
   await create(admin, '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', {
-    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: namespace, labels },
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: namespace, labels },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
     subjects: names.map((name) => ({ kind: 'ServiceAccount', name, namespace })),
   });
   const out: Record<string, Identity> = {};
   for (const name of names) {
     const token = await apiOk(admin, 'POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
-      apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 4 * 3600 },
+      apiVersion: 'authentication.k8s.io/v1',
+      kind: 'TokenRequest',
+      spec: { expirationSeconds: 4 * 3600 },
     });
     const kubeconfigText = YAML.stringify({
-      apiVersion: 'v1', kind: 'Config', 'current-context': 'bench',
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': 'bench',
       clusters: [{ name: 'bench', cluster: { server: admin.server, 'certificate-authority-data': admin.caData } }],
       users: [{ name, user: { token: token.status.token } }],
       contexts: [{ name: 'bench', context: { cluster: 'bench', user: name, namespace: 'default' } }],
@@ -57,5 +72,6 @@ export async function deleteIdentities(admin: KubeAccess, runId?: string): Promi
 
 async function create(admin: KubeAccess, collection: string, obj: any): Promise<void> {
   const res = await api(admin, 'POST', collection, obj);
-  if (res.status !== 201) throw new Error(`create ${obj.kind} ${obj.metadata.name}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  if (res.status !== 201)
+    throw new Error(`create ${obj.kind} ${obj.metadata.name}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
 }

@@ -39,7 +39,13 @@ export interface ApiResponse<T = any> {
  * One request. Other work on this cluster restarts the apiserver now and then; a refused connection (the request
  * never arrived) is tried again for up to a minute, and so is any transport failure of a read.
  */
-export async function api<T = any>(access: KubeAccess, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<ApiResponse<T>> {
+export async function api<T = any>(
+  access: KubeAccess,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<ApiResponse<T>> {
   const until = Date.now() + 60_000;
   for (;;) {
     try {
@@ -55,24 +61,33 @@ export async function api<T = any>(access: KubeAccess, method: string, path: str
 function requestOnce<T>(access: KubeAccess, method: string, path: string, body: unknown, contentType: string): Promise<ApiResponse<T>> {
   return new Promise((resolve, reject) => {
     // A whole-request deadline: a socket to an apiserver that restarted may never answer nor close.
-    const req = https.request(new URL(path, access.server), {
-      method, agent: access.agent, signal: AbortSignal.timeout(30_000), headers: headers(access, body === undefined ? undefined : contentType),
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('error', reject);
-      res.on('end', () => {
-        let parsed: any = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          /* plain text such as /readyz */
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
-    req.on('error', (e) => reject(e.name === 'TimeoutError' || e.name === 'AbortError' ? new Error(`${method} ${path}: no answer within 30 s`) : e));
+    const req = https.request(
+      new URL(path, access.server),
+      {
+        method,
+        agent: access.agent,
+        signal: AbortSignal.timeout(30_000),
+        headers: headers(access, body === undefined ? undefined : contentType),
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('error', reject);
+        res.on('end', () => {
+          let parsed: any = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* plain text such as /readyz */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
+    req.on('error', (e) =>
+      reject(e.name === 'TimeoutError' || e.name === 'AbortError' ? new Error(`${method} ${path}: no answer within 30 s`) : e),
+    );
     if (body !== undefined) req.write(typeof body === 'string' ? body : JSON.stringify(body));
     req.end();
   });
@@ -80,7 +95,8 @@ function requestOnce<T>(access: KubeAccess, method: string, path: string, body: 
 
 export async function apiOk<T = any>(access: KubeAccess, method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
   const res = await api<T>(access, method, path, body, contentType);
-  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  if (res.status < 200 || res.status >= 300)
+    throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   return res.body;
 }
 
@@ -106,7 +122,14 @@ export function listAndWatch(access: KubeAccess, path: string, onEvent: WatchHan
   return { ready, stop: () => controller.abort() };
 }
 
-async function watchLoop(access: KubeAccess, path: string, from: string, relist: () => Promise<string>, onEvent: WatchHandler, signal: AbortSignal): Promise<void> {
+async function watchLoop(
+  access: KubeAccess,
+  path: string,
+  from: string,
+  relist: () => Promise<string>,
+  onEvent: WatchHandler,
+  signal: AbortSignal,
+): Promise<void> {
   let rv: string | null = from;
   while (!signal.aborted) {
     try {

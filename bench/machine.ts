@@ -11,7 +11,8 @@ export async function machineInfo(admin: KubeAccess, kubectl: string): Promise<M
   const version = await apiOk(admin, 'GET', '/version');
   let kubectlVersion = 'unknown';
   try {
-    kubectlVersion = JSON.parse(execFileSync(kubectl, ['version', '--client', '-o', 'json'], { encoding: 'utf8' })).clientVersion.gitVersion;
+    kubectlVersion = JSON.parse(execFileSync(kubectl, ['version', '--client', '-o', 'json'], { encoding: 'utf8' })).clientVersion
+      .gitVersion;
   } catch {
     /* shown as unknown */
   }

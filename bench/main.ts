@@ -29,10 +29,19 @@ export async function main(argv: string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const admin = loadAccess(path.join(root, '.cluster', 'kubeconfig'));
   const ready = await api(admin, 'GET', '/readyz').catch((e: Error) => ({ status: 0, body: e.message }));
-  if (ready.status !== 200) throw new Error(`the test cluster is not ready (${ready.status}: ${String(ready.body).slice(0, 200)}); start it with npm run cluster:up`);
+  if (ready.status !== 200)
+    throw new Error(
+      `the test cluster is not ready (${ready.status}: ${String(ready.body).slice(0, 200)}); start it with npm run cluster:up`,
+    );
   const audit = new AuditLog(path.join(root, '.cluster', 'logs', 'audit.log'));
   if (!audit.available()) throw new Error(`no audit log at ${audit.file}: the bench counts requests there`);
-  const kubectl = path.join(execFileSync('bash', [path.join(root, 'test/cluster/build.sh'), '--print'], { encoding: 'utf8' }).trim().split('\n').pop()!, 'kubectl');
+  const kubectl = path.join(
+    execFileSync('bash', [path.join(root, 'test/cluster/build.sh'), '--print'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+    'kubectl',
+  );
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-bench-'));
   const { runner, dist } = gateRunner(root, scratch);
   const runId = `r${Date.now().toString(36)}`;
@@ -41,7 +50,15 @@ export async function main(argv: string[]): Promise<number> {
   await cleanLeftovers(admin, log);
   const cluster = await clusterIdentity(admin);
   const ctx: BenchContext = {
-    root, admin, kubectl, runner, dist, audit, scratch, runId, log,
+    root,
+    admin,
+    kubectl,
+    runner,
+    dist,
+    audit,
+    scratch,
+    runId,
+    log,
     identities: await createIdentities(admin, TOOLS, scratch, runId),
     note: (line) => {
       results.notes.push(line);
@@ -49,7 +66,8 @@ export async function main(argv: string[]): Promise<number> {
     },
     checkCluster: async () => {
       const now = await clusterIdentity(admin).catch((e: Error) => e.message);
-      if (now !== cluster) throw new Error(`the test cluster was restarted during the bench (kube-system ${cluster} is now ${now}); run it again`);
+      if (now !== cluster)
+        throw new Error(`the test cluster was restarted during the bench (kube-system ${cluster} is now ${now}); run it again`);
     },
   };
   const started = Date.now();
@@ -66,7 +84,9 @@ export async function main(argv: string[]): Promise<number> {
       date: new Date().toISOString().slice(0, 10),
       command: `npm run bench${options.quick ? ' -- --quick' : ''}`,
       machine: await machineInfo(admin, kubectl),
-      repetitions: options.rows.map((r) => (r === 'scale' ? `scale ${options.reps.scale} per size (${options.sizes.join(', ')})` : `${r} ${options.reps[r]}`)).join(', '),
+      repetitions: options.rows
+        .map((r) => (r === 'scale' ? `scale ${options.reps.scale} per size (${options.sizes.join(', ')})` : `${r} ${options.reps[r]}`))
+        .join(', '),
     });
     log(`wrote ${written.map((f) => path.relative(root, f)).join(', ')}`);
   }

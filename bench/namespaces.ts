@@ -5,7 +5,11 @@ import { api, type KubeAccess } from './kube-api.js';
 import { BENCH_LABEL } from './lib/manifests.js';
 
 export async function createNamespace(admin: KubeAccess, name: string, runId: string): Promise<void> {
-  const res = await api(admin, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { [BENCH_LABEL]: runId } } });
+  const res = await api(admin, 'POST', '/api/v1/namespaces', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: { [BENCH_LABEL]: runId } },
+  });
   if (res.status !== 201) throw new Error(`create namespace ${name}: HTTP ${res.status}`);
 }
 

@@ -51,7 +51,9 @@ export function runMeasured(command: string, args: readonly string[], options: S
       endMs = nowMs();
       clearInterval(sampler);
     });
-    child.on('close', (code) => resolve({ command: [command, ...args].join(' '), startMs, endMs: endMs || nowMs(), code, stdout, stderr, peakRss }));
+    child.on('close', (code) =>
+      resolve({ command: [command, ...args].join(' '), startMs, endMs: endMs || nowMs(), code, stdout, stderr, peakRss }),
+    );
   });
 }
 

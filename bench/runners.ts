@@ -35,7 +35,19 @@ function bundleRunner(bundle: string): GateRunner {
     describe: `the bundle, \`node dist/cli.js deploy --no-rollback --output json\` (${(fs.statSync(bundle).size / 1048576).toFixed(1)} MiB)`,
     command: process.execPath,
     args: (manifests, namespace, kubeconfig, timeout) => [
-      bundle, 'deploy', '-f', manifests, '-n', namespace, '--kubeconfig', kubeconfig, '--timeout', timeout, '--no-rollback', '--output', 'json',
+      bundle,
+      'deploy',
+      '-f',
+      manifests,
+      '-n',
+      namespace,
+      '--kubeconfig',
+      kubeconfig,
+      '--timeout',
+      timeout,
+      '--no-rollback',
+      '--output',
+      'json',
     ],
   };
 }
@@ -46,8 +58,15 @@ function sourceRunner(root: string): GateRunner {
     describe: 'the engine from src/ (`bench/runners.ts` under `node --experimental-transform-types`), because dist/cli.js is not built',
     command: process.execPath,
     args: (manifests, namespace, kubeconfig, timeout) => [
-      '--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--import', path.join(root, 'bench', 'bench.mjs'),
-      path.join(root, 'bench', 'runners.ts'), manifests, namespace, kubeconfig, timeout,
+      '--experimental-transform-types',
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      path.join(root, 'bench', 'bench.mjs'),
+      path.join(root, 'bench', 'runners.ts'),
+      manifests,
+      namespace,
+      kubeconfig,
+      timeout,
     ],
   };
 }
@@ -70,9 +89,18 @@ if (import.meta.main) {
   const { parseInputs } = await import('../src/inputs.js');
   const [manifests, namespace, kubeconfigFile, timeout] = process.argv.slice(2);
   const values: Record<string, string> = {
-    manifests, namespace, 'kubeconfig-file': kubeconfigFile, timeout, rollback: 'false', summary: 'false', 'pr-comment': 'false',
+    manifests,
+    namespace,
+    'kubeconfig-file': kubeconfigFile,
+    timeout,
+    rollback: 'false',
+    summary: 'false',
+    'pr-comment': 'false',
   };
-  const run = await runGate(parseInputs((name) => values[name]), { log: (line) => process.stderr.write(`${line}\n`) });
+  const run = await runGate(
+    parseInputs((name) => values[name]),
+    { log: (line) => process.stderr.write(`${line}\n`) },
+  );
   process.stdout.write(`${JSON.stringify(run.result)}\n`);
   process.exitCode = run.result.verdict === 'healthy' ? 0 : run.result.verdict === 'error' ? 2 : 1;
 }

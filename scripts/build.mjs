@@ -16,7 +16,8 @@ const stubClientNodeGen = {
   name: 'stub-client-node-gen',
   setup(build) {
     build.onResolve({ filter: /^\.\/gen\/index\.js$/ }, (args) =>
-      args.importer.endsWith(clientNodeConfig) ? { path: path.join(root, 'scripts', 'bundle', 'client-node-gen-stub.js') } : undefined);
+      args.importer.endsWith(clientNodeConfig) ? { path: path.join(root, 'scripts', 'bundle', 'client-node-gen-stub.js') } : undefined,
+    );
   },
 };
 
@@ -28,9 +29,20 @@ const stubClientNodeGen = {
  */
 const lazy = lazyPackages(['undici', 'socks', 'socks-proxy-agent', 'openid-client', 'jsonpath-plus']);
 
-const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node22', minify: true, legalComments: 'none', logLevel: 'warning' };
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 const metafiles = [];
-const entries = [['src/index.ts', 'index.js', ''], ['src/cli-entry.ts', 'cli.js', '#!/usr/bin/env node\n']];
+const entries = [
+  ['src/index.ts', 'index.js', ''],
+  ['src/cli-entry.ts', 'cli.js', '#!/usr/bin/env node\n'],
+];
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 for (const [entry, out, shebang] of entries) {
   const { metafile } = await esbuild.build({

@@ -20,8 +20,24 @@ kubectl('create', 'namespace', 'payments');
 function deploy(release) {
   console.log(`\n=== kube-deploy-gate deploy -f examples/demo/${release} (namespace payments) ===\n`);
   const summary = path.join(out, `${release}.md`);
-  const r = spawnSync(node, [cli, 'deploy', '-f', path.join(root, 'examples/demo', release), '--namespace', 'payments',
-    '--kubeconfig', kubeconfig, '--timeout', '2m', '--summary-file', summary], { stdio: 'inherit' });
+  const r = spawnSync(
+    node,
+    [
+      cli,
+      'deploy',
+      '-f',
+      path.join(root, 'examples/demo', release),
+      '--namespace',
+      'payments',
+      '--kubeconfig',
+      kubeconfig,
+      '--timeout',
+      '2m',
+      '--summary-file',
+      summary,
+    ],
+    { stdio: 'inherit' },
+  );
   console.log(`\n(exit code ${r.status}; the job summary a GitHub run would show is in ${path.relative(root, summary)})`);
   return r.status;
 }

@@ -13,7 +13,10 @@ if (!input || !output) {
 }
 const markdown = fs.readFileSync(input, 'utf8');
 // --unsafe keeps the raw <details>/<summary>/<sub> tags GitHub allows; tagfilter removes the ones it does not.
-const body = execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], { input: markdown, encoding: 'utf8' });
+const body = execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], {
+  input: markdown,
+  encoding: 'utf8',
+});
 const page = `<!doctype html><html><head><meta charset="utf-8"><style>
 body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328; background: #f6f8fa; margin: 0; padding: 24px; }
 .box { background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; padding: 16px 32px; max-width: 1012px; }
@@ -28,7 +31,23 @@ a { color: #0969da; text-decoration: none; } sub { color: #59636e; }
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-shot-'));
 const html = path.join(dir, 'summary.html');
 fs.writeFileSync(html, page);
-execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`, '--hide-scrollbars',
-  '--window-size=1100,820', `--screenshot=${path.resolve(output)}`, `file://${html}`], { stdio: 'ignore' });
+execFileSync(
+  'chromium',
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--user-data-dir=${path.join(dir, 'profile')}`,
+    '--hide-scrollbars',
+    '--window-size=1100,820',
+    `--screenshot=${path.resolve(output)}`,
+    `file://${html}`,
+  ],
+  { stdio: 'ignore' },
+);
 console.log(`wrote ${output}`);

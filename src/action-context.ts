@@ -28,7 +28,10 @@ export function githubContext(env: NodeJS.ProcessEnv): GithubContext {
     /* no readable event payload: not a pull request run */
   }
   return {
-    repository, sha, runId, pullNumber,
+    repository,
+    sha,
+    runId,
+    pullNumber,
     runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
     apiUrl: env.GITHUB_API_URL,
     workflow: env.GITHUB_WORKFLOW,

@@ -41,7 +41,10 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv)
   const input: ReportInput = {
     result,
     context: {
-      runUrl: ctx.runUrl, runId: ctx.runId, repository: ctx.repository, sha: ctx.sha,
+      runUrl: ctx.runUrl,
+      runId: ctx.runId,
+      repository: ctx.repository,
+      sha: ctx.sha,
       reportId: inputs.reportId ?? defaultReportId({ workflow: ctx.workflow, job: ctx.job, namespace: inputs.namespace }),
     },
     timings: Object.fromEntries((gate.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0])),
@@ -66,8 +69,13 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv)
     if (repo) {
       const sticky = await publishStickyComment({
         api: createGitHubClient({ token: inputs.githubToken, baseUrl: ctx.apiUrl }),
-        repo, mode: inputs.prComment, eventPullNumber: ctx.pullNumber, sha: ctx.sha,
-        reportId: input.context.reportId, body: renderComment(input), warn: (m) => core.warning(m),
+        repo,
+        mode: inputs.prComment,
+        eventPullNumber: ctx.pullNumber,
+        sha: ctx.sha,
+        reportId: input.context.reportId,
+        body: renderComment(input),
+        warn: (m) => core.warning(m),
       });
       if (sticky.action !== 'skipped') core.info(`PR comment ${sticky.action}: ${sticky.url ?? `#${sticky.pullNumber}`}`);
     }

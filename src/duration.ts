@@ -1,5 +1,5 @@
 // Go-style durations ("90s", "10m", "1h30m", "1.5h", "500ms"), the format kubectl's --timeout takes.
-const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 export function parseDuration(text: string): number {
   const s = text.trim();

@@ -35,7 +35,10 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
   const started = Date.now();
   const finish = (verdict: Verdict, rest: Partial<DeployResult>, run: Partial<GateRun> = {}): GateRun => ({
     result: { verdict, durationMs: Date.now() - started, workloads: [], findings: [], rollback: null, error: null, ...rest },
-    applied: null, wait: null, warnings: [], ...run,
+    applied: null,
+    wait: null,
+    warnings: [],
+    ...run,
   });
   let cleanup = () => {};
   try {
@@ -43,7 +46,12 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const manifests = loadManifests(files, inputs.images, deps.cwd);
     let client = deps.client;
     if (!client) {
-      const loaded = loadKubeConfig({ content: inputs.kubeconfig, file: inputs.kubeconfigFile, context: inputs.context, maskSecret: deps.maskSecret });
+      const loaded = loadKubeConfig({
+        content: inputs.kubeconfig,
+        file: inputs.kubeconfigFile,
+        context: inputs.context,
+        maskSecret: deps.maskSecret,
+      });
       cleanup = loaded.cleanup;
       client = new KubeClient(loaded.kc);
     }
@@ -52,26 +60,40 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const planned = resolveNamespaces(await resolveResources(client, manifests), inputs.namespace, client.contextNamespace());
     await checkNamespacesExist(client, planned);
     deps.log(`applying ${planned.length} object(s) from ${files.length} file(s) with server-side apply as "${inputs.fieldManager}"`);
-    const applied = await applyAll(client, planned, { fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts, log: deps.log });
+    const applied = await applyAll(client, planned, {
+      fieldManager: inputs.fieldManager,
+      forceConflicts: inputs.forceConflicts,
+      log: deps.log,
+    });
     if (applied.workloads.length === 0) {
       deps.log('no workloads to wait for');
       return finish('healthy', {}, { applied });
     }
     const wait = await waitForWorkloads(client, applied.workloads, {
-      timeoutMs: inputs.timeoutMs, failFast: inputs.failFast, judge: defaultJudge, log: deps.log, signal: deps.signal,
+      timeoutMs: inputs.timeoutMs,
+      failFast: inputs.failFast,
+      judge: defaultJudge,
+      log: deps.log,
+      signal: deps.signal,
     });
     const verdict = verdictOf(wait);
     const findings: Finding[] = await enrichFindings(client, wait.findings, applied, wait.snapshot, deps.log);
     const workloads: WorkloadResult[] = applied.workloads.map((w) => {
       const o = wait.outcomes.find((x) => workloadId(x) === workloadId(w))!;
       return {
-        kind: w.kind, namespace: w.namespace, name: w.name, changed: w.changed,
-        revisionBefore: w.revisionBefore, revisionAfter: o.revisionAfter, done: o.status.done,
+        kind: w.kind,
+        namespace: w.namespace,
+        name: w.name,
+        changed: w.changed,
+        revisionBefore: w.revisionBefore,
+        revisionAfter: o.revisionAfter,
+        done: o.status.done,
         message: o.status.error ?? o.status.message ?? '',
       };
     });
     let rollback: RollbackResult | null = null;
-    const shouldRollBack = inputs.rollback && (verdict === 'failed' || verdict === 'timeout' || (verdict === 'cancelled' && inputs.rollbackOnCancel));
+    const shouldRollBack =
+      inputs.rollback && (verdict === 'failed' || verdict === 'timeout' || (verdict === 'cancelled' && inputs.rollbackOnCancel));
     if (shouldRollBack) {
       rollback = await rollbackRun(client, applied, wait, inputs, deps.log);
     }
@@ -79,7 +101,8 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     return finish(verdict, { workloads, findings, rollback }, { applied, wait, warnings: wait.warnings });
   } catch (e) {
     // A bug, not the user's input: one line by default, the stack only when asked for (KDG_DEBUG=1).
-    if (!(e instanceof UserError)) deps.log(`internal error (please report it): ${process.env.KDG_DEBUG ? (e as Error).stack : describeError(e)}`);
+    if (!(e instanceof UserError))
+      deps.log(`internal error (please report it): ${process.env.KDG_DEBUG ? (e as Error).stack : describeError(e)}`);
     return finish('error', { error: describeError(e) });
   } finally {
     cleanup();

@@ -78,7 +78,12 @@ export function parseInputs(get: InputGetter): GateInputs {
     failFast: parseBool('fail-fast', get('fail-fast'), true),
     rollback: parseBool('rollback', get('rollback'), true),
     rollbackScope: oneOf('rollback-scope', get('rollback-scope'), ['all-changed', 'failed-only'] as const, 'all-changed'),
-    onFirstDeployFailure: oneOf('on-first-deploy-failure', get('on-first-deploy-failure'), ['keep', 'scale-to-zero', 'delete'] as const, 'keep'),
+    onFirstDeployFailure: oneOf(
+      'on-first-deploy-failure',
+      get('on-first-deploy-failure'),
+      ['keep', 'scale-to-zero', 'delete'] as const,
+      'keep',
+    ),
     rollbackOnCancel: parseBool('rollback-on-cancel', get('rollback-on-cancel'), false),
     summary: parseBool('summary', get('summary'), true),
     prComment: oneOf('pr-comment', get('pr-comment'), ['true', 'false', 'auto-find'] as const, 'true'),

@@ -36,13 +36,17 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       }
       case '--rows':
-        options.rows = value().split(',').map((r) => {
-          if (!(ROW_NAMES as readonly string[]).includes(r)) throw new Error(`--rows: "${r}" is not one of ${ROW_NAMES.join(', ')}`);
-          return r as RowName;
-        });
+        options.rows = value()
+          .split(',')
+          .map((r) => {
+            if (!(ROW_NAMES as readonly string[]).includes(r)) throw new Error(`--rows: "${r}" is not one of ${ROW_NAMES.join(', ')}`);
+            return r as RowName;
+          });
         break;
       case '--sizes':
-        options.sizes = value().split(',').map((s) => positiveInt(flag, s));
+        options.sizes = value()
+          .split(',')
+          .map((s) => positiveInt(flag, s));
         break;
       case '--write-docs':
         options.writeDocs = true;
@@ -51,7 +55,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.writeDocs = false;
         break;
       default:
-        throw new Error(`unknown option ${argv[i]} (options: --quick, --reps N, --rows red,green,scale,cold, --sizes 1,10,100, --write-docs, --no-docs)`);
+        throw new Error(
+          `unknown option ${argv[i]} (options: --quick, --reps N, --rows red,green,scale,cold, --sizes 1,10,100, --write-docs, --no-docs)`,
+        );
     }
   }
   // Docs are written from a full run only, unless asked for: a partial table would replace the full one.

@@ -33,7 +33,11 @@ export function deploymentManifest(spec: DeploymentSpec): Record<string, unknown
       selector: { matchLabels: { app: spec.name } },
       template: {
         metadata: { labels, ...(spec.crash ? { annotations: { [SCENARIO_ANNOTATION]: 'crash' } } : {}) },
-        spec: { containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0.0', ...(spec.readinessProbe ? { readinessProbe: READINESS_PROBE } : {}) }] },
+        spec: {
+          containers: [
+            { name: 'app', image: 'ghcr.io/acme/app:1.0.0', ...(spec.readinessProbe ? { readinessProbe: READINESS_PROBE } : {}) },
+          ],
+        },
       },
     },
   };

@@ -61,7 +61,12 @@ export function resultRows(results: BenchResults): string[][] {
       `API requests for ${s.workloads} x ${s.replicas} (apiserver audit log)`,
       requestsCell(s.gateRequests),
       `kubectl: ${requestsCell(s.kubectlRequests)}`,
-      formatRatio(ratioOfMedians(s.kubectlRequests.map((c) => c.total), s.gateRequests.map((c) => c.total))),
+      formatRatio(
+        ratioOfMedians(
+          s.kubectlRequests.map((c) => c.total),
+          s.gateRequests.map((c) => c.total),
+        ),
+      ),
       'O(workloads)',
     ]);
   }
@@ -113,4 +118,3 @@ function requestsCell(counts: RequestCounts[]): string {
 function goal(text: string, met: boolean): string {
   return `${text}: ${met ? 'met' : 'NOT met'}`;
 }
-

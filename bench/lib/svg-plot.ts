@@ -41,7 +41,9 @@ export function renderPlot(spec: PlotSpec): string {
   const sx = (x: number) => MARGIN.left + ((Math.log10(x) - xMin) / (xMax - xMin)) * plotW;
   const sy = (y: number) => MARGIN.top + plotH - (y / yMax) * plotH;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+  );
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="${width / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">${xml(spec.title)}</text>`);
   for (const t of yTicks) {
@@ -54,7 +56,9 @@ export function renderPlot(spec: PlotSpec): string {
   }
   out.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#333333"/>`);
   out.push(`<text x="${MARGIN.left + plotW / 2}" y="${height - 16}" text-anchor="middle">${xml(spec.xLabel)}</text>`);
-  out.push(`<text x="18" y="${MARGIN.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 18 ${MARGIN.top + plotH / 2})">${xml(spec.yLabel)}</text>`);
+  out.push(
+    `<text x="18" y="${MARGIN.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 18 ${MARGIN.top + plotH / 2})">${xml(spec.yLabel)}</text>`,
+  );
   spec.series.forEach((s, i) => out.push(...seriesMarks(s, sx, sy), ...legendEntry(s, i, MARGIN.left + 12, MARGIN.top + 16)));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
@@ -64,13 +68,19 @@ function seriesMarks(s: PlotSeries, sx: (x: number) => number, sy: (y: number) =
   const pts = s.points.filter((p) => p.x > 0 && Number.isFinite(p.y)).sort((a, b) => a.x - b.x);
   const marks: string[] = [];
   if (pts.length > 1) {
-    marks.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts.map((p) => `${n(sx(p.x))},${n(sy(p.y))}`).join(' ')}"/>`);
+    marks.push(
+      `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts.map((p) => `${n(sx(p.x))},${n(sy(p.y))}`).join(' ')}"/>`,
+    );
   }
   for (const p of pts) {
     if (p.low !== undefined && p.high !== undefined && p.high > p.low) {
-      marks.push(`<line x1="${n(sx(p.x))}" y1="${n(sy(p.low))}" x2="${n(sx(p.x))}" y2="${n(sy(p.high))}" stroke="${s.color}" stroke-width="1.5"/>`);
+      marks.push(
+        `<line x1="${n(sx(p.x))}" y1="${n(sy(p.low))}" x2="${n(sx(p.x))}" y2="${n(sy(p.high))}" stroke="${s.color}" stroke-width="1.5"/>`,
+      );
     }
-    marks.push(`<circle cx="${n(sx(p.x))}" cy="${n(sy(p.y))}" r="4" fill="${s.color}"><title>${xml(`${s.name}: ${p.x} -> ${p.y}`)}</title></circle>`);
+    marks.push(
+      `<circle cx="${n(sx(p.x))}" cy="${n(sy(p.y))}" r="4" fill="${s.color}"><title>${xml(`${s.name}: ${p.x} -> ${p.y}`)}</title></circle>`,
+    );
   }
   return marks;
 }

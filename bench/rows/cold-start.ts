@@ -15,9 +15,13 @@ export async function measureColdStart(ctx: BenchContext, reps: number): Promise
   const hasBundle = fs.existsSync(bundle);
   const results: ColdStartResults = {
     subject: hasBundle ? '`node dist/index.js`' : 'the source runner (dist/index.js is not built)',
-    firstRequestMs: [], bundleBytes: hasBundle ? fs.statSync(bundle).size : null, lazyBytes: hasBundle ? lazyBytes(path.dirname(bundle)) : null, importMs: [],
+    firstRequestMs: [],
+    bundleBytes: hasBundle ? fs.statSync(bundle).size : null,
+    lazyBytes: hasBundle ? lazyBytes(path.dirname(bundle)) : null,
+    importMs: [],
   };
-  if (!hasBundle) ctx.note('dist/index.js is not built: the cold start is that of the source runner (Node type transform + src/), not of the bundle');
+  if (!hasBundle)
+    ctx.note('dist/index.js is not built: the cold start is that of the source runner (Node type transform + src/), not of the bundle');
   const namespace = namespaceName('cold', 'gate', 0);
   await createNamespace(ctx.admin, namespace, ctx.runId);
   // No workloads: the run ends right after its first requests, and only the start matters here.
@@ -30,7 +34,9 @@ export async function measureColdStart(ctx: BenchContext, reps: number): Promise
       const first = firstRequestAt(await ctx.audit.eventsSince(mark), identity.username, run.startMs);
       results.firstRequestMs.push(first === null ? Number.NaN : first - run.startMs);
       if (hasBundle) results.importMs.push(await importTime(bundle));
-      ctx.log(`cold start ${rep}/${reps}: first request after ${formatDuration(results.firstRequestMs.at(-1))}${hasBundle ? `, import ${formatDuration(results.importMs.at(-1))}` : ''} (exit ${run.code})`);
+      ctx.log(
+        `cold start ${rep}/${reps}: first request after ${formatDuration(results.firstRequestMs.at(-1))}${hasBundle ? `, import ${formatDuration(results.importMs.at(-1))}` : ''} (exit ${run.code})`,
+      );
       await ctx.checkCluster();
     }
   } finally {
@@ -43,9 +49,18 @@ function runAction(ctx: BenchContext, bundle: string, manifests: string, namespa
   const outputs = path.join(ctx.scratch, 'github-output');
   fs.writeFileSync(outputs, '');
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputs, GITHUB_ACTIONS: 'true',
-    INPUT_MANIFESTS: manifests, INPUT_NAMESPACE: namespace, INPUT_KUBECONFIG: ctx.identities.cold.kubeconfigText,
-    INPUT_TIMEOUT: '1m', INPUT_ROLLBACK: 'false', INPUT_SUMMARY: 'false', 'INPUT_PR-COMMENT': 'false', 'INPUT_FAIL-FAST': 'true',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: outputs,
+    GITHUB_ACTIONS: 'true',
+    INPUT_MANIFESTS: manifests,
+    INPUT_NAMESPACE: namespace,
+    INPUT_KUBECONFIG: ctx.identities.cold.kubeconfigText,
+    INPUT_TIMEOUT: '1m',
+    INPUT_ROLLBACK: 'false',
+    INPUT_SUMMARY: 'false',
+    'INPUT_PR-COMMENT': 'false',
+    'INPUT_FAIL-FAST': 'true',
   };
   return runMeasured(process.execPath, [bundle], { env, cwd: ctx.scratch });
 }
@@ -56,7 +71,8 @@ function runSource(ctx: BenchContext, manifests: string, namespace: string): Pro
 
 /** Loading and evaluating the bundle in a fresh Node, stopped before it can reach the network. */
 async function importTime(bundle: string): Promise<number> {
-  const script = 'const t = performance.now(); await import(process.argv[1]); process.stdout.write(`\\nIMPORT_MS=${performance.now() - t}\\n`); process.exit(0);';
+  const script =
+    'const t = performance.now(); await import(process.argv[1]); process.stdout.write(`\\nIMPORT_MS=${performance.now() - t}\\n`); process.exit(0);';
   const run = await runMeasured(process.execPath, ['--input-type=module', '-e', script, bundle], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, INPUT_MANIFESTS: '/nonexistent' },
   });

@@ -25,18 +25,35 @@ export async function measureGreen(ctx: BenchContext, reps: number): Promise<Gre
         const manifests = writeManifests(ctx, [deploymentManifest({ name: 'web', replicas: 3, runId: ctx.runId })]);
         const kubeconfig = ctx.identities[tool].kubeconfig;
         const mark = ctx.audit.mark();
-        const run: ToolRun = tool === 'gate'
-          ? await runGateTool(ctx.runner, { manifests, namespace, kubeconfig, timeout: TIMEOUT })
-          : await runKubectlTool({ kubectl: ctx.kubectl, cacheDir: freshCacheDir(ctx), manifests, namespace, kubeconfig, timeout: TIMEOUT, deployments: ['web'], style: 'kubectl' });
+        const run: ToolRun =
+          tool === 'gate'
+            ? await runGateTool(ctx.runner, { manifests, namespace, kubeconfig, timeout: TIMEOUT })
+            : await runKubectlTool({
+                kubectl: ctx.kubectl,
+                cacheDir: freshCacheDir(ctx),
+                manifests,
+                namespace,
+                kubeconfig,
+                timeout: TIMEOUT,
+                deployments: ['web'],
+                style: 'kubectl',
+              });
         const events = await ctx.audit.eventsSince(mark);
-        const counts = countRequests(requestsOf(events, { username: ctx.identities[tool].username, fromMs: run.startMs - 1, toMs: run.endMs + 1 }));
+        const counts = countRequests(
+          requestsOf(events, { username: ctx.identities[tool].username, fromMs: run.startMs - 1, toMs: run.endMs + 1 }),
+        );
         const available = observer.rolledOutAt(namespace, 'web');
         const lag = available === null ? Number.NaN : run.endMs - available;
-        if (!run.ok) ctx.note(`green run ${rep}: ${tool} did not report success (${run.verdict}; exit ${run.code}: ${lastLine(run.stderr)}); the run is left out`);
+        if (!run.ok)
+          ctx.note(
+            `green run ${rep}: ${tool} did not report success (${run.verdict}; exit ${run.code}: ${lastLine(run.stderr)}); the run is left out`,
+          );
         // A run that did not end green (the apiserver restarting under it, say) measures nothing here.
         results[tool].push(run.ok ? lag : Number.NaN);
         if (run.ok) results[tool === 'gate' ? 'gateRequests' : 'kubectlRequests'].push(counts);
-        ctx.log(`green ${rep}/${reps} ${tool}: verdict ${run.verdict} ${formatDuration(lag)} after the Deployment was available; requests ${describeCounts(counts)}`);
+        ctx.log(
+          `green ${rep}/${reps} ${tool}: verdict ${run.verdict} ${formatDuration(lag)} after the Deployment was available; requests ${describeCounts(counts)}`,
+        );
         await deleteNamespaces(ctx.admin, [namespace]);
         await ctx.checkCluster();
       }

@@ -33,13 +33,29 @@ export async function measureRed(ctx: BenchContext, reps: number): Promise<RedRe
     for (let rep = 1; rep <= reps; rep++) {
       const manifests = writeManifests(ctx, [
         deploymentManifest({ name: 'web', replicas: 2, runId: ctx.runId }),
-        deploymentManifest({ name: 'api', replicas: 2, runId: ctx.runId, crash: true, readinessProbe: true, progressDeadlineSeconds: PROGRESS_DEADLINE_SECONDS }),
+        deploymentManifest({
+          name: 'api',
+          replicas: 2,
+          runId: ctx.runId,
+          crash: true,
+          readinessProbe: true,
+          progressDeadlineSeconds: PROGRESS_DEADLINE_SECONDS,
+        }),
       ]);
-      const ns = { gate: namespaceName('red', 'gate', rep), kubectl: namespaceName('red', 'kubectl', rep), k8sDeploy: namespaceName('red', 'k8s-deploy', rep) };
+      const ns = {
+        gate: namespaceName('red', 'gate', rep),
+        kubectl: namespaceName('red', 'kubectl', rep),
+        k8sDeploy: namespaceName('red', 'k8s-deploy', rep),
+      };
       for (const n of Object.values(ns)) await createNamespace(ctx.admin, n, ctx.runId);
       ctx.log(`red ${rep}/${reps}: gate, kubectl and the k8s-deploy model side by side (up to ~${PROGRESS_DEADLINE_SECONDS + 15} s)`);
       const kubectlTarget = (tool: 'kubectl' | 'k8s-deploy', namespace: string) => ({
-        kubectl: ctx.kubectl, cacheDir: freshCacheDir(ctx), manifests, namespace, kubeconfig: ctx.identities[tool].kubeconfig, timeout: TIMEOUT,
+        kubectl: ctx.kubectl,
+        cacheDir: freshCacheDir(ctx),
+        manifests,
+        namespace,
+        kubeconfig: ctx.identities[tool].kubeconfig,
+        timeout: TIMEOUT,
       });
       const runs = await Promise.all([
         runGateTool(ctx.runner, { manifests, namespace: ns.gate, kubeconfig: ctx.identities.gate.kubeconfig, timeout: TIMEOUT }),
@@ -48,11 +64,21 @@ export async function measureRed(ctx: BenchContext, reps: number): Promise<RedRe
       ]);
       TOOLS.forEach((tool, i) => {
         const valid = tool === 'gate' ? runs[i].verdict === 'failed' : runs[i].verdict.includes(KUBECTL_RED);
-        if (!valid) ctx.note(`red run ${rep}: ${tool} ended with "${runs[i].verdict}"${runs[i].code === 2 ? ` (${lastLine(runs[i].stderr)})` : ''}, not the expected red verdict; the run is left out`);
-        samples[tool].push({ valid, endMs: runs[i].endMs, crashMs: observer.firstCrashLoopAt(ns[tool], 'api'), podMs: observer.firstPodAt(ns[tool], 'api') });
+        if (!valid)
+          ctx.note(
+            `red run ${rep}: ${tool} ended with "${runs[i].verdict}"${runs[i].code === 2 ? ` (${lastLine(runs[i].stderr)})` : ''}, not the expected red verdict; the run is left out`,
+          );
+        samples[tool].push({
+          valid,
+          endMs: runs[i].endMs,
+          crashMs: observer.firstCrashLoopAt(ns[tool], 'api'),
+          podMs: observer.firstPodAt(ns[tool], 'api'),
+        });
       });
       const crash = TOOLS.map((t) => samples[t].at(-1)!).map((s) => formatDuration(s.endMs - (s.crashMs ?? s.podMs ?? Number.NaN)));
-      ctx.log(`  gate ${crash[0]} (${runs[0].verdict}), kubectl ${crash[1]}, k8s-deploy ${crash[2]} after the first CrashLoopBackOff (or pod, if none)`);
+      ctx.log(
+        `  gate ${crash[0]} (${runs[0].verdict}), kubectl ${crash[1]}, k8s-deploy ${crash[2]} after the first CrashLoopBackOff (or pod, if none)`,
+      );
       await deleteNamespaces(ctx.admin, Object.values(ns), 60_000);
       await ctx.checkCluster();
     }
@@ -62,11 +88,16 @@ export async function measureRed(ctx: BenchContext, reps: number): Promise<RedRe
   // One reference for the whole row: CrashLoopBackOff only if every valid run of every tool saw one.
   const crashSeen = TOOLS.every((t) => samples[t].every((s) => !s.valid || s.crashMs !== null));
   if (!crashSeen) {
-    ctx.note('no CrashLoopBackOff was seen in some runs (is the KWOK crash scenario installed in the running cluster?): time to red is measured from the first pod of "api" instead');
+    ctx.note(
+      'no CrashLoopBackOff was seen in some runs (is the KWOK crash scenario installed in the running cluster?): time to red is measured from the first pod of "api" instead',
+    );
   }
   const since = (s: Sample) => (s.valid ? s.endMs - ((crashSeen ? s.crashMs : s.podMs) ?? Number.NaN) : Number.NaN);
   return {
-    gate: samples.gate.map(since), kubectl: samples.kubectl.map(since), k8sDeploy: samples.k8sDeploy.map(since),
-    reference: crashSeen ? 'CrashLoopBackOff' : 'pod created', progressDeadlineSeconds: PROGRESS_DEADLINE_SECONDS,
+    gate: samples.gate.map(since),
+    kubectl: samples.kubectl.map(since),
+    k8sDeploy: samples.k8sDeploy.map(since),
+    reference: crashSeen ? 'CrashLoopBackOff' : 'pod created',
+    progressDeadlineSeconds: PROGRESS_DEADLINE_SECONDS,
   };
 }

@@ -26,7 +26,16 @@ export async function measureScale(ctx: BenchContext, sizes: readonly number[], 
 }
 
 async function measureSize(ctx: BenchContext, size: number, reps: number): Promise<ScaleResults> {
-  const r: ScaleResults = { workloads: size, replicas: REPLICAS, gate: [], kubectl: [], gateRequests: [], kubectlRequests: [], gateRss: [], kubectlRss: [] };
+  const r: ScaleResults = {
+    workloads: size,
+    replicas: REPLICAS,
+    gate: [],
+    kubectl: [],
+    gateRequests: [],
+    kubectlRequests: [],
+    gateRss: [],
+    kubectlRss: [],
+  };
   const specs = scaleDeployments(size, ctx.runId, REPLICAS);
   for (let rep = 1; rep <= reps; rep++) {
     const order: ('gate' | 'kubectl')[] = rep % 2 === 1 ? ['gate', 'kubectl'] : ['kubectl', 'gate'];
@@ -36,17 +45,29 @@ async function measureSize(ctx: BenchContext, size: number, reps: number): Promi
       const manifests = writeManifests(ctx, specs.map(deploymentManifest));
       const kubeconfig = ctx.identities[tool].kubeconfig;
       const mark = ctx.audit.mark();
-      const run: ToolRun = tool === 'gate'
-        ? await runGateTool(ctx.runner, { manifests, namespace, kubeconfig, timeout: TIMEOUT })
-        : await runKubectlTool({
-          kubectl: ctx.kubectl, cacheDir: freshCacheDir(ctx), manifests, namespace, kubeconfig, timeout: TIMEOUT, deployments: specs.map((s) => s.name), style: 'kubectl',
-        });
+      const run: ToolRun =
+        tool === 'gate'
+          ? await runGateTool(ctx.runner, { manifests, namespace, kubeconfig, timeout: TIMEOUT })
+          : await runKubectlTool({
+              kubectl: ctx.kubectl,
+              cacheDir: freshCacheDir(ctx),
+              manifests,
+              namespace,
+              kubeconfig,
+              timeout: TIMEOUT,
+              deployments: specs.map((s) => s.name),
+              style: 'kubectl',
+            });
       const events = await ctx.audit.eventsSince(mark);
-      const counts = countRequests(requestsOf(events, { username: ctx.identities[tool].username, fromMs: run.startMs - 1, toMs: run.endMs + 1 }));
+      const counts = countRequests(
+        requestsOf(events, { username: ctx.identities[tool].username, fromMs: run.startMs - 1, toMs: run.endMs + 1 }),
+      );
       const wall = run.endMs - run.startMs;
       // A run that did not end green (the apiserver restarting under it, say) measures nothing here.
       if (!run.ok) {
-        ctx.note(`${size} x ${REPLICAS} run ${rep}: ${tool} did not report success (${run.verdict}; exit ${run.code}: ${lastLine(run.stderr)}); the run is left out`);
+        ctx.note(
+          `${size} x ${REPLICAS} run ${rep}: ${tool} did not report success (${run.verdict}; exit ${run.code}: ${lastLine(run.stderr)}); the run is left out`,
+        );
       } else if (tool === 'gate') {
         r.gate.push(wall);
         r.gateRequests.push(counts);
@@ -56,7 +77,9 @@ async function measureSize(ctx: BenchContext, size: number, reps: number): Promi
         r.kubectlRequests.push(counts);
         if (run.peakRss !== null) r.kubectlRss.push(run.peakRss);
       }
-      ctx.log(`${size} x ${REPLICAS} ${rep}/${reps} ${tool}: ${run.verdict} in ${formatDuration(wall)}, requests ${describeCounts(counts)}, peak RSS ${formatMiB(run.peakRss)}`);
+      ctx.log(
+        `${size} x ${REPLICAS} ${rep}/${reps} ${tool}: ${run.verdict} in ${formatDuration(wall)}, requests ${describeCounts(counts)}, peak RSS ${formatMiB(run.peakRss)}`,
+      );
       const gone = await deleteNamespaces(ctx.admin, [namespace], 300_000);
       if (!gone) ctx.note(`namespace ${namespace} was still being deleted when the next run started`);
       await ctx.checkCluster();

@@ -31,7 +31,10 @@ export function lazyPackages(packages) {
         return { path: chunk, namespace: NAMESPACE, pluginData: real.path, sideEffects: false };
       });
       build.onResolve({ filter: /^\.\/lazy\//, namespace: NAMESPACE }, (args) => ({ path: args.path, external: true }));
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({ loader: 'js', contents: standIn(args.path, exportNames(args.pluginData)) }));
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
+        loader: 'js',
+        contents: standIn(args.path, exportNames(args.pluginData)),
+      }));
     },
   };
 

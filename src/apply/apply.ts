@@ -53,8 +53,11 @@ async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOpti
   } catch (e) {
     throw explainApplyError(e, m);
   }
-  const changed = !before.exists
-    || (isWorkload(kind) ? (after.metadata?.generation ?? 0) !== before.generation : after.metadata?.resourceVersion !== before.resourceVersion);
+  const changed =
+    !before.exists ||
+    (isWorkload(kind)
+      ? (after.metadata?.generation ?? 0) !== before.generation
+      : after.metadata?.resourceVersion !== before.resourceVersion);
   const ref = `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
   options.log(`${ref} ${!before.exists ? 'created' : changed ? 'configured' : 'unchanged'}`);
   const object: AppliedObject = { apiVersion, kind, namespace, name, changed, created: !before.exists };
@@ -79,10 +82,14 @@ function explainApplyError(e: unknown, m: PlannedObject): Error {
   const what = describeObject(m);
   if (!(e instanceof KubeApiError)) return e instanceof UserError ? new UserError(`${what}: ${e.message}`) : (e as Error);
   if (e.status === 404 && /namespaces? "[^"]+" not found/.test(e.apiMessage)) {
-    return new UserError(`${what}: namespace "${m.object.metadata?.namespace}" does not exist: create it first or add a Namespace manifest to the deploy`);
+    return new UserError(
+      `${what}: namespace "${m.object.metadata?.namespace}" does not exist: create it first or add a Namespace manifest to the deploy`,
+    );
   }
   if (e.status === 409 && /conflict/i.test(e.apiMessage)) {
-    return new UserError(`${what}: ${e.apiMessage}. Another field manager owns these fields: change them there, or set force-conflicts: true to take them over`);
+    return new UserError(
+      `${what}: ${e.apiMessage}. Another field manager owns these fields: change them there, or set force-conflicts: true to take them over`,
+    );
   }
   if (e.status === 422 || e.status === 400) return new UserError(`${what} is invalid: ${e.apiMessage}`);
   return new UserError(`${what}: ${e.message}`);

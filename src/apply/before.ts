@@ -13,7 +13,13 @@ export interface BeforeState {
 
 const NONE: BeforeState = { exists: false, revision: null, generation: null, resourceVersion: null, template: null, paused: false };
 
-export async function readBeforeState(client: KubeClient, apiVersion: string, kind: string, namespace: string | undefined, name: string): Promise<BeforeState> {
+export async function readBeforeState(
+  client: KubeClient,
+  apiVersion: string,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): Promise<BeforeState> {
   const current = await client.get(apiVersion, kind, namespace, name);
   if (!current) return NONE;
   const base: BeforeState = {

@@ -35,7 +35,9 @@ export function parseImageSubstitutions(lines: string[]): ImageSubstitution[] {
     const reference = right ?? left;
     const repository = right === undefined ? repositoryOf(left) : left;
     if (!validReference(reference) || !REPOSITORY.test(repository)) {
-      throw new UserError(`images: "${line}" is not a valid image substitution: write repository=repository:tag (e.g. ghcr.io/acme/api=ghcr.io/acme/api:1.4.3)`);
+      throw new UserError(
+        `images: "${line}" is not a valid image substitution: write repository=repository:tag (e.g. ghcr.io/acme/api=ghcr.io/acme/api:1.4.3)`,
+      );
     }
     return { repository, reference };
   });
@@ -47,7 +49,12 @@ export function podSpecsOf(obj: Record<string, any>): Record<string, any>[] {
       return obj.spec ? [obj.spec] : [];
     case 'CronJob':
       return obj.spec?.jobTemplate?.spec?.template?.spec ? [obj.spec.jobTemplate.spec.template.spec] : [];
-    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'ReplicaSet': case 'Job': case 'ReplicationController':
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicaSet':
+    case 'Job':
+    case 'ReplicationController':
       return obj.spec?.template?.spec ? [obj.spec.template.spec] : [];
     default:
       return [];

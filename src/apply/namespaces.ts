@@ -12,14 +12,18 @@ export async function checkNamespacesExist(client: KubeClient, planned: PlannedO
     const ns = m.resource.namespaced ? m.object.metadata?.namespace : undefined;
     if (ns && !created.has(ns) && !needed.has(ns)) needed.set(ns, m);
   }
-  await Promise.all([...needed].map(async ([ns, first]) => {
-    try {
-      if (await client.get('v1', 'Namespace', undefined, ns)) return;
-    } catch (e) {
-      // Credentials limited to one namespace often may not read Namespace objects: let the apply find out.
-      if (e instanceof KubeApiError && e.status === 403) return;
-      throw e;
-    }
-    throw new UserError(`namespace "${ns}" does not exist (needed by ${describeObject(first)}): create it first or add a Namespace manifest to the deploy; nothing was applied`);
-  }));
+  await Promise.all(
+    [...needed].map(async ([ns, first]) => {
+      try {
+        if (await client.get('v1', 'Namespace', undefined, ns)) return;
+      } catch (e) {
+        // Credentials limited to one namespace often may not read Namespace objects: let the apply find out.
+        if (e instanceof KubeApiError && e.status === 403) return;
+        throw e;
+      }
+      throw new UserError(
+        `namespace "${ns}" does not exist (needed by ${describeObject(first)}): create it first or add a Namespace manifest to the deploy; nothing was applied`,
+      );
+    }),
+  );
 }

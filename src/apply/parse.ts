@@ -32,7 +32,9 @@ export function parseManifest(file: string, text: string): ManifestObject[] {
     const line = doc.range ? lineOf(doc.contents?.range?.[0] ?? doc.range[0]) : 1;
     const source: SourceLocation = { file, documentIndex: index, line };
     if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new UserError(`${where} (line ${line}) is not a Kubernetes object (a mapping with apiVersion and kind) but ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`);
+      throw new UserError(
+        `${where} (line ${line}) is not a Kubernetes object (a mapping with apiVersion and kind) but ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`,
+      );
     }
     for (const object of unrollList(value, where)) {
       checkObject(object, where, line);
@@ -56,12 +58,15 @@ function checkObject(o: Record<string, any>, where: string, line: number): void 
   const missing = ['apiVersion', 'kind'].filter((k) => typeof o[k] !== 'string' || o[k] === '');
   if (missing.length) throw new UserError(`${where} (line ${line}) has no ${missing.join(' and ')}: every Kubernetes object needs both`);
   if (typeof o.metadata?.name !== 'string' || o.metadata.name === '') {
-    if (o.metadata?.generateName) throw new UserError(`${where}: ${o.kind} uses generateName, which apply cannot track; give it a metadata.name`);
+    if (o.metadata?.generateName)
+      throw new UserError(`${where}: ${o.kind} uses generateName, which apply cannot track; give it a metadata.name`);
     throw new UserError(`${where} (line ${line}): ${o.kind} has no metadata.name`);
   }
   const size = JSON.stringify(o).length;
   if (size > MAX_OBJECT_BYTES) {
-    throw new UserError(`${where}: ${o.kind} ${o.metadata.name} is ${(size / 1e6).toFixed(1)} MB; Kubernetes stores objects of at most about 1.5 MB (etcd's limit): split it or move data out of it`);
+    throw new UserError(
+      `${where}: ${o.kind} ${o.metadata.name} is ${(size / 1e6).toFixed(1)} MB; Kubernetes stores objects of at most about 1.5 MB (etcd's limit): split it or move data out of it`,
+    );
   }
 }
 

@@ -39,13 +39,19 @@ export function describeObject(m: ManifestObject): string {
  * Gives namespaced objects their namespace (object's own, else the namespace input, else the kubeconfig context's,
  * else "default"), refuses a namespace on cluster-scoped objects, and refuses duplicates.
  */
-export function resolveNamespaces(objects: PlannedObject[], namespaceInput: string | undefined, contextNamespace: string | undefined): PlannedObject[] {
+export function resolveNamespaces(
+  objects: PlannedObject[],
+  namespaceInput: string | undefined,
+  contextNamespace: string | undefined,
+): PlannedObject[] {
   const seen = new Map<string, PlannedObject>();
   for (const m of objects) {
     const meta = (m.object.metadata ??= {});
     if (m.resource.namespaced) {
       if (meta.namespace && namespaceInput && meta.namespace !== namespaceInput) {
-        throw new UserError(`${describeObject(m)} declares namespace "${meta.namespace}" but the namespace input is "${namespaceInput}": remove one of them or make them agree`);
+        throw new UserError(
+          `${describeObject(m)} declares namespace "${meta.namespace}" but the namespace input is "${namespaceInput}": remove one of them or make them agree`,
+        );
       }
       meta.namespace ??= namespaceInput ?? contextNamespace ?? 'default';
     } else if (meta.namespace) {
@@ -54,7 +60,8 @@ export function resolveNamespaces(objects: PlannedObject[], namespaceInput: stri
     const group = m.resource.apiVersion.includes('/') ? m.resource.apiVersion.split('/')[0] : '';
     const key = `${group}/${m.object.kind}/${meta.namespace ?? ''}/${meta.name}`;
     const twin = seen.get(key);
-    if (twin) throw new UserError(`${describeObject(m)} is declared twice: also in ${twin.source.file}, document ${twin.source.documentIndex + 1}`);
+    if (twin)
+      throw new UserError(`${describeObject(m)} is declared twice: also in ${twin.source.file}, document ${twin.source.documentIndex + 1}`);
     seen.set(key, m);
   }
   return objects;

@@ -7,7 +7,10 @@ import { UserError } from '../errors.js';
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export function splitList(input: string): string[] {
-  return input.split(/\r?\n|,/).map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
+  return input
+    .split(/\r?\n|,/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'));
 }
 
 function isGlob(p: string): boolean {
@@ -29,7 +32,10 @@ export function expandManifestPaths(patterns: string[], cwd = process.cwd()): st
   const files: string[] = [];
   for (const pattern of patterns) {
     if (isGlob(pattern)) {
-      const matches = fs.globSync(pattern, { cwd }).map((m) => path.resolve(cwd, m)).sort();
+      const matches = fs
+        .globSync(pattern, { cwd })
+        .map((m) => path.resolve(cwd, m))
+        .sort();
       const expanded = matches.flatMap((m) => (fs.statSync(m).isDirectory() ? folderFiles(m) : [m]));
       if (expanded.length === 0) throw new UserError(`the glob "${pattern}" matched no manifest files (relative to ${cwd})`);
       files.push(...expanded);

@@ -10,8 +10,19 @@ import { renderFindingsText } from '../diagnose/render-text.js';
 import { last, outputFormat, parseArgs } from './args.js';
 
 const SPEC = {
-  values: ['filename', 'namespace', 'kubeconfig', 'context', 'timeout', 'image', 'field-manager', 'summary-file', 'output',
-    'rollback-scope', 'on-first-deploy-failure'],
+  values: [
+    'filename',
+    'namespace',
+    'kubeconfig',
+    'context',
+    'timeout',
+    'image',
+    'field-manager',
+    'summary-file',
+    'output',
+    'rollback-scope',
+    'on-first-deploy-failure',
+  ],
   booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel'],
   aliases: { f: 'filename', n: 'namespace', o: 'output' },
 };
@@ -28,12 +39,21 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
   const bool = (name: string) => (args.booleans.has(name) ? String(args.booleans.get(name)) : undefined);
   const inputs = parseInputs((name) => {
     switch (name) {
-      case 'manifests': return (args.flags.get('filename') ?? []).join('\n');
-      case 'images': return (args.flags.get('image') ?? []).join('\n');
-      case 'kubeconfig-file': return last(args, 'kubeconfig');
-      case 'kubeconfig': return undefined;
-      case 'rollback': case 'fail-fast': case 'force-conflicts': case 'rollback-on-cancel': return bool(name);
-      default: return last(args, name);
+      case 'manifests':
+        return (args.flags.get('filename') ?? []).join('\n');
+      case 'images':
+        return (args.flags.get('image') ?? []).join('\n');
+      case 'kubeconfig-file':
+        return last(args, 'kubeconfig');
+      case 'kubeconfig':
+        return undefined;
+      case 'rollback':
+      case 'fail-fast':
+      case 'force-conflicts':
+      case 'rollback-on-cancel':
+        return bool(name);
+      default:
+        return last(args, name);
     }
   });
   const run = await runGate(inputs, { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
@@ -56,7 +76,9 @@ function textResult(result: DeployResult): string {
   if (result.error) lines.push(`error: ${result.error}`);
   for (const w of result.workloads) {
     const rev = `${w.revisionBefore ?? '-'} -> ${w.revisionAfter ?? '-'}`;
-    lines.push(`  ${w.done ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`);
+    lines.push(
+      `  ${w.done ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`,
+    );
   }
   if (result.findings.length) lines.push('', renderFindingsText(result.findings).trimEnd());
   if (result.rollback?.attempted) {

@@ -8,7 +8,11 @@ import { attachSuspects } from '../diagnose/suspects.js';
 import { templatePairsFromSnapshot } from './diagnose-suspects.js';
 
 export async function runDiagnoseCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['from-file', 'now', 'output'], booleans: [], aliases: { f: 'from-file', o: 'output' } }, 'diagnose');
+  const args = parseArgs(
+    argv,
+    { values: ['from-file', 'now', 'output'], booleans: [], aliases: { f: 'from-file', o: 'output' } },
+    'diagnose',
+  );
   const file = last(args, 'from-file');
   if (!file) throw new UserError('diagnose needs --from-file DUMP.yaml');
   const nowText = last(args, 'now');

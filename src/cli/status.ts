@@ -7,12 +7,17 @@ import { rolloutStatus } from '../watch/status/index.js';
 import { last, outputFormat, parseArgs } from './args.js';
 
 export async function runStatusCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['from-file', 'revision', 'output'], booleans: [], aliases: { f: 'from-file', o: 'output' } }, 'status');
+  const args = parseArgs(
+    argv,
+    { values: ['from-file', 'revision', 'output'], booleans: [], aliases: { f: 'from-file', o: 'output' } },
+    'status',
+  );
   const file = last(args, 'from-file');
   if (!file) throw new UserError('status needs --from-file OBJ.yaml|json');
   const revisionText = last(args, 'revision');
   const revision = revisionText === undefined ? undefined : Number(revisionText);
-  if (revision !== undefined && (!Number.isInteger(revision) || revision < 0)) throw new UserError(`--revision must be a whole number, not "${revisionText}"`);
+  if (revision !== undefined && (!Number.isInteger(revision) || revision < 0))
+    throw new UserError(`--revision must be a whole number, not "${revisionText}"`);
   const obj = readOneObject(file);
   const status = rolloutStatus(obj, revision);
   if (outputFormat(args) === 'json') io.stdout(`${JSON.stringify({ done: status.done, message: status.message, error: status.error })}\n`);
@@ -32,6 +37,7 @@ export function readOneObject(file: string): any {
   if (bad) throw new UserError(`invalid YAML in ${file}: ${bad.errors[0].message.split('\n')[0]}`);
   if (docs.length !== 1) throw new UserError(`${file} must hold exactly one object, not ${docs.length}`);
   const obj = docs[0].toJS();
-  if (typeof obj !== 'object' || obj === null || typeof obj.kind !== 'string') throw new UserError(`${file} is not a Kubernetes object (no kind)`);
+  if (typeof obj !== 'object' || obj === null || typeof obj.kind !== 'string')
+    throw new UserError(`${file} is not a Kubernetes object (no kind)`);
   return obj;
 }

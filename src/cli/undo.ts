@@ -11,9 +11,15 @@ import { readHistory } from '../rollback/run.js';
 import { last, parseArgs } from './args.js';
 
 const KINDS: Record<string, WorkloadKind> = {
-  deployment: 'Deployment', deployments: 'Deployment', deploy: 'Deployment',
-  statefulset: 'StatefulSet', statefulsets: 'StatefulSet', sts: 'StatefulSet',
-  daemonset: 'DaemonSet', daemonsets: 'DaemonSet', ds: 'DaemonSet',
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet',
 };
 
 export function parseTarget(target: string | undefined): { kind: WorkloadKind; name: string } {
@@ -25,7 +31,11 @@ export function parseTarget(target: string | undefined): { kind: WorkloadKind; n
 }
 
 export async function runUndoCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['namespace', 'to-revision', 'kubeconfig', 'context'], booleans: [], aliases: { n: 'namespace' } }, 'undo');
+  const args = parseArgs(
+    argv,
+    { values: ['namespace', 'to-revision', 'kubeconfig', 'context'], booleans: [], aliases: { n: 'namespace' } },
+    'undo',
+  );
   const { kind, name } = parseTarget(args.positional[0]);
   const revText = last(args, 'to-revision') ?? '0';
   const toRevision = Number(revText);

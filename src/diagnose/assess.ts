@@ -27,7 +27,12 @@ export function eventViews(snapshot: ClusterSnapshot): EventView[] {
   return views;
 }
 
-export function assessWorkload(workload: unknown, snapshot: ClusterSnapshot, now: Date, events: EventView[] = eventViews(snapshot)): Assessment {
+export function assessWorkload(
+  workload: unknown,
+  snapshot: ClusterSnapshot,
+  now: Date,
+  events: EventView[] = eventViews(snapshot),
+): Assessment {
   const obj = (workload ?? {}) as Workload;
   const ref = workloadRefOf(obj, snapshot);
   const revision = newRevisionOf(ref.kind, obj, snapshot);

@@ -61,4 +61,9 @@ export function severityRank(category: string): number {
 }
 
 /** Findings about the workload's ability to create pods, rather than about one pod. */
-export const WORKLOAD_LEVEL: ReadonlySet<string> = new Set(['quota-exceeded', 'admission-denied', 'job-failed', 'progress-deadline-exceeded']);
+export const WORKLOAD_LEVEL: ReadonlySet<string> = new Set([
+  'quota-exceeded',
+  'admission-denied',
+  'job-failed',
+  'progress-deadline-exceeded',
+]);

@@ -8,10 +8,23 @@ import type { Draft } from './rules/types.js';
 
 /** Failures that could come from the machine rather than the template. */
 const NODE_SENSITIVE: ReadonlySet<Category> = new Set<Category>([
-  'crash-loop', 'crash-loop-exit-zero', 'exec-format-error', 'container-start-error', 'container-create-error',
-  'sandbox-failed', 'volume-mount-failed', 'image-pull-transient', 'image-pull-unauthorized', 'image-not-found',
-  'config-cache-sync', 'config-missing-ref', 'liveness-probe-failing', 'readiness-probe-failing', 'container-creating-slow',
-  'init-container-failed', 'unknown',
+  'crash-loop',
+  'crash-loop-exit-zero',
+  'exec-format-error',
+  'container-start-error',
+  'container-create-error',
+  'sandbox-failed',
+  'volume-mount-failed',
+  'image-pull-transient',
+  'image-pull-unauthorized',
+  'image-not-found',
+  'config-cache-sync',
+  'config-missing-ref',
+  'liveness-probe-failing',
+  'readiness-probe-failing',
+  'container-creating-slow',
+  'init-container-failed',
+  'unknown',
 ]);
 
 export function concentrateOnNode(drafts: Draft[], newPods: Pod[]): Draft[] {
@@ -23,11 +36,15 @@ export function concentrateOnNode(drafts: Draft[], newPods: Pod[]): Draft[] {
   const readyElsewhere = newPods.filter((p) => isPodReady(p) && p.spec?.nodeName && p.spec.nodeName !== node).length;
   if (readyElsewhere === 0) return drafts;
   const failingPods = new Set(podDrafts.map((d) => d.pod?.metadata?.name)).size;
-  return drafts.map((d) => (d.pod === null ? d : {
-    ...d,
-    category: 'node-concentrated',
-    policyCategory: d.policyCategory ?? d.category,
-    message: `Only node ${node} fails (${failingPods} pod${failingPods === 1 ? '' : 's'} there; ${readyElsewhere} Ready on other nodes): ${d.message}`,
-    evidence: { ...d.evidence, underlying: d.category },
-  }));
+  return drafts.map((d) =>
+    d.pod === null
+      ? d
+      : {
+          ...d,
+          category: 'node-concentrated',
+          policyCategory: d.policyCategory ?? d.category,
+          message: `Only node ${node} fails (${failingPods} pod${failingPods === 1 ? '' : 's'} there; ${readyElsewhere} Ready on other nodes): ${d.message}`,
+          evidence: { ...d.evidence, underlying: d.category },
+        },
+  );
 }

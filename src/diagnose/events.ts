@@ -34,8 +34,14 @@ export function viewEvent(raw: unknown): EventView {
 function buildView(raw: unknown): EventView {
   const e = (raw ?? {}) as KubeEvent;
   const about = e.involvedObject ?? e.regarding ?? {};
-  const lastSeen = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.deprecatedLastTimestamp ?? e.eventTime ?? e.firstTimestamp
-    ?? e.metadata?.creationTimestamp ?? null;
+  const lastSeen =
+    e.series?.lastObservedTime ??
+    e.lastTimestamp ??
+    e.deprecatedLastTimestamp ??
+    e.eventTime ??
+    e.firstTimestamp ??
+    e.metadata?.creationTimestamp ??
+    null;
   const fieldPath = about.fieldPath ?? '';
   const container = /^spec\.(?:initContainers|containers|ephemeralContainers)\{(.+)\}$/.exec(fieldPath)?.[1] ?? null;
   return {

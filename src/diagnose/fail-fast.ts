@@ -17,7 +17,9 @@ function samePod(a: Pod, b: Pod): boolean {
 
 /** Pods that still count for the rollout: not being deleted and, except for a bare Pod, not finished. */
 export function livePods(kind: WorkloadKind, pods: Pod[]): Pod[] {
-  return pods.filter((p) => !p.metadata?.deletionTimestamp && (kind === 'Pod' || (p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')));
+  return pods.filter(
+    (p) => !p.metadata?.deletionTimestamp && (kind === 'Pod' || (p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')),
+  );
 }
 
 export function doomed(kind: WorkloadKind, drafts: Draft[], newPods: Pod[], now: Date, policy: FailFastPolicy = DEFAULT_POLICY): boolean {

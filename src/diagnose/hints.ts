@@ -38,10 +38,13 @@ export function hintFor(d: Draft, workload: WorkloadRef): string {
     case 'quota-exceeded':
       return `Free or raise ResourceQuota ${e.quota ?? ''} in namespace ${ns} (kubectl describe resourcequota -n ${ns}), or lower the pod template's requests so the new pods fit.`;
     case 'admission-denied':
-      if (e.serviceAccount) return `Create ServiceAccount ${e.serviceAccount} in namespace ${ns} before the workload, or fix serviceAccountName in the pod template.`;
-      if (e.webhook?.startsWith('PodSecurity')) return `Change the pod template's securityContext to meet ${e.webhook} (the message lists each violation), or change the namespace's pod-security.kubernetes.io/enforce label.`;
-      if (e.webhook) return `Change the pod template to satisfy admission webhook "${e.webhook}" (its message above says what it rejects), or ask its owners for an exception.`;
-      return 'Change the pod template according to the API server\'s refusal above; no pod of the new revision can be created until then.';
+      if (e.serviceAccount)
+        return `Create ServiceAccount ${e.serviceAccount} in namespace ${ns} before the workload, or fix serviceAccountName in the pod template.`;
+      if (e.webhook?.startsWith('PodSecurity'))
+        return `Change the pod template's securityContext to meet ${e.webhook} (the message lists each violation), or change the namespace's pod-security.kubernetes.io/enforce label.`;
+      if (e.webhook)
+        return `Change the pod template to satisfy admission webhook "${e.webhook}" (its message above says what it rejects), or ask its owners for an exception.`;
+      return "Change the pod template according to the API server's refusal above; no pod of the new revision can be created until then.";
     case 'job-failed':
       return d.reason === 'DeadlineExceeded'
         ? `Raise the Job's activeDeadlineSeconds or make it finish sooner; it was stopped at its deadline.`
@@ -67,7 +70,7 @@ export function hintFor(d: Draft, workload: WorkloadRef): string {
     case 'container-start-error':
       return e.command
         ? `Fix the container's command: "${e.command}" is missing or not executable in the image; check command/args, the image's PATH and the file's execute bit.`
-        : 'Fix the container\'s command, args or workingDir so the runtime can start it; the message above says what it could not do.';
+        : "Fix the container's command, args or workingDir so the runtime can start it; the message above says what it could not do.";
     case 'init-container-failed':
       return `Fix init container ${e.initContainer ?? d.container}: read kubectl logs ${pod} -c ${e.initContainer ?? d.container} --previous -n ${ns}${d.exitCode === 127 ? ' (exit code 127: the command it runs is not in its image)' : ''}; the app containers start only after it succeeds.`;
     case 'exited-nonzero':
@@ -87,7 +90,7 @@ export function hintFor(d: Draft, workload: WorkloadRef): string {
     case 'config-security-context':
       return 'The image runs as root but the pod requires runAsNonRoot: set securityContext.runAsUser to a non-zero UID, or build the image with a numeric non-root USER.';
     case 'unschedulable-resources':
-      if (e.resource === 'pods') return 'Every node is at its pod limit: add nodes or raise the kubelet\'s maxPods.';
+      if (e.resource === 'pods') return "Every node is at its pod limit: add nodes or raise the kubelet's maxPods.";
       if (e.fitsLargest === false) {
         return `Lower requests.${e.resource} to at most ${e.largest} (node ${e.largestNode}'s allocatable) or add bigger nodes; no node can ever fit ${e.requested}.`;
       }
@@ -97,7 +100,7 @@ export function hintFor(d: Draft, workload: WorkloadRef): string {
     case 'unschedulable-taint':
       return e.taint
         ? `Add a toleration for ${e.taint} to the pod template, or remove that taint from the nodes if it is no longer wanted.`
-        : 'Add a toleration for the nodes\' taints (kubectl describe nodes | grep Taints) to the pod template, or remove the taints.';
+        : "Add a toleration for the nodes' taints (kubectl describe nodes | grep Taints) to the pod template, or remove the taints.";
     case 'unschedulable-node-condition':
       return `The nodes do not accept pods${e.taint ? ` (${e.taint})` : ''}: uncordon them (kubectl uncordon NODE), repair the NotReady or pressured ones, or add healthy nodes.`;
     case 'unschedulable-volume':
@@ -140,4 +143,3 @@ export function hintFor(d: Draft, workload: WorkloadRef): string {
       return `Run kubectl describe pod ${pod} -n ${ns} and read the latest Warning events; the gate did not recognise this situation.`;
   }
 }
-

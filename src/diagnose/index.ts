@@ -17,12 +17,14 @@ export interface DiagnoseOptions {
 function findingsOf(a: Assessment, now: Date, options: DiagnoseOptions): Finding[] {
   const total = Math.max(a.revision.desired, a.revision.pods.length);
   const ready = livePods(a.ref.kind, a.revision.pods).filter(isPodReady).length;
-  return a.drafts.map((d) => toFinding(d, a.ref, {
-    now,
-    policy: options.policy,
-    podTotal: d.pod ? a.revision.pods.length : total,
-    affected: d.pod ? undefined : Math.max(0, total - ready),
-  }));
+  return a.drafts.map((d) =>
+    toFinding(d, a.ref, {
+      now,
+      policy: options.policy,
+      podTotal: d.pod ? a.revision.pods.length : total,
+      affected: d.pod ? undefined : Math.max(0, total - ready),
+    }),
+  );
 }
 
 /** Merged findings for one workload (a Deployment, StatefulSet, DaemonSet, Job or Pod as the API returns it). */
@@ -51,7 +53,9 @@ export function diagnoseSnapshot(snapshot: ClusterSnapshot, now: Date, options: 
     ['Pod', (snapshot.pods as Pod[]).filter(isBarePod)],
   ];
   const findings = workloads.flatMap(([kind, items]) =>
-    (items ?? []).flatMap((w) => mergeFindings(findingsOf(assessWorkload({ ...(w as Workload), kind }, snapshot, now, events), now, options))),
+    (items ?? []).flatMap((w) =>
+      mergeFindings(findingsOf(assessWorkload({ ...(w as Workload), kind }, snapshot, now, events), now, options)),
+    ),
   );
   return findings.sort(compareFindings);
 }

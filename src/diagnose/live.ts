@@ -10,26 +10,47 @@ import { attachSuspects, type TemplatePair } from './suspects.js';
 
 const MAX_LOG_FETCHES = 20;
 
-export async function enrichFindings(client: KubeClient, findings: Finding[], applied: ApplyResult, _snapshot: Snapshot, log: (l: string) => void): Promise<Finding[]> {
+export async function enrichFindings(
+  client: KubeClient,
+  findings: Finding[],
+  applied: ApplyResult,
+  _snapshot: Snapshot,
+  log: (l: string) => void,
+): Promise<Finding[]> {
   const changedObjects = applied.objects.filter((o) => o.changed && !(WORKLOAD_KINDS as readonly string[]).includes(o.kind));
-  const pairs = new Map<string, TemplatePair>(applied.workloads.filter((w) => w.changed).map((w) => [workloadId(w), {
-    before: w.templateBefore, after: w.templateAfter, changedObjects, namespace: w.namespace,
-  }]));
+  const pairs = new Map<string, TemplatePair>(
+    applied.workloads
+      .filter((w) => w.changed)
+      .map((w) => [
+        workloadId(w),
+        {
+          before: w.templateBefore,
+          after: w.templateAfter,
+          changedObjects,
+          namespace: w.namespace,
+        },
+      ]),
+  );
   const linked = attachSuspects(findings, pairs);
   let denied = false;
-  return Promise.all(linked.map(async (f, i) => {
-    const source = i < MAX_LOG_FETCHES ? logSourceFor(f) : null;
-    if (!source || denied) return f;
-    try {
-      const text = await client.logs(source.namespace, source.pod, source.container, { previous: source.previous, tailLines: LOG_TAIL_LINES });
-      return withLogs(f, typeof text === 'string' ? text.split('\n').filter((l, j, all) => l !== '' || j < all.length - 1) : []);
-    } catch (e) {
-      const message = (e as Error).message;
-      if (/403|forbidden/i.test(message)) {
-        denied = true;
-        log('warning: could not read container logs (grant get on pods/log to see the log tail of failing containers)');
+  return Promise.all(
+    linked.map(async (f, i) => {
+      const source = i < MAX_LOG_FETCHES ? logSourceFor(f) : null;
+      if (!source || denied) return f;
+      try {
+        const text = await client.logs(source.namespace, source.pod, source.container, {
+          previous: source.previous,
+          tailLines: LOG_TAIL_LINES,
+        });
+        return withLogs(f, typeof text === 'string' ? text.split('\n').filter((l, j, all) => l !== '' || j < all.length - 1) : []);
+      } catch (e) {
+        const message = (e as Error).message;
+        if (/403|forbidden/i.test(message)) {
+          denied = true;
+          log('warning: could not read container logs (grant get on pods/log to see the log tail of failing containers)');
+        }
+        return f;
       }
-      return f;
-    }
-  }));
+    }),
+  );
 }

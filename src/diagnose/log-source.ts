@@ -17,10 +17,25 @@ export interface LogSource {
 
 /** Categories whose container never ran a process, or whose node cannot serve logs. */
 const NO_LOGS = new Set([
-  'image-not-found', 'image-pull-unauthorized', 'image-pull-transient', 'image-never-pull', 'image-invalid-name',
-  'config-missing-ref', 'config-missing-key', 'config-security-context', 'config-cache-sync', 'container-create-error',
-  'volume-mount-failed', 'sandbox-failed', 'container-creating-slow', 'node-not-ready', 'node-runtime-down',
-  'scheduling-pending', 'pvc-not-bound', 'evicted', 'terminating-stuck',
+  'image-not-found',
+  'image-pull-unauthorized',
+  'image-pull-transient',
+  'image-never-pull',
+  'image-invalid-name',
+  'config-missing-ref',
+  'config-missing-key',
+  'config-security-context',
+  'config-cache-sync',
+  'container-create-error',
+  'volume-mount-failed',
+  'sandbox-failed',
+  'container-creating-slow',
+  'node-not-ready',
+  'node-runtime-down',
+  'scheduling-pending',
+  'pvc-not-bound',
+  'evicted',
+  'terminating-stuck',
 ]);
 /** Categories about the instance running now rather than one that ended. */
 const CURRENT = new Set(['readiness-probe-failing', 'init-container-waiting', 'exited-nonzero']);
@@ -54,8 +69,31 @@ export function withLogs(f: Finding, rawLines: string[]): Finding {
   if (!last) return out;
   const ref = parseWorkloadId(f.workload);
   if (EXEC_FORMAT.test(last) && f.category !== 'exec-format-error' && f.category !== 'node-concentrated' && ref) {
-    const refined = { ...out, category: 'exec-format-error', message: `Container ${f.container} cannot run: the image's binary is built for another CPU architecture (${last})` };
-    return { ...refined, hint: hintFor({ category: 'exec-format-error', pod: null, container: f.container, node: f.node, reason: f.reason, message: refined.message, exitCode: f.exitCode, restarts: f.restarts, events: [], evidence: {}, since: null, failures: 1 }, ref) };
+    const refined = {
+      ...out,
+      category: 'exec-format-error',
+      message: `Container ${f.container} cannot run: the image's binary is built for another CPU architecture (${last})`,
+    };
+    return {
+      ...refined,
+      hint: hintFor(
+        {
+          category: 'exec-format-error',
+          pod: null,
+          container: f.container,
+          node: f.node,
+          reason: f.reason,
+          message: refined.message,
+          exitCode: f.exitCode,
+          restarts: f.restarts,
+          events: [],
+          evidence: {},
+          since: null,
+          failures: 1,
+        },
+        ref,
+      ),
+    };
   }
   if (CRASHES.has(f.category) && !f.message.includes(last)) return { ...out, message: `${f.message} (last log line: ${last})` };
   return out;

@@ -22,8 +22,16 @@ export function normalizeMessage(message: string, podNames: string[]): string {
 }
 
 function keyOf(f: Finding, podNames: string[]): string {
-  return [f.workload, f.category, f.container ?? '', f.reason ?? '', f.exitCode ?? '', f.pod === null ? 'workload' : 'pod',
-    PER_NODE.has(f.category) ? (f.node ?? '') : '', normalizeMessage(f.message, podNames)].join('\u0000');
+  return [
+    f.workload,
+    f.category,
+    f.container ?? '',
+    f.reason ?? '',
+    f.exitCode ?? '',
+    f.pod === null ? 'workload' : 'pod',
+    PER_NODE.has(f.category) ? (f.node ?? '') : '',
+    normalizeMessage(f.message, podNames),
+  ].join('\u0000');
 }
 
 function denominator(count: string): string {
@@ -51,14 +59,21 @@ function mergeGroup(group: Finding[], podNames: string[]): Finding {
     fatal: group.every((f) => f.fatal),
     node: nodes.length ? nodes.join(', ') : null,
     restarts: group.some((f) => f.restarts !== null) ? Math.max(...group.map((f) => f.restarts ?? 0)) : null,
-    events: mergeEvents(group.map((f) => f.events), podNames),
+    events: mergeEvents(
+      group.map((f) => f.events),
+      podNames,
+    ),
     count: `${pods.size}/${denominator(lead.count)} pods`,
   };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return Number(b.fatal) - Number(a.fatal) || severityRank(a.category) - severityRank(b.category)
-    || a.workload.localeCompare(b.workload) || (a.pod ?? '').localeCompare(b.pod ?? '');
+  return (
+    Number(b.fatal) - Number(a.fatal) ||
+    severityRank(a.category) - severityRank(b.category) ||
+    a.workload.localeCompare(b.workload) ||
+    (a.pod ?? '').localeCompare(b.pod ?? '')
+  );
 }
 
 export function mergeFindings(findings: Finding[]): Finding[] {

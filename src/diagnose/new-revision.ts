@@ -46,7 +46,12 @@ function deploymentRevision(d: Workload, snapshot: ClusterSnapshot, pods: Pod[])
   const desired = d.spec?.replicas ?? 1;
   if (!rs) return { pods: [], creator: null, creatorKind: 'ReplicaSet', desired };
   const hash = label(rs, 'pod-template-hash');
-  return { pods: podsOf(rs, 'ReplicaSet', pods, (p) => !!hash && label(p, 'pod-template-hash') === hash), creator: rs, creatorKind: 'ReplicaSet', desired };
+  return {
+    pods: podsOf(rs, 'ReplicaSet', pods, (p) => !!hash && label(p, 'pod-template-hash') === hash),
+    creator: rs,
+    creatorKind: 'ReplicaSet',
+    desired,
+  };
 }
 
 function statefulSetRevision(sts: Workload, pods: Pod[]): NewRevision {
@@ -56,7 +61,9 @@ function statefulSetRevision(sts: Workload, pods: Pod[]): NewRevision {
   const update = sts.status?.updateRevision;
   return {
     pods: update ? owned.filter((p) => label(p, 'controller-revision-hash') === update) : owned,
-    creator: sts, creatorKind: 'StatefulSet', desired: sts.spec?.replicas ?? 1,
+    creator: sts,
+    creatorKind: 'StatefulSet',
+    desired: sts.spec?.replicas ?? 1,
   };
 }
 
@@ -64,8 +71,9 @@ function daemonSetRevision(ds: Workload, snapshot: ClusterSnapshot, pods: Pod[])
   const selector = ds.spec?.selector?.matchLabels ?? {};
   const matches = (p: Pod) => Object.entries(selector).length > 0 && Object.entries(selector).every(([k, v]) => label(p, k) === v);
   const owned = podsOf(ds, 'DaemonSet', pods, matches);
-  const revisions = ownedBy(snapshot.controllerRevisions as ControllerRevision[], { ...ds, kind: 'DaemonSet' })
-    .sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
+  const revisions = ownedBy(snapshot.controllerRevisions as ControllerRevision[], { ...ds, kind: 'DaemonSet' }).sort(
+    (a, b) => (a.revision ?? 0) - (b.revision ?? 0),
+  );
   const newest = revisions[revisions.length - 1];
   let current: Pod[];
   if (newest) {

@@ -5,10 +5,7 @@ import type { Draft } from './rules/types.js';
 import { timeOf } from './kube-shapes.js';
 
 export type CategoryPolicy =
-  | { fatal: 'at-once' }
-  | { fatal: 'after-failures'; failures: number }
-  | { fatal: 'after-seconds'; seconds: number }
-  | { fatal: 'never' };
+  { fatal: 'at-once' } | { fatal: 'after-failures'; failures: number } | { fatal: 'after-seconds'; seconds: number } | { fatal: 'never' };
 
 export type FailFastPolicy = Readonly<Record<string, CategoryPolicy>>;
 
@@ -50,7 +47,7 @@ export const DEFAULT_POLICY: FailFastPolicy = {
   'volume-mount-failed': after(120),
   'sandbox-failed': after(120),
   'terminating-stuck': NEVER,
-  'evicted': NEVER,
+  evicted: NEVER,
   'node-pressure': NEVER,
   'readiness-probe-failing': NEVER,
   // A readiness or startup probe failing for longer than its own settings allow will not recover by waiting.
@@ -60,7 +57,7 @@ export const DEFAULT_POLICY: FailFastPolicy = {
   'container-creating-slow': NEVER,
   'init-container-waiting': NEVER,
   'scheduling-pending': NEVER,
-  'unknown': NEVER,
+  unknown: NEVER,
 };
 
 /** The timing a policy needs, as drafts carry it. */

@@ -18,7 +18,10 @@ const RULES: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, MASK],
   [/\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,})\b/g, MASK],
   // password=..., "token": "...", secret: ..., AWS_SECRET_ACCESS_KEY=...
-  [new RegExp(String.raw`((["']?)${KEY_NAMES}\2\s*[:=]\s*)(["']?)[^\s"'&,;]+\3`, 'gi'), (_m, prefix, _q, quote) => `${prefix}${quote}${MASK}${quote}`],
+  [
+    new RegExp(String.raw`((["']?)${KEY_NAMES}\2\s*[:=]\s*)(["']?)[^\s"'&,;]+\3`, 'gi'),
+    (_m, prefix, _q, quote) => `${prefix}${quote}${MASK}${quote}`,
+  ],
 ];
 
 const BEGIN_KEY = /-----BEGIN [A-Z0-9 ]*KEY(?: BLOCK)?-----/;
@@ -27,7 +30,8 @@ const END_KEY = /-----END [A-Z0-9 ]*KEY(?: BLOCK)?-----/;
 export function redactLine(line: string): string {
   let out = line;
   for (const [pattern, replacement] of RULES) {
-    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement as (...m: string[]) => string);
+    out =
+      typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement as (...m: string[]) => string);
   }
   return out;
 }

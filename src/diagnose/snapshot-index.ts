@@ -86,8 +86,9 @@ export function ownedBy<T extends KubeObject>(items: readonly T[], owner: KubeOb
  * owned objects, plus those without any owner reference that the fallback claims.
  */
 export function ownedOrClaimed<T extends KubeObject>(items: readonly T[], owner: KubeObject, fallback: (item: T) => boolean): T[] {
-  return candidates(items, owner, true)
-    .filter((i) => sameNamespace(i, owner) && (i.metadata?.ownerReferences?.length ? isOwnedBy(i, owner) : fallback(i)));
+  return candidates(items, owner, true).filter(
+    (i) => sameNamespace(i, owner) && (i.metadata?.ownerReferences?.length ? isOwnedBy(i, owner) : fallback(i)),
+  );
 }
 
 function eventIndex(events: readonly EventView[]): Map<string, EventView[]> {

@@ -32,8 +32,17 @@ const COLLECTION_OF_KIND: Record<string, keyof ClusterSnapshot> = {
 
 export function emptySnapshot(): ClusterSnapshot {
   return {
-    pods: [], events: [], nodes: [], replicaSets: [], deployments: [], statefulSets: [], daemonSets: [], jobs: [],
-    pvcs: [], controllerRevisions: [], resourceQuotas: [],
+    pods: [],
+    events: [],
+    nodes: [],
+    replicaSets: [],
+    deployments: [],
+    statefulSets: [],
+    daemonSets: [],
+    jobs: [],
+    pvcs: [],
+    controllerRevisions: [],
+    resourceQuotas: [],
   };
 }
 

@@ -27,7 +27,10 @@ function withUnchangedNote(f: Finding, pair: TemplatePair): Finding {
   const note = templateUnchangedNote(referencedConfigNames(pair.after), pair.changedObjects ?? [], pair.namespace);
   const first = note.changedDependencies[0];
   if (!first) return { ...f, hint: `${f.hint} ${capitalize(note.sentence)}.`.trim() };
-  return { ...f, suspectedChange: { field: `${first.kind}/${first.name}`, before: null, after: 'changed in this run', description: note.sentence } };
+  return {
+    ...f,
+    suspectedChange: { field: `${first.kind}/${first.name}`, before: null, after: 'changed in this run', description: note.sentence },
+  };
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/\.$/, '');

@@ -17,7 +17,10 @@ export class KubeClient {
   readonly http: KubeHttp;
   readonly discovery: Discovery;
 
-  constructor(readonly kc: KubeConfig, http?: KubeHttp) {
+  constructor(
+    readonly kc: KubeConfig,
+    http?: KubeHttp,
+  ) {
     this.http = http ?? new KubeHttp(kc);
     this.discovery = new Discovery(this.http);
   }
@@ -41,7 +44,12 @@ export class KubeClient {
     }
   }
 
-  async list<T = any>(apiVersion: string, kind: string, namespace: string | undefined, query: { labelSelector?: string; fieldSelector?: string } = {}): Promise<T[]> {
+  async list<T = any>(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    query: { labelSelector?: string; fieldSelector?: string } = {},
+  ): Promise<T[]> {
     const info = await this.resource(apiVersion, kind);
     const list = await this.http.request<{ items: T[] }>(resourcePath(info, namespace), { query });
     return list.items ?? [];
@@ -59,7 +67,14 @@ export class KubeClient {
     });
   }
 
-  async patch(apiVersion: string, kind: string, namespace: string | undefined, name: string, body: unknown, contentType: string): Promise<KubeObject> {
+  async patch(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    contentType: string,
+  ): Promise<KubeObject> {
     const info = await this.resource(apiVersion, kind);
     return this.http.request(resourcePath(info, namespace, name), { method: 'PATCH', body, contentType, retry: false });
   }
@@ -78,7 +93,15 @@ export class KubeClient {
     });
   }
 
-  async watchCollection(apiVersion: string, kind: string, namespace: string | undefined, watcher: CollectionWatcher, signal: AbortSignal, selectors: { fieldSelector?: string; labelSelector?: string } = {}, onRetry?: (m: string) => void): Promise<void> {
+  async watchCollection(
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    watcher: CollectionWatcher,
+    signal: AbortSignal,
+    selectors: { fieldSelector?: string; labelSelector?: string } = {},
+    onRetry?: (m: string) => void,
+  ): Promise<void> {
     const info = await this.resource(apiVersion, kind);
     return listAndWatch(this.http, { path: resourcePath(info, namespace), signal, onRetry, ...selectors }, watcher);
   }

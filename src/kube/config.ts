@@ -46,7 +46,11 @@ export function loadKubeConfig(source: KubeConfigSource): LoadedKubeConfig {
   }
   if (source.context) {
     if (!kc.getContextObject(source.context)) {
-      const known = kc.getContexts().map((c) => c.name).join(', ') || 'none';
+      const known =
+        kc
+          .getContexts()
+          .map((c) => c.name)
+          .join(', ') || 'none';
       throw new UserError(`context "${source.context}" is not in the kubeconfig (contexts: ${known})`);
     }
     kc.setCurrentContext(source.context);

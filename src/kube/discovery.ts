@@ -67,7 +67,9 @@ export class Discovery {
 }
 
 function notKubernetes(server: string): UserError {
-  return new UserError(`the server at ${server} answered, but it is not a Kubernetes API server (no /version): check the kubeconfig's server address`);
+  return new UserError(
+    `the server at ${server} answered, but it is not a Kubernetes API server (no /version): check the kubeconfig's server address`,
+  );
 }
 
 export function resourcePath(info: ResourceInfo, namespace: string | undefined, name?: string): string {

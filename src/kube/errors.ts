@@ -43,7 +43,10 @@ function explain(method: string, path: string, status: number, apiMessage: strin
 }
 
 export class TransportError extends UserError {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
     this.name = 'TransportError';
   }
@@ -54,7 +57,10 @@ export function describeTransportError(e: unknown, server: string): TransportErr
   const code = err.code ?? err.cause?.code ?? '';
   const detail = err.message ?? String(e);
   if (code === 'ECONNREFUSED') {
-    return new TransportError(`cannot reach the Kubernetes API at ${server}: connection refused. Is the cluster running and the server address in the kubeconfig right?`, code);
+    return new TransportError(
+      `cannot reach the Kubernetes API at ${server}: connection refused. Is the cluster running and the server address in the kubeconfig right?`,
+      code,
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new TransportError(`cannot reach the Kubernetes API at ${server}: the host name does not resolve`, code);
@@ -63,10 +69,16 @@ export function describeTransportError(e: unknown, server: string): TransportErr
     return new TransportError(`the connection to the Kubernetes API at ${server} failed (${code}): ${detail}`, code);
   }
   if (/certificate|self[- ]signed|CERT_|UNABLE_TO_VERIFY/i.test(code + detail)) {
-    return new TransportError(`the API server at ${server} presented a certificate the kubeconfig's CA does not trust (${code || detail}): check certificate-authority-data`, code);
+    return new TransportError(
+      `the API server at ${server} presented a certificate the kubeconfig's CA does not trust (${code || detail}): check certificate-authority-data`,
+      code,
+    );
   }
   if (/HTTP protocol is not allowed/.test(detail)) {
-    return new TransportError(`the kubeconfig's server ${server} uses plain HTTP: use its https:// address, or set insecure-skip-tls-verify: true for a local proxy`, code);
+    return new TransportError(
+      `the kubeconfig's server ${server} uses plain HTTP: use its https:// address, or set insecure-skip-tls-verify: true for a local proxy`,
+      code,
+    );
   }
   if (/wrong version number|EPROTO/i.test(code + detail)) {
     return new TransportError(`the server at ${server} does not speak HTTPS like a Kubernetes API server (${code || detail})`, code);

@@ -64,14 +64,18 @@ export async function listAndWatch(http: KubeHttp, opts: WatchOptions, watcher: 
 }
 
 async function watchOnce(http: KubeHttp, opts: WatchOptions, resourceVersion: string, watcher: CollectionWatcher) {
-  const res = await http.stream(opts.path, {
-    watch: 1,
-    resourceVersion,
-    allowWatchBookmarks: true,
-    fieldSelector: opts.fieldSelector,
-    labelSelector: opts.labelSelector,
-    timeoutSeconds: opts.timeoutSeconds ?? 240,
-  }, opts.signal);
+  const res = await http.stream(
+    opts.path,
+    {
+      watch: 1,
+      resourceVersion,
+      allowWatchBookmarks: true,
+      fieldSelector: opts.fieldSelector,
+      labelSelector: opts.labelSelector,
+      timeoutSeconds: opts.timeoutSeconds ?? 240,
+    },
+    opts.signal,
+  );
   let rv = resourceVersion;
   let expired = false;
   const lines = createInterface({ input: res, crlfDelay: Infinity });

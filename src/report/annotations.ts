@@ -21,7 +21,8 @@ const plain = (s: string, max: number) => truncate(stripControls(s).replace(/\n+
 
 function message(f: Finding): string {
   const where = [f.count, f.container && `container ${f.container}`, f.pod && `pod ${f.pod}`, f.node && `node ${f.node}`]
-    .filter(Boolean).join(', ');
+    .filter(Boolean)
+    .join(', ');
   const parts = [plain(f.message, 1500)];
   if (where) parts.push(`(${plain(where, 300)})`);
   if (f.hint) parts.push(`Fix: ${plain(f.hint, 1000)}`);

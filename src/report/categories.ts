@@ -37,7 +37,7 @@ const PHRASES: Record<Category, string> = {
   'container-create-error': 'cannot start: the runtime cannot create its container',
   'liveness-probe-failing': 'is restarted by its liveness probe',
   'readiness-probe-failing': 'never becomes ready: its readiness probe fails',
-  'evicted': 'was evicted',
+  evicted: 'was evicted',
   'active-deadline-exceeded': 'ran past its activeDeadlineSeconds',
   'terminating-stuck': 'has pods stuck terminating',
   'node-pressure': 'is squeezed by node pressure',
@@ -46,7 +46,7 @@ const PHRASES: Record<Category, string> = {
   'init-container-waiting': 'is waiting for an init container',
   'container-creating-slow': 'is slow to create its containers',
   'scheduling-pending': 'is waiting to be scheduled',
-  'unknown': 'is not ready for a reason not recognised',
+  unknown: 'is not ready for a reason not recognised',
 };
 
 export function categoryPhrase(category: string): string {

@@ -47,8 +47,10 @@ async function findSticky(api: GitHubCommentsApi, repo: RepoRef, issueNumber: nu
 
 function describeFailure(e: unknown): string {
   if (e instanceof GitHubHttpError && (e.status === 403 || e.status === 404)) {
-    return `could not write the pull request comment (${e.message}). On a pull request from a fork the token is read-only; `
-      + 'otherwise give the job `permissions: pull-requests: write`. The job summary still has the report.';
+    return (
+      `could not write the pull request comment (${e.message}). On a pull request from a fork the token is read-only; ` +
+      'otherwise give the job `permissions: pull-requests: write`. The job summary still has the report.'
+    );
   }
   return `could not write the pull request comment: ${e instanceof Error ? e.message : String(e)}. The job summary still has the report.`;
 }

@@ -28,7 +28,12 @@ export function truncate(text: string, max: number): string {
 }
 
 function oneLine(text: string, max: number): string {
-  return truncate(stripControls(text).replace(/[\n\t]+/g, ' ').trim(), max);
+  return truncate(
+    stripControls(text)
+      .replace(/[\n\t]+/g, ' ')
+      .trim(),
+    max,
+  );
 }
 
 function neutralized(char: string, next: string | undefined): string | null {

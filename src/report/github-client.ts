@@ -1,6 +1,13 @@
 // GitHubCommentsApi over plain fetch, against GITHUB_API_URL (GitHub Enterprise Server has its own), with the
 // headers GitHub documents and a small bounded retry for rate limits and server errors.
-import { GitHubHttpError, type CommentPage, type GitHubCommentsApi, type IssueComment, type PullSummary, type RepoRef } from './github-api.js';
+import {
+  GitHubHttpError,
+  type CommentPage,
+  type GitHubCommentsApi,
+  type IssueComment,
+  type PullSummary,
+  type RepoRef,
+} from './github-api.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 export const PER_PAGE = 100;

@@ -8,7 +8,11 @@ import { escapeText, inlineCode } from './escape.js';
 import { longName, parseWorkloadId, shortName, worstFirst } from './workload-names.js';
 
 export const VERDICT_ICONS: Record<Verdict, string> = {
-  healthy: '✅', failed: '❌', timeout: '⏱️', error: '⛔', cancelled: '🚫',
+  healthy: '✅',
+  failed: '❌',
+  timeout: '⏱️',
+  error: '⛔',
+  cancelled: '🚫',
 };
 
 const MAX_LISTED = 3;
@@ -29,9 +33,10 @@ function findingClause(f: Finding): string {
   const details = [f.count ? escapeText(f.count) : '', f.exitCode !== null ? `exit ${f.exitCode}` : ''].filter(Boolean);
   // Naming the node is the whole point of this category: it tells the reader to look at the machine, not the code.
   const singleNode = f.node && !f.node.includes(',') ? f.node : null;
-  const phrase = f.category === 'node-concentrated' && singleNode
-    ? `fails only on node ${inlineCode(singleNode, 100)}`
-    : escapeText(categoryPhrase(f.category));
+  const phrase =
+    f.category === 'node-concentrated' && singleNode
+      ? `fails only on node ${inlineCode(singleNode, 100)}`
+      : escapeText(categoryPhrase(f.category));
   return `${phrase}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
@@ -57,7 +62,9 @@ function failureSentence(result: DeployResult): string {
       const head = `Deploy timed out after ${formatDuration(result.durationMs)}`;
       if (!subject) return `${head}${rollback}`;
       // A finding explains the wait better than kubectl's progress line, which the table shows anyway.
-      return finding ? `${head}: ${subject} ${findingClause(finding)}${rollback}` : `${head}: ${subject} not ready: ${stuckMessage}${rollback}`;
+      return finding
+        ? `${head}: ${subject} ${findingClause(finding)}${rollback}`
+        : `${head}: ${subject} not ready: ${stuckMessage}${rollback}`;
     }
     case 'cancelled':
       return `Deploy cancelled${subject ? ` while waiting for ${subject}` : ''}${rollback}`;

@@ -31,16 +31,25 @@ export function renderReport(input: ReportInput, o: RenderOptions): string {
   const kept = groups.slice(0, Math.max(0, groups.length - o.omitFindings));
   const includeLogs = o.form === 'summary';
   for (const group of kept) {
-    out.push(...findingBlock(mergeGroup(group), { maxLogLines: o.maxLogLines, includeEvents: o.includeEvents && o.form === 'summary', includeLogs, now: input.now }));
+    out.push(
+      ...findingBlock(mergeGroup(group), {
+        maxLogLines: o.maxLogLines,
+        includeEvents: o.includeEvents && o.form === 'summary',
+        includeLogs,
+        now: input.now,
+      }),
+    );
   }
   const keptFindings = kept.reduce((n, g) => n + g.length, 0);
-  out.push(...shrinkNotices(o, {
-    findingsTotal: sorted.length,
-    mergedAway: keptFindings - kept.length,
-    omitted: sorted.length - keptFindings,
-    hadLogs: sorted.some((f) => f.logTail.length > 0),
-    hadEvents: sorted.some((f) => f.events.length > 0),
-  }));
+  out.push(
+    ...shrinkNotices(o, {
+      findingsTotal: sorted.length,
+      mergedAway: keptFindings - kept.length,
+      omitted: sorted.length - keptFindings,
+      hadLogs: sorted.some((f) => f.logTail.length > 0),
+      hadEvents: sorted.some((f) => f.events.length > 0),
+    }),
+  );
   if (o.form === 'comment' && sorted.length > 0) {
     out.push(`Log tails and events are in the ${runLink(input, 'run summary') ?? "run's summary"}.`, '');
   }
@@ -55,8 +64,13 @@ function startOptions(form: RenderOptions['form'], limitName: string): RenderOpt
 
 /** The job summary: at most 1 MiB (with headroom), shrunk gracefully when the findings are many or large. */
 export function renderSummary(input: ReportInput): string {
-  return fitToLimit((o) => renderReport(input, o), startOptions('summary', '1 MiB per job summary'),
-    input.result.findings.length, SUMMARY_BUDGET_BYTES, utf8Bytes);
+  return fitToLimit(
+    (o) => renderReport(input, o),
+    startOptions('summary', '1 MiB per job summary'),
+    input.result.findings.length,
+    SUMMARY_BUDGET_BYTES,
+    utf8Bytes,
+  );
 }
 
 function greenLine(input: ReportInput): string {
@@ -77,7 +91,11 @@ function greenLine(input: ReportInput): string {
  */
 export function renderComment(input: ReportInput): string {
   if (input.result.verdict === 'healthy') return `${reportMarker(input.context.reportId)}\n${greenLine(input)}\n`;
-  return fitToLimit((o) => renderReport(input, o), startOptions('comment', '65,536 characters per comment'),
-    input.result.findings.length, COMMENT_LIMIT_CHARS, utf16Chars);
+  return fitToLimit(
+    (o) => renderReport(input, o),
+    startOptions('comment', '65,536 characters per comment'),
+    input.result.findings.length,
+    COMMENT_LIMIT_CHARS,
+    utf16Chars,
+  );
 }
-

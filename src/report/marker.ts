@@ -4,7 +4,9 @@
 const MARKER_PREFIX = '<!-- kube-deploy-gate:report-id=';
 
 export function encodeReportId(id: string): string {
-  return id.replace(/[^A-Za-z0-9._:/+=@-]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+  return id.replace(/[^A-Za-z0-9._:/+=@-]/g, (c) =>
+    encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`),
+  );
 }
 
 export function reportMarker(reportId: string): string {

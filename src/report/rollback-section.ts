@@ -31,9 +31,15 @@ export function rollbackSection(result: DeployResult): string[] {
     const failed = rb.workloads.filter((w) => !w.done);
     if (rb.workloads.length === 0) out.push('Attempted, but there was nothing to roll back.', '');
     else if (failed.length === 0) {
-      out.push(`Done: every workload is back on its previous template and ready. The step still fails because the change did not deploy.`, '');
+      out.push(
+        `Done: every workload is back on its previous template and ready. The step still fails because the change did not deploy.`,
+        '',
+      );
     } else {
-      out.push(`**Failed** for ${failed.length} of ${rb.workloads.length} workload${rb.workloads.length === 1 ? '' : 's'}: check ${failed.length === 1 ? 'it' : 'them'} now, the cluster may still be serving the failed revision.`, '');
+      out.push(
+        `**Failed** for ${failed.length} of ${rb.workloads.length} workload${rb.workloads.length === 1 ? '' : 's'}: check ${failed.length === 1 ? 'it' : 'them'} now, the cluster may still be serving the failed revision.`,
+        '',
+      );
     }
     if (rb.workloads.length) out.push(...rb.workloads.map(line), '');
   }

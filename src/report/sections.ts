@@ -24,7 +24,10 @@ export function shrinkNotices(o: RenderOptions, facts: ShrinkFacts): string[] {
   if (facts.omitted > 0) notes.push(`${facts.omitted} of ${facts.findingsTotal} findings omitted`);
   if (notes.length === 0) return [];
   const text = notes.join('; ');
-  return [`> **Shortened:** ${text} to fit ${limit}. The \`findings\` step output and \`kube-deploy-gate deploy -o json\` have everything.`, ''];
+  return [
+    `> **Shortened:** ${text} to fit ${limit}. The \`findings\` step output and \`kube-deploy-gate deploy -o json\` have everything.`,
+    '',
+  ];
 }
 
 /** "[run 42](url)", or with a label of our own; null without a usable run URL. */

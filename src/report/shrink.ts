@@ -92,7 +92,7 @@ export function fitToLimit(
   return best;
 }
 
-const CUT_NOTICE = '\n\n> **Shortened:** the report was cut here to fit GitHub\'s limit.\n';
+const CUT_NOTICE = "\n\n> **Shortened:** the report was cut here to fit GitHub's limit.\n";
 
 function cutToLimit(text: string, limit: number, measure: (s: string) => number): string {
   const lines = text.split('\n');

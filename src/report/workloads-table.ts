@@ -10,11 +10,14 @@ function revision(n: number | null): string {
 }
 
 export function revisionText(w: WorkloadResult, rb: RollbackWorkload | undefined): string {
-  let text = w.changed ? `${revision(w.revisionBefore)} → ${w.revisionAfter ?? '?'}` : `${revision(w.revisionAfter ?? w.revisionBefore)} (unchanged)`;
+  let text = w.changed
+    ? `${revision(w.revisionBefore)} → ${w.revisionAfter ?? '?'}`
+    : `${revision(w.revisionAfter ?? w.revisionBefore)} (unchanged)`;
   if (rb) {
     const target = rb.toRevision !== null ? `rollback to ${rb.toRevision}` : 'rollback';
     if (!rb.done) text += ` → ❌ ${target} failed`;
-    else if (rb.newRevision !== null) text += ` → **${rb.newRevision}** (${rb.toRevision !== null ? `rollback of ${rb.toRevision}` : 'rollback'})`;
+    else if (rb.newRevision !== null)
+      text += ` → **${rb.newRevision}** (${rb.toRevision !== null ? `rollback of ${rb.toRevision}` : 'rollback'})`;
     else text += ` → ${target}`;
   }
   return text;

@@ -60,7 +60,11 @@ export function findHistory(toRevision: number, history: readonly ControllerRevi
 }
 
 /** What `kubectl rollout undo statefulset|daemonset/NAME --to-revision=N` does, given the namespace's ControllerRevisions. */
-export function planControllerRevisionRollback(obj: TemplatedObject, revisions: readonly ControllerRevision[], toRevision: number): RollbackStep {
+export function planControllerRevisionRollback(
+  obj: TemplatedObject,
+  revisions: readonly ControllerRevision[],
+  toRevision: number,
+): RollbackStep {
   if (toRevision < 0) return revisionNotFound(toRevision);
   const history = controlledRevisions(obj, revisions);
   if (toRevision === 0 && history.length <= 1) return NO_LAST_REVISION;
@@ -69,5 +73,12 @@ export function planControllerRevisionRollback(obj: TemplatedObject, revisions: 
   const resolved = revisionNumber(target) ?? toRevision;
   if (matchesRevision(obj, target)) return alreadyMatches(toRevision, resolved);
   const template = applyRevision(obj, target).spec?.template ?? null;
-  return { outcome: 'patch', revision: resolved, contentType: STRATEGIC_MERGE_PATCH, patch: target.data, template, message: ROLLBACK_SUCCESS };
+  return {
+    outcome: 'patch',
+    revision: resolved,
+    contentType: STRATEGIC_MERGE_PATCH,
+    patch: target.data,
+    template,
+    message: ROLLBACK_SUCCESS,
+  };
 }

@@ -80,7 +80,11 @@ export function deploymentHistory(deployment: TemplatedObject, replicaSets: read
 export type RevisionLookup = { ok: true; revision: number; replicaSet: TemplatedObject } | { ok: false; step: RollbackStep };
 
 /** toRevision 0 picks the previous revision (the second highest); any other number must exist in the history. */
-export function findDeploymentRevision(deployment: TemplatedObject, replicaSets: readonly TemplatedObject[], toRevision: number): RevisionLookup {
+export function findDeploymentRevision(
+  deployment: TemplatedObject,
+  replicaSets: readonly TemplatedObject[],
+  toRevision: number,
+): RevisionLookup {
   let latest: { revision: number; replicaSet: TemplatedObject } | null = null;
   let previous: { revision: number; replicaSet: TemplatedObject } | null = null;
   for (const rs of deploymentReplicaSets(deployment, replicaSets)) {
@@ -125,7 +129,11 @@ export function deploymentRollbackPatch(template: PodTemplate, annotations: Reco
 }
 
 /** What `kubectl rollout undo deployment/NAME --to-revision=N` does, given the Deployment and the namespace's ReplicaSets. */
-export function planDeploymentRollback(deployment: TemplatedObject, replicaSets: readonly TemplatedObject[], toRevision: number): RollbackStep {
+export function planDeploymentRollback(
+  deployment: TemplatedObject,
+  replicaSets: readonly TemplatedObject[],
+  toRevision: number,
+): RollbackStep {
   if (toRevision < 0) return revisionNotFound(toRevision);
   const found = findDeploymentRevision(deployment, replicaSets, toRevision);
   if (!found.ok) return found.step;

@@ -10,11 +10,13 @@ const isReady = (pod: any) => (pod.status?.conditions ?? []).some((c: any) => c.
 /** Pods of `failedRevision` owned by the StatefulSet that are not Ready: the ones the controller will not replace. */
 export function stuckPods(statefulSet: any, pods: any[], failedRevision: string): any[] {
   const uid = statefulSet.metadata?.uid;
-  return pods.filter((p) =>
-    (p.metadata?.ownerReferences ?? []).some((o: any) => o.controller && o.uid === uid)
-    && p.metadata?.labels?.['controller-revision-hash'] === failedRevision
-    && !p.metadata?.deletionTimestamp
-    && !isReady(p));
+  return pods.filter(
+    (p) =>
+      (p.metadata?.ownerReferences ?? []).some((o: any) => o.controller && o.uid === uid) &&
+      p.metadata?.labels?.['controller-revision-hash'] === failedRevision &&
+      !p.metadata?.deletionTimestamp &&
+      !isReady(p),
+  );
 }
 
 export async function replaceStuckPods(client: KubeClient, ref: WorkloadRef, statefulSet: any, log: (l: string) => void): Promise<void> {
@@ -24,6 +26,8 @@ export async function replaceStuckPods(client: KubeClient, ref: WorkloadRef, sta
   const stuck = stuckPods(statefulSet, pods, failedRevision);
   for (const pod of stuck) await client.delete('v1', 'Pod', ref.namespace, pod.metadata.name);
   if (stuck.length) {
-    log(`rollback: StatefulSet ${ref.namespace}/${ref.name}: deleted ${stuck.length} pod(s) stuck on the failed revision so the controller recreates them from the restored template`);
+    log(
+      `rollback: StatefulSet ${ref.namespace}/${ref.name}: deleted ${stuck.length} pod(s) stuck on the failed revision so the controller recreates them from the restored template`,
+    );
   }
 }

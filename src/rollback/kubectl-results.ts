@@ -29,7 +29,11 @@ export function revisionNotFound(toRevision: number): RollbackStep {
 
 // kubectl formats the number it was given, so `--to-revision 0` skips with "matches revision 0": kept as is.
 export function alreadyMatches(toRevision: number, resolved: number): RollbackStep {
-  return { outcome: 'skipped', revision: resolved, message: `${ROLLBACK_SKIPPED} (current template already matches revision ${toRevision})` };
+  return {
+    outcome: 'skipped',
+    revision: resolved,
+    message: `${ROLLBACK_SKIPPED} (current template already matches revision ${toRevision})`,
+  };
 }
 
 export function noDeploymentHistory(name: string): RollbackStep {

@@ -58,7 +58,13 @@ function undoMessage(toRevision: number, execution: RollbackExecution | undefine
   return `rollback to ${target} ${execution.error ? `failed: ${execution.error}` : 'did not complete'}`;
 }
 
-function firstDeployMessage(planned: string, done: string, failed: string, policy: string, execution: RollbackExecution | undefined): string {
+function firstDeployMessage(
+  planned: string,
+  done: string,
+  failed: string,
+  policy: string,
+  execution: RollbackExecution | undefined,
+): string {
   if (!execution) return `first deploy: ${planned} (on-first-deploy-failure: ${policy})`;
   if (execution.done) return `first deploy: ${done} (on-first-deploy-failure: ${policy})`;
   return `first deploy: ${failed} ${execution.error ? `failed: ${execution.error}` : 'did not complete'}`;

@@ -110,7 +110,8 @@ function planOne(w: AppliedWorkload, ctx: Context): RollbackAction {
   if (w.revisionBefore === null || w.revisionBefore <= 0) return skip({ reason: 'revision-unknown' });
 
   const step = planUndo(w.kind, live, owned, w.revisionBefore);
-  if (step.outcome === 'patch') return { ...base, action: 'undo', toRevision: w.revisionBefore, contentType: step.contentType, patch: step.patch };
+  if (step.outcome === 'patch')
+    return { ...base, action: 'undo', toRevision: w.revisionBefore, contentType: step.contentType, patch: step.patch };
   if (step.outcome === 'skipped') return skip({ reason: 'already-at-target', revision: w.revisionBefore, message: step.message });
   if (step.code === 'revision-not-found') {
     return skip({
@@ -141,7 +142,9 @@ export function availableRevisions(kind: WorkloadKind, live: TemplatedObject, ow
   const numbers =
     kind === 'Deployment'
       ? [...deploymentHistory(live, owned as TemplatedObject[]).keys()]
-      : controlledRevisions(live, owned as ControllerRevision[]).map(revisionNumber).filter((n): n is number => n !== null);
+      : controlledRevisions(live, owned as ControllerRevision[])
+          .map(revisionNumber)
+          .filter((n): n is number => n !== null);
   return [...new Set(numbers)].sort((a, b) => a - b);
 }
 

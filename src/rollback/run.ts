@@ -27,21 +27,43 @@ export async function readHistory(client: KubeClient, w: WorkloadRef): Promise<u
   return [];
 }
 
-export async function rollbackRun(client: KubeClient, applied: ApplyResult, wait: WaitResult, inputs: GateInputs, log: (l: string) => void): Promise<RollbackResult> {
-  return rollbackWorkloads(client, applied, wait, {
-    scope: inputs.rollbackScope, onFirstDeployFailure: inputs.onFirstDeployFailure, timeoutMs: inputs.timeoutMs,
-  }, log);
+export async function rollbackRun(
+  client: KubeClient,
+  applied: ApplyResult,
+  wait: WaitResult,
+  inputs: GateInputs,
+  log: (l: string) => void,
+): Promise<RollbackResult> {
+  return rollbackWorkloads(
+    client,
+    applied,
+    wait,
+    {
+      scope: inputs.rollbackScope,
+      onFirstDeployFailure: inputs.onFirstDeployFailure,
+      timeoutMs: inputs.timeoutMs,
+    },
+    log,
+  );
 }
 
-export async function rollbackWorkloads(client: KubeClient, applied: ApplyResult, wait: WaitResult, options: RollbackOptions, log: (l: string) => void): Promise<RollbackResult> {
+export async function rollbackWorkloads(
+  client: KubeClient,
+  applied: ApplyResult,
+  wait: WaitResult,
+  options: RollbackOptions,
+  log: (l: string) => void,
+): Promise<RollbackResult> {
   const started = Date.now();
   const current = new Map<string, unknown>();
   const history = new Map<string, unknown[]>();
   const candidates = applied.workloads.filter((w) => w.changed);
-  await Promise.all(candidates.map(async (w) => {
-    current.set(workloadId(w), await client.get(apiVersionOf(w.kind), w.kind, w.namespace, w.name));
-    history.set(workloadId(w), await readHistory(client, w));
-  }));
+  await Promise.all(
+    candidates.map(async (w) => {
+      current.set(workloadId(w), await client.get(apiVersionOf(w.kind), w.kind, w.namespace, w.name));
+      history.set(workloadId(w), await readHistory(client, w));
+    }),
+  );
   const outcomes = new Map(wait.outcomes.map((o) => [workloadId(o), o.state]));
   const actions = planRollback(applied.workloads, outcomes, options, current, history);
 
@@ -82,10 +104,14 @@ export async function rollbackWorkloads(client: KubeClient, applied: ApplyResult
 
 function describeAction(action: RollbackAction): string {
   switch (action.action) {
-    case 'undo': return `restoring the template of revision ${action.toRevision}`;
-    case 'scale-to-zero': return 'first deploy failed: scaled to zero';
-    case 'delete': return 'first deploy failed: deleted';
-    default: return action.action;
+    case 'undo':
+      return `restoring the template of revision ${action.toRevision}`;
+    case 'scale-to-zero':
+      return 'first deploy failed: scaled to zero';
+    case 'delete':
+      return 'first deploy failed: deleted';
+    default:
+      return action.action;
   }
 }
 

@@ -3,7 +3,16 @@
 import type { CollectionWatcher, WatchEventType } from '../kube/watch-stream.js';
 
 export const COLLECTIONS = [
-  'deployments', 'statefulSets', 'daemonSets', 'jobs', 'pods', 'replicaSets', 'controllerRevisions', 'events', 'nodes', 'pvcs',
+  'deployments',
+  'statefulSets',
+  'daemonSets',
+  'jobs',
+  'pods',
+  'replicaSets',
+  'controllerRevisions',
+  'events',
+  'nodes',
+  'pvcs',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -29,12 +38,22 @@ function about(ref: any): any {
 function slimEvent(e: any): any {
   const m = e?.metadata ?? {};
   return {
-    apiVersion: e?.apiVersion, kind: e?.kind,
+    apiVersion: e?.apiVersion,
+    kind: e?.kind,
     metadata: { name: m.name, namespace: m.namespace, uid: m.uid, creationTimestamp: m.creationTimestamp },
-    involvedObject: about(e?.involvedObject), regarding: about(e?.regarding),
-    type: e?.type, reason: e?.reason, message: e?.message, note: e?.note,
-    count: e?.count, deprecatedCount: e?.deprecatedCount, series: e?.series,
-    firstTimestamp: e?.firstTimestamp, lastTimestamp: e?.lastTimestamp, deprecatedLastTimestamp: e?.deprecatedLastTimestamp, eventTime: e?.eventTime,
+    involvedObject: about(e?.involvedObject),
+    regarding: about(e?.regarding),
+    type: e?.type,
+    reason: e?.reason,
+    message: e?.message,
+    note: e?.note,
+    count: e?.count,
+    deprecatedCount: e?.deprecatedCount,
+    series: e?.series,
+    firstTimestamp: e?.firstTimestamp,
+    lastTimestamp: e?.lastTimestamp,
+    deprecatedLastTimestamp: e?.deprecatedLastTimestamp,
+    eventTime: e?.eventTime,
   };
 }
 
@@ -75,7 +94,12 @@ export class LiveStore {
   }
 
   /** List items arrive without kind and apiVersion: `typeMeta` puts them back so the pure rules can dispatch on them. */
-  watcher(collection: CollectionName, scope: string, typeMeta: { apiVersion: string; kind: string }, onFatal: (e: Error) => void): CollectionWatcher {
+  watcher(
+    collection: CollectionName,
+    scope: string,
+    typeMeta: { apiVersion: string; kind: string },
+    onFatal: (e: Error) => void,
+  ): CollectionWatcher {
     const mapKey = `${collection}\u0000${scope}`;
     const typed = (obj: any) => (obj?.kind ? obj : { ...typeMeta, ...obj });
     return {

@@ -61,9 +61,18 @@ export function supersededMessage(kind: string, name: string): string {
 export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget[], options: WaitOptions): Promise<WaitResult> {
   const now = options.now ?? (() => new Date());
   const start = Date.now();
-  const outcomes = workloads.map<WorkloadOutcome & { templateAfter?: unknown; lastSeen?: unknown }>(({ kind, namespace, name, templateAfter }) => ({
-    kind, namespace, name, templateAfter, state: 'pending', status: { done: false, message: '', error: null }, revisionAfter: null, settledAtMs: null,
-  }));
+  const outcomes = workloads.map<WorkloadOutcome & { templateAfter?: unknown; lastSeen?: unknown }>(
+    ({ kind, namespace, name, templateAfter }) => ({
+      kind,
+      namespace,
+      name,
+      templateAfter,
+      state: 'pending',
+      status: { done: false, message: '', error: null },
+      revisionAfter: null,
+      settledAtMs: null,
+    }),
+  );
   const warnings: string[] = [];
   const watches = new AbortController();
   let fatal: Error | null = null;
@@ -145,19 +154,31 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   };
 
   for (const spec of planWatches(workloads, true)) {
-    client.watchCollection(spec.apiVersion, spec.kind, spec.namespace, store.watcher(spec.collection, spec.namespace ?? '', { apiVersion: spec.apiVersion, kind: spec.kind }, (e) => {
-      if (spec.required) {
-        fatal = e;
-        finish();
-      } else {
-        warnings.push(`could not watch ${spec.kind}s (${e.message.split(':')[0]}); findings are thinner. Grant ${permissionFor(spec)} for a full diagnosis`);
-      }
-    }), watches.signal, {}, (m) => options.log(m)).catch((e) => {
-      if (!watches.signal.aborted) {
-        fatal = e;
-        finish();
-      }
-    });
+    client
+      .watchCollection(
+        spec.apiVersion,
+        spec.kind,
+        spec.namespace,
+        store.watcher(spec.collection, spec.namespace ?? '', { apiVersion: spec.apiVersion, kind: spec.kind }, (e) => {
+          if (spec.required) {
+            fatal = e;
+            finish();
+          } else {
+            warnings.push(
+              `could not watch ${spec.kind}s (${e.message.split(':')[0]}); findings are thinner. Grant ${permissionFor(spec)} for a full diagnosis`,
+            );
+          }
+        }),
+        watches.signal,
+        {},
+        (m) => options.log(m),
+      )
+      .catch((e) => {
+        if (!watches.signal.aborted) {
+          fatal = e;
+          finish();
+        }
+      });
   }
 
   const deadline = setTimeout(finish, Math.max(0, options.timeoutMs - (Date.now() - start)));
@@ -183,4 +204,3 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
     });
   return { outcomes: outcomes.map(({ templateAfter: _t, lastSeen: _s, ...o }) => o), findings, snapshot, warnings, cancelled };
 }
-

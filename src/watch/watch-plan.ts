@@ -33,14 +33,22 @@ export function planWatches(workloads: WorkloadRef[], diagnose: boolean): Collec
   for (const w of workloads) {
     const [collection, apiVersion] = WORKLOAD_COLLECTION[w.kind];
     add({ collection, apiVersion, kind: w.kind, namespace: w.namespace, required: true });
-    if (w.kind === 'Deployment') add({ collection: 'replicaSets', apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: w.namespace, required: false });
+    if (w.kind === 'Deployment')
+      add({ collection: 'replicaSets', apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: w.namespace, required: false });
     if (w.kind === 'StatefulSet' || w.kind === 'DaemonSet') {
-      add({ collection: 'controllerRevisions', apiVersion: 'apps/v1', kind: 'ControllerRevision', namespace: w.namespace, required: false });
+      add({
+        collection: 'controllerRevisions',
+        apiVersion: 'apps/v1',
+        kind: 'ControllerRevision',
+        namespace: w.namespace,
+        required: false,
+      });
     }
     if (!diagnose) continue;
     add({ collection: 'pods', apiVersion: 'v1', kind: 'Pod', namespace: w.namespace, required: false });
     add({ collection: 'events', apiVersion: 'v1', kind: 'Event', namespace: w.namespace, required: false });
-    if (w.kind === 'StatefulSet') add({ collection: 'pvcs', apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: w.namespace, required: false });
+    if (w.kind === 'StatefulSet')
+      add({ collection: 'pvcs', apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: w.namespace, required: false });
   }
   if (diagnose && workloads.length > 0) add({ collection: 'nodes', apiVersion: 'v1', kind: 'Node', required: false });
   return [...specs.values()];

@@ -61,4 +61,7 @@ export const nodeSelection = fieldMatches(/^spec\.(nodeSelector\[|affinity\.node
 export const tolerations = fieldMatches(/^spec\.tolerations\[/);
 export const podPlacement = fieldMatches(/^spec\.(affinity\.pod(Anti)?Affinity$|topologySpreadConstraints\[)/);
 export const podVolume = fieldMatches(/^spec\.volumes\[/);
-export const ofKind = (...kinds: TemplateChange['kind'][]): ChangePredicate => (change) => kinds.includes(change.kind);
+export const ofKind =
+  (...kinds: TemplateChange['kind'][]): ChangePredicate =>
+  (change) =>
+    kinds.includes(change.kind);

@@ -3,16 +3,7 @@
 // narrower SuspectedChange.
 
 export type ChangeKind =
-  | 'image'
-  | 'command'
-  | 'env'
-  | 'resources'
-  | 'probe'
-  | 'volume'
-  | 'serviceAccount'
-  | 'scheduling'
-  | 'securityContext'
-  | 'imagePullSecrets';
+  'image' | 'command' | 'env' | 'resources' | 'probe' | 'volume' | 'serviceAccount' | 'scheduling' | 'securityContext' | 'imagePullSecrets';
 
 export type ConfigKind = 'Secret' | 'ConfigMap';
 

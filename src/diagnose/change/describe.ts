@@ -10,7 +10,11 @@ const IMAGE_OUTCOME: Record<string, string> = {
   'image-invalid-name': ', which is not a valid image reference',
 };
 
-const PROBE_NAMES: Record<string, string> = { readinessProbe: 'readiness probe', livenessProbe: 'liveness probe', startupProbe: 'startup probe' };
+const PROBE_NAMES: Record<string, string> = {
+  readinessProbe: 'readiness probe',
+  livenessProbe: 'liveness probe',
+  startupProbe: 'startup probe',
+};
 
 /** One sentence for a change; the finding's category sharpens it where it can (image outcomes). */
 export function describeChange(change: TemplateChange, category?: string): string {
@@ -31,7 +35,8 @@ function describeReference(ref: ConfigRef): string {
 
 function describeContainer(list: string, name: string, change: TemplateChange, category?: string): string {
   const what = list === 'initContainers' ? 'init container' : 'container';
-  if (change.before === null) return `${what} ${name} added with image ${change.after ?? ''}${IMAGE_OUTCOME[category ?? ''] ?? ' in this change'}`;
+  if (change.before === null)
+    return `${what} ${name} added with image ${change.after ?? ''}${IMAGE_OUTCOME[category ?? ''] ?? ' in this change'}`;
   return `${what} ${name} removed in this change (it ran ${change.before})`;
 }
 
@@ -69,8 +74,13 @@ function subjectOf(field: string, leaf: string, inContainer: boolean): string {
 
 function singular(list: string): string {
   const names: Record<string, string> = {
-    nodeSelector: 'nodeSelector', tolerations: 'toleration', volumes: 'volume', imagePullSecrets: 'image pull secret',
-    volumeMounts: 'volume mount', topologySpreadConstraints: 'topology spread constraint on', envFrom: 'envFrom',
+    nodeSelector: 'nodeSelector',
+    tolerations: 'toleration',
+    volumes: 'volume',
+    imagePullSecrets: 'image pull secret',
+    volumeMounts: 'volume mount',
+    topologySpreadConstraints: 'topology spread constraint on',
+    envFrom: 'envFrom',
   };
   return names[list] ?? list;
 }
@@ -78,7 +88,9 @@ function singular(list: string): string {
 function generic(subject: string, change: TemplateChange): string {
   // A list entry whose value is its own name (an image pull secret) reads better as added/removed.
   const namesItself = (value: string | null): boolean => value !== null && subject.endsWith(` ${value}`);
-  if (change.before === null) return namesItself(change.after) ? `${subject} added in this change` : `${subject} set to ${change.after ?? ''} in this change`;
-  if (change.after === null) return namesItself(change.before) ? `${subject} removed in this change` : `${subject} removed in this change (it was ${change.before})`;
+  if (change.before === null)
+    return namesItself(change.after) ? `${subject} added in this change` : `${subject} set to ${change.after ?? ''} in this change`;
+  if (change.after === null)
+    return namesItself(change.before) ? `${subject} removed in this change` : `${subject} removed in this change (it was ${change.before})`;
   return `${subject} changed from ${change.before} to ${change.after} in this change`;
 }

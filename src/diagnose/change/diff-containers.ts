@@ -20,7 +20,8 @@ export function diffContainers(beforeSpec: Plain, afterSpec: Plain): DraftChange
     else out.push(...diffContainer(`spec.${id}`, next.name, previous.spec, next.spec));
   }
   for (const [id, previous] of before) {
-    if (!after.has(id)) out.push(change({ kind: 'image', container: previous.name }, `spec.${id}`, renderValue(previous.spec.image) ?? '', null));
+    if (!after.has(id))
+      out.push(change({ kind: 'image', container: previous.name }, `spec.${id}`, renderValue(previous.spec.image) ?? '', null));
   }
   return out;
 }
@@ -30,7 +31,9 @@ function diffContainer(prefix: string, name: string, before: Plain, after: Plain
   const out: DraftChange[] = [
     ...compareValue(ctx('image'), `${prefix}.image`, before.image, after.image),
     // The API server always fills imagePullPolicy; a side without it came from a manifest and says nothing.
-    ...(before.imagePullPolicy && after.imagePullPolicy ? compareValue(ctx('image'), `${prefix}.imagePullPolicy`, before.imagePullPolicy, after.imagePullPolicy) : []),
+    ...(before.imagePullPolicy && after.imagePullPolicy
+      ? compareValue(ctx('image'), `${prefix}.imagePullPolicy`, before.imagePullPolicy, after.imagePullPolicy)
+      : []),
     ...compareValue(ctx('command'), `${prefix}.command`, before.command, after.command),
     ...compareValue(ctx('command'), `${prefix}.args`, before.args, after.args),
     ...diffEnv(ctx('env'), prefix, before, after),
@@ -65,9 +68,11 @@ function envSource(entry: Plain): EnvSource {
   const body = asRecord(from[type]) ?? {};
   const optional = body.optional === true ? ' (optional)' : '';
   let rendered: string | null;
-  if (type === 'secretKeyRef' || type === 'configMapKeyRef') rendered = `${asString(body.name) ?? ''}:${asString(body.key) ?? ''}${optional}`;
+  if (type === 'secretKeyRef' || type === 'configMapKeyRef')
+    rendered = `${asString(body.name) ?? ''}:${asString(body.key) ?? ''}${optional}`;
   else if (type === 'fieldRef') rendered = asString(body.fieldPath);
-  else if (type === 'resourceFieldRef') rendered = [asString(body.containerName), asString(body.resource), asString(body.divisor)].filter(Boolean).join(' ');
+  else if (type === 'resourceFieldRef')
+    rendered = [asString(body.containerName), asString(body.resource), asString(body.divisor)].filter(Boolean).join(' ');
   else rendered = renderValue(body);
   return { path: `valueFrom.${type}`, rendered, raw: from[type] };
 }
@@ -127,7 +132,10 @@ function diffEnvFrom(ctx: ChangeContext, prefix: string, before: Plain, after: P
     return `${ref ? `${ref.kind} ${ref.name}` : stableJson(entry)}${prefixText}${ref?.optional ? ' (optional)' : ''}`;
   };
   const refs = (entry: Plain): ConfigRef[] => envFromRefs(entry).map(({ kind, name }) => ({ kind, name }));
-  return compareKeyed(ctx, (k) => `${prefix}.envFrom[${k}]`, byKey(asArray(before.envFrom), keyOf), byKey(asArray(after.envFrom), keyOf), { render, refs });
+  return compareKeyed(ctx, (k) => `${prefix}.envFrom[${k}]`, byKey(asArray(before.envFrom), keyOf), byKey(asArray(after.envFrom), keyOf), {
+    render,
+    refs,
+  });
 }
 
 function diffResources(ctx: ChangeContext, prefix: string, before: Plain, after: Plain): DraftChange[] {

@@ -14,7 +14,13 @@ export interface ChangeContext {
   container?: string;
 }
 
-export function change(ctx: ChangeContext, field: string, before: string | null, after: string | null, refsAfter?: ConfigRef[]): DraftChange {
+export function change(
+  ctx: ChangeContext,
+  field: string,
+  before: string | null,
+  after: string | null,
+  refsAfter?: ConfigRef[],
+): DraftChange {
   const draft: DraftChange = { field, before, after, kind: ctx.kind };
   if (ctx.container !== undefined) draft.container = ctx.container;
   if (refsAfter && refsAfter.length > 0) draft.refsAfter = refsAfter;
@@ -42,7 +48,13 @@ export interface KeyedOptions {
  * Entries matched by key (container names, env names, volume names...): added, removed and changed ones,
  * in the order of the new list then the removed ones, so output is stable.
  */
-export function compareKeyed(ctx: ChangeContext, fieldOf: (key: string) => string, before: Map<string, Plain>, after: Map<string, Plain>, options: KeyedOptions): DraftChange[] {
+export function compareKeyed(
+  ctx: ChangeContext,
+  fieldOf: (key: string) => string,
+  before: Map<string, Plain>,
+  after: Map<string, Plain>,
+  options: KeyedOptions,
+): DraftChange[] {
   const same = options.same ?? ((a, b) => stableJson(a) === stableJson(b));
   const out: DraftChange[] = [];
   for (const [key, next] of after) {

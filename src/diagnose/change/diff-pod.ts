@@ -17,18 +17,26 @@ export function diffPodLevel(before: Plain, after: Plain): DraftChange[] {
     ...diffAffinity(before, after),
     ...diffTolerations(before, after),
     ...diffTopologySpread(before, after),
-    ...(['nodeName', 'priorityClassName', 'schedulerName'] as const).flatMap((f) => compareValue(scheduling, `spec.${f}`, before[f], after[f])),
+    ...(['nodeName', 'priorityClassName', 'schedulerName'] as const).flatMap((f) =>
+      compareValue(scheduling, `spec.${f}`, before[f], after[f]),
+    ),
     ...compareLeaves(security, 'spec.securityContext', before.securityContext, after.securityContext),
     // Host namespaces are what PodSecurity rejects most often; false and unset mean the same.
-    ...(['hostNetwork', 'hostPID', 'hostIPC', 'hostUsers'] as const).flatMap((f) => compareValue(security, `spec.${f}`, before[f] || undefined, after[f] || undefined)),
+    ...(['hostNetwork', 'hostPID', 'hostIPC', 'hostUsers'] as const).flatMap((f) =>
+      compareValue(security, `spec.${f}`, before[f] || undefined, after[f] || undefined),
+    ),
     ...diffImagePullSecrets(before, after),
   ];
 }
 
 function diffVolumes(before: Plain, after: Plain): DraftChange[] {
   const byName = (spec: Plain): Map<string, Plain> => byKey(asArray(spec.volumes), (v) => asString(v.name));
-  const refs = (volume: Plain) => volumeRefs(volume).map(({ kind, name, key }) => (key === undefined ? { kind, name } : { kind, name, key }));
-  return compareKeyed({ kind: 'volume' }, (name) => `spec.volumes[${name}]`, byName(before), byName(after), { render: renderVolumeSource, refs });
+  const refs = (volume: Plain) =>
+    volumeRefs(volume).map(({ kind, name, key }) => (key === undefined ? { kind, name } : { kind, name, key }));
+  return compareKeyed({ kind: 'volume' }, (name) => `spec.volumes[${name}]`, byName(before), byName(after), {
+    render: renderVolumeSource,
+    refs,
+  });
 }
 
 function diffServiceAccount(before: Plain, after: Plain): DraftChange[] {
@@ -36,7 +44,12 @@ function diffServiceAccount(before: Plain, after: Plain): DraftChange[] {
   const name = (spec: Plain): unknown => spec.serviceAccountName ?? spec.serviceAccount ?? 'default';
   return [
     ...compareValue(serviceAccount, 'spec.serviceAccountName', name(before), name(after)),
-    ...compareValue(serviceAccount, 'spec.automountServiceAccountToken', before.automountServiceAccountToken, after.automountServiceAccountToken),
+    ...compareValue(
+      serviceAccount,
+      'spec.automountServiceAccountToken',
+      before.automountServiceAccountToken,
+      after.automountServiceAccountToken,
+    ),
   ];
 }
 
@@ -50,7 +63,9 @@ function diffNodeSelector(before: Plain, after: Plain): DraftChange[] {
 function diffAffinity(before: Plain, after: Plain): DraftChange[] {
   const left = asRecord(before.affinity) ?? {};
   const right = asRecord(after.affinity) ?? {};
-  return ['nodeAffinity', 'podAffinity', 'podAntiAffinity'].flatMap((kind) => compareValue(scheduling, `spec.affinity.${kind}`, left[kind], right[kind]));
+  return ['nodeAffinity', 'podAffinity', 'podAntiAffinity'].flatMap((kind) =>
+    compareValue(scheduling, `spec.affinity.${kind}`, left[kind], right[kind]),
+  );
 }
 
 function diffTolerations(before: Plain, after: Plain): DraftChange[] {
@@ -63,7 +78,11 @@ function diffTolerations(before: Plain, after: Plain): DraftChange[] {
 function diffTopologySpread(before: Plain, after: Plain): DraftChange[] {
   const keyOf = (c: Plain): string | null => asString(c.topologyKey);
   const render = (c: Plain): string =>
-    [`maxSkew=${asString(c.maxSkew) ?? ''}`, `whenUnsatisfiable=${asString(c.whenUnsatisfiable) ?? ''}`, c.labelSelector ? `labelSelector=${stableJson(c.labelSelector)}` : '']
+    [
+      `maxSkew=${asString(c.maxSkew) ?? ''}`,
+      `whenUnsatisfiable=${asString(c.whenUnsatisfiable) ?? ''}`,
+      c.labelSelector ? `labelSelector=${stableJson(c.labelSelector)}` : '',
+    ]
       .filter(Boolean)
       .join(' ');
   const index = (spec: Plain): Map<string, Plain> => byKey(asArray(spec.topologySpreadConstraints), keyOf);
@@ -71,13 +90,19 @@ function diffTopologySpread(before: Plain, after: Plain): DraftChange[] {
 }
 
 function diffImagePullSecrets(before: Plain, after: Plain): DraftChange[] {
-  const names = (spec: Plain): Set<string> => new Set(asArray(spec.imagePullSecrets).map((s) => asString(asRecord(s)?.name)).filter((n): n is string => n !== null));
+  const names = (spec: Plain): Set<string> =>
+    new Set(
+      asArray(spec.imagePullSecrets)
+        .map((s) => asString(asRecord(s)?.name))
+        .filter((n): n is string => n !== null),
+    );
   const left = names(before);
   const right = names(after);
   const ctx: ChangeContext = { kind: 'imagePullSecrets' };
   return [
-    ...[...right].filter((n) => !left.has(n)).map((n) => change(ctx, `spec.imagePullSecrets[${n}]`, null, n, [{ kind: 'Secret', name: n }])),
+    ...[...right]
+      .filter((n) => !left.has(n))
+      .map((n) => change(ctx, `spec.imagePullSecrets[${n}]`, null, n, [{ kind: 'Secret', name: n }])),
     ...[...left].filter((n) => !right.has(n)).map((n) => change(ctx, `spec.imagePullSecrets[${n}]`, n, null)),
   ];
 }
-

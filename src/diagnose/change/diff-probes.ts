@@ -28,7 +28,14 @@ function diffProbe(ctx: ChangeContext, field: string, before: Plain | null, afte
     if (left[timing] !== right[timing]) out.push(change(ctx, `${field}.${timing}`, String(left[timing]), String(right[timing])));
   }
   if (before.terminationGracePeriodSeconds !== after.terminationGracePeriodSeconds) {
-    out.push(change(ctx, `${field}.terminationGracePeriodSeconds`, asString(before.terminationGracePeriodSeconds), asString(after.terminationGracePeriodSeconds)));
+    out.push(
+      change(
+        ctx,
+        `${field}.terminationGracePeriodSeconds`,
+        asString(before.terminationGracePeriodSeconds),
+        asString(after.terminationGracePeriodSeconds),
+      ),
+    );
   }
   return out;
 }

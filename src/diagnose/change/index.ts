@@ -8,7 +8,14 @@ export { missingConfigIn, type MissingConfig } from './finding-config-refs.js';
 export { compareQuantities, parseQuantity, sameQuantity, type Quantity } from './quantity.js';
 export { probeSettings, PROBE_DEFAULTS, type ProbeSettings } from './probe-settings.js';
 export {
-  probeAllowanceSeconds, probeDeadline, probeOverdue, PROBE_SLACK_SECONDS,
-  type ContainerSpecLike, type ContainerStatusLike, type PodConditionLike, type ProbeDeadline, type ProbeOverdue,
+  probeAllowanceSeconds,
+  probeDeadline,
+  probeOverdue,
+  PROBE_SLACK_SECONDS,
+  type ContainerSpecLike,
+  type ContainerStatusLike,
+  type PodConditionLike,
+  type ProbeDeadline,
+  type ProbeOverdue,
 } from './probe-deadline.js';
 export { probeKillOf, restartCauses, type EventLike, type RestartCause, type RestartCauses } from './probe-restarts.js';

@@ -2,9 +2,29 @@
 // A rule is a list of tiers; the first tier with a matching change names the suspect.
 import type { Finding } from '../../model.js';
 import {
-  anyLimit, anyProbe, anyRequest, both, commandOrArgs, either, envChange, image, imagePullPolicy, livenessProbe,
-  memoryLimit, mountChange, nodeSelection, ofKind, onContainer, podPlacement, podVolume, quantityLowered,
-  quantityRaised, readinessProbe, startupProbe, tolerations, type ChangePredicate,
+  anyLimit,
+  anyProbe,
+  anyRequest,
+  both,
+  commandOrArgs,
+  either,
+  envChange,
+  image,
+  imagePullPolicy,
+  livenessProbe,
+  memoryLimit,
+  mountChange,
+  nodeSelection,
+  ofKind,
+  onContainer,
+  podPlacement,
+  podVolume,
+  quantityLowered,
+  quantityRaised,
+  readinessProbe,
+  startupProbe,
+  tolerations,
+  type ChangePredicate,
 } from './change-matchers.js';
 import type { TemplateChange } from './change-types.js';
 import { missingConfigIn, type MissingConfig } from './finding-config-refs.js';
@@ -32,7 +52,8 @@ export function tiersFor(finding: Finding): Tiers {
   if (MISSING_CONFIG.has(category)) return missingConfigTiers(missingConfigIn(finding), category === 'volume-mount-failed');
   if (category === 'readiness-probe-failing') return [on(readinessProbe), on(startupProbe), on(anyProbe), on(either(image, commandOrArgs))];
   if (category === 'liveness-probe-failing') return [on(livenessProbe), on(startupProbe), on(anyProbe), on(either(image, commandOrArgs))];
-  if (category.startsWith('unschedulable-')) return [...unschedulableTiers(category), ofKind('scheduling'), both(anyRequest, quantityRaised)];
+  if (category.startsWith('unschedulable-'))
+    return [...unschedulableTiers(category), ofKind('scheduling'), both(anyRequest, quantityRaised)];
   if (CRASHES.has(category)) return [on(commandOrArgs), on(image), on(envChange), on(mountChange)];
   if (category === 'exec-format-error') return [on(image), on(commandOrArgs)];
   if (category === 'container-start-error') return [on(commandOrArgs), on(image), on(mountChange)];
@@ -44,24 +65,34 @@ export function tiersFor(finding: Finding): Tiers {
 function unschedulableTiers(category: string): Tiers {
   const requestsUp = both(anyRequest, quantityRaised);
   switch (category) {
-    case 'unschedulable-resources': return [requestsUp];
-    case 'unschedulable-node-selector': return [nodeSelection];
+    case 'unschedulable-resources':
+      return [requestsUp];
+    case 'unschedulable-node-selector':
+      return [nodeSelection];
     case 'unschedulable-taint':
-    case 'unschedulable-node-condition': return [tolerations, nodeSelection];
-    case 'unschedulable-affinity': return [podPlacement, nodeSelection];
-    case 'unschedulable-volume': return [podVolume, nodeSelection];
-    default: return [];
+    case 'unschedulable-node-condition':
+      return [tolerations, nodeSelection];
+    case 'unschedulable-affinity':
+      return [podPlacement, nodeSelection];
+    case 'unschedulable-volume':
+      return [podVolume, nodeSelection];
+    default:
+      return [];
   }
 }
 
 // The kubelet names the missing object; only a change that newly references that object (and key)
 // can be its cause. When it names nothing, any new reference is the best guess.
 function missingConfigTiers(missing: MissingConfig[], allowVolumes: boolean): Tiers {
-  const introduces = (want: MissingConfig): ChangePredicate => (change: TemplateChange) =>
-    (change.newRefs ?? []).some((ref) =>
-      (want.kind === undefined || ref.kind === want.kind) &&
-      (want.name === undefined || ref.name === want.name) &&
-      (want.key === undefined || ref.key === want.key));
+  const introduces =
+    (want: MissingConfig): ChangePredicate =>
+    (change: TemplateChange) =>
+      (change.newRefs ?? []).some(
+        (ref) =>
+          (want.kind === undefined || ref.kind === want.kind) &&
+          (want.name === undefined || ref.name === want.name) &&
+          (want.key === undefined || ref.key === want.key),
+      );
   const tiers: Tiers = missing.map(introduces);
   if (missing.length === 0) tiers.push((change) => (change.newRefs ?? []).length > 0);
   if (allowVolumes) tiers.push(podVolume, mountChange);

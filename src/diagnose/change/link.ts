@@ -50,11 +50,16 @@ export interface UnchangedNote {
  */
 export function templateUnchangedNote(referenced: ConfigRef[], changedObjects: ObjectRef[], namespace?: string): UnchangedNote {
   const changedDependencies = referenced.filter((ref) =>
-    changedObjects.some((o) =>
-      o.kind === ref.kind && o.name === ref.name &&
-      (namespace === undefined || o.namespace === undefined || o.namespace === namespace)));
+    changedObjects.some(
+      (o) =>
+        o.kind === ref.kind && o.name === ref.name && (namespace === undefined || o.namespace === undefined || o.namespace === namespace),
+    ),
+  );
   if (changedDependencies.length === 0) {
-    return { sentence: `${TEMPLATE_UNCHANGED} (this run changed none of the ConfigMaps or Secrets the pods reference)`, changedDependencies };
+    return {
+      sentence: `${TEMPLATE_UNCHANGED} (this run changed none of the ConfigMaps or Secrets the pods reference)`,
+      changedDependencies,
+    };
   }
   const names = changedDependencies.map((ref) => `${ref.kind} ${ref.name}`);
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

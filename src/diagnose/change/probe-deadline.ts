@@ -67,7 +67,11 @@ function marginSeconds(probe: unknown): number {
  * The moment from which a still-unready container counts as failing its probe, or null when no
  * probe applies (not running, no probe, already ready). Callers can schedule a re-check for it.
  */
-export function probeDeadline(container: ContainerSpecLike, status: ContainerStatusLike, podConditions: PodConditionLike[] = []): ProbeDeadline | null {
+export function probeDeadline(
+  container: ContainerSpecLike,
+  status: ContainerStatusLike,
+  podConditions: PodConditionLike[] = [],
+): ProbeDeadline | null {
   const startedAt = parseTime(asString(status.state?.running?.startedAt));
   if (!startedAt || status.ready === true) return null;
   const name = container.name ?? status.name ?? '';
@@ -88,7 +92,12 @@ export function probeDeadline(container: ContainerSpecLike, status: ContainerSta
 }
 
 /** The readiness or startup probe of this container is failing past what its settings allow, or null. */
-export function probeOverdue(container: ContainerSpecLike, status: ContainerStatusLike, now: Date, podConditions: PodConditionLike[] = []): ProbeOverdue | null {
+export function probeOverdue(
+  container: ContainerSpecLike,
+  status: ContainerStatusLike,
+  now: Date,
+  podConditions: PodConditionLike[] = [],
+): ProbeOverdue | null {
   const due = probeDeadline(container, status, podConditions);
   if (!due || now.getTime() < due.at.getTime()) return null;
   return {
@@ -100,7 +109,13 @@ export function probeOverdue(container: ContainerSpecLike, status: ContainerStat
   };
 }
 
-function deadline(container: string, probe: ProbeOverdue['probe'], spec: Record<string, unknown>, since: Date, extraSeconds: number): ProbeDeadline {
+function deadline(
+  container: string,
+  probe: ProbeOverdue['probe'],
+  spec: Record<string, unknown>,
+  since: Date,
+  extraSeconds: number,
+): ProbeDeadline {
   const allowedSeconds = extraSeconds + probeAllowanceSeconds(spec);
   const at = new Date(since.getTime() + allowedSeconds * 1000);
   return { container, probe, allowedSeconds, settings: probeSettings(spec), since, at };

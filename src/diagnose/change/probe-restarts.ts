@@ -52,7 +52,14 @@ export function restartCauses(container: string, restartCount: number, events: E
   const restarts = Math.max(0, restartCount);
   const probeKills = Math.min(liveness + startup, restarts);
   const crashes = restarts - probeKills;
-  return { container, restarts, livenessKills: liveness, startupKills: startup, crashes, cause: causeOf(restarts, probeKills, crashes, liveness, startup) };
+  return {
+    container,
+    restarts,
+    livenessKills: liveness,
+    startupKills: startup,
+    crashes,
+    cause: causeOf(restarts, probeKills, crashes, liveness, startup),
+  };
 }
 
 function causeOf(restarts: number, probeKills: number, crashes: number, liveness: number, startup: number): RestartCause {

@@ -52,7 +52,10 @@ export function configRefId(ref: ConfigRef, withKey = false): string {
 export function envVarRefs(envVar: unknown, container?: string): TemplateReference[] {
   const from = asRecord(asRecord(envVar)?.valueFrom);
   const refs: TemplateReference[] = [];
-  for (const [field, kind] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const) {
+  for (const [field, kind] of [
+    ['secretKeyRef', 'Secret'],
+    ['configMapKeyRef', 'ConfigMap'],
+  ] as const) {
     const selector = asRecord(from?.[field]);
     const name = asString(selector?.name);
     if (!selector || !name) continue;
@@ -66,7 +69,10 @@ export function envVarRefs(envVar: unknown, container?: string): TemplateReferen
 export function envFromRefs(source: unknown, container?: string): TemplateReference[] {
   const record = asRecord(source);
   const refs: TemplateReference[] = [];
-  for (const [field, kind] of [['secretRef', 'Secret'], ['configMapRef', 'ConfigMap']] as const) {
+  for (const [field, kind] of [
+    ['secretRef', 'Secret'],
+    ['configMapRef', 'ConfigMap'],
+  ] as const) {
     const selector = asRecord(record?.[field]);
     const name = asString(selector?.name);
     if (selector && name) refs.push({ kind, name, via: 'envFrom', container, optional: selector.optional === true });
@@ -82,7 +88,9 @@ export function volumeRefs(volume: Plain): TemplateReference[] {
     const name = asString(selector?.[nameField]);
     if (!selector || !name) return;
     const optional = selector.optional === true;
-    const keys = asArray(selector.items).map((i) => asString(asRecord(i)?.key)).filter((k): k is string => k !== null);
+    const keys = asArray(selector.items)
+      .map((i) => asString(asRecord(i)?.key))
+      .filter((k): k is string => k !== null);
     if (keys.length === 0) refs.push({ kind, name, via: 'volume', volume: volumeName, optional });
     for (const key of keys) refs.push({ kind, name, key, via: 'volume', volume: volumeName, optional });
   };

@@ -14,7 +14,9 @@ export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   const record = asRecord(value);
   if (record) {
-    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -54,7 +56,12 @@ export function renderProbe(probe: Plain): string {
   const http = asRecord(probe.httpGet);
   const tcp = asRecord(probe.tcpSocket);
   const grpc = asRecord(probe.grpc);
-  if (exec) return truncate(`exec [${asArray(exec.command).map((w) => asString(w) ?? '').join(' ')}] ${attrs}`);
+  if (exec)
+    return truncate(
+      `exec [${asArray(exec.command)
+        .map((w) => asString(w) ?? '')
+        .join(' ')}] ${attrs}`,
+    );
   if (http) {
     const scheme = (asString(http.scheme) ?? 'HTTP').toLowerCase();
     return truncate(`http-get ${scheme}://${asString(http.host) ?? ''}:${asString(http.port) ?? ''}${asString(http.path) ?? ''} ${attrs}`);
@@ -79,19 +86,29 @@ export function renderToleration(toleration: Plain): string {
 
 /** A volume's source in a few words: "secret db-creds", "configMap app-config", "persistentVolumeClaim data". */
 export function renderVolumeSource(volume: Plain): string {
-  const source = Object.keys(volume).filter((k) => k !== 'name').sort()[0];
+  const source = Object.keys(volume)
+    .filter((k) => k !== 'name')
+    .sort()[0];
   if (!source) return 'no source';
   const body = asRecord(volume[source]) ?? {};
   const named = (field: string): string => `${source} ${asString(body[field]) ?? ''}`.trim();
   switch (source) {
-    case 'secret': return named('secretName');
-    case 'configMap': return named('name');
-    case 'persistentVolumeClaim': return named('claimName');
-    case 'hostPath': return named('path');
-    case 'csi': return named('driver');
-    case 'emptyDir': return body.medium ? `emptyDir ${asString(body.medium)}` : 'emptyDir';
-    case 'projected': return truncate(`projected (${asArray(body.sources).map(renderProjection).join(', ')})`);
-    default: return truncate(`${source} ${stableJson(body)}`);
+    case 'secret':
+      return named('secretName');
+    case 'configMap':
+      return named('name');
+    case 'persistentVolumeClaim':
+      return named('claimName');
+    case 'hostPath':
+      return named('path');
+    case 'csi':
+      return named('driver');
+    case 'emptyDir':
+      return body.medium ? `emptyDir ${asString(body.medium)}` : 'emptyDir';
+    case 'projected':
+      return truncate(`projected (${asArray(body.sources).map(renderProjection).join(', ')})`);
+    default:
+      return truncate(`${source} ${stableJson(body)}`);
   }
 }
 

@@ -23,18 +23,27 @@ export const configRule = (ctx: ContainerContext): Draft | null => {
   const key = MISSING_KEY.exec(message);
   if (key) {
     return containerDraft(ctx, {
-      category: 'config-missing-key', reason, since,
+      category: 'config-missing-key',
+      reason,
+      since,
       message: `The ${key[2]} ${key[4]} has no key ${key[1]}: ${message}`,
       evidence: { refKind: key[2], refName: key[4], key: key[1] },
     });
   }
   if (CACHE_SYNC.test(message)) {
-    return containerDraft(ctx, { category: 'config-cache-sync', reason, since, message: `The kubelet could not read the object in time: ${message}` });
+    return containerDraft(ctx, {
+      category: 'config-cache-sync',
+      reason,
+      since,
+      message: `The kubelet could not read the object in time: ${message}`,
+    });
   }
   const ref = missingReference(message);
   if (ref) {
     return containerDraft(ctx, {
-      category: 'config-missing-ref', reason, since,
+      category: 'config-missing-ref',
+      reason,
+      since,
       message: `The ${ref.kind} ${ref.name} the container references does not exist in namespace ${ctx.pod.metadata?.namespace ?? ''}: ${message}`,
       evidence: { refKind: ref.kind, refName: ref.name },
     });

@@ -9,7 +9,13 @@ import { classifyTermination } from './terminated.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
 
 const IMAGE_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName']);
-const START_REASONS = new Set(['RunContainerError', 'CreateContainerError', 'PreStartHookError', 'PostStartHookError', 'PreCreateHookError']);
+const START_REASONS = new Set([
+  'RunContainerError',
+  'CreateContainerError',
+  'PreStartHookError',
+  'PostStartHookError',
+  'PreCreateHookError',
+]);
 /** Waiting reasons of a container on its way up: pod-level rules (mounts, sandbox, slowness) explain them. */
 export const STARTING_REASONS: ReadonlySet<string> = new Set(['', 'ContainerCreating', 'PodInitializing']);
 /** A crash older than this, followed by a running container, is history rather than the current problem. */
@@ -29,7 +35,11 @@ export function classifyContainer(ctx: ContainerContext): Draft | null {
     if (reason === 'CreateContainerConfigError') return configRule(ctx);
     if (START_REASONS.has(reason)) return startRule(ctx);
     if (STARTING_REASONS.has(reason)) return null;
-    return containerDraft(ctx, { category: 'unknown', reason, message: waiting.message || `Container ${status.name} is waiting: ${reason}` });
+    return containerDraft(ctx, {
+      category: 'unknown',
+      reason,
+      message: waiting.message || `Container ${status.name} is waiting: ${reason}`,
+    });
   }
   if (status.state?.terminated) return classifyTermination(ctx, status.state.terminated, false);
   if (status.state?.running && !status.ready) {

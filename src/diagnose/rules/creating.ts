@@ -25,26 +25,49 @@ export const creatingRule = (ctx: PodContext): Draft | null => {
     const ref = missingReference(mount.message);
     if (ref) {
       return draft(ctx, {
-        category: 'config-missing-ref', reason: mount.reason,
+        category: 'config-missing-ref',
+        reason: mount.reason,
         message: `Volume ${volume ?? ''} cannot be mounted: the ${ref.kind} ${ref.name} does not exist in namespace ${pod.metadata?.namespace ?? ''} (${mount.message})`,
-        evidence: { refKind: ref.kind, refName: ref.name }, events: [mount], failures: mount.count, since: firstOf(events, mount.reason),
+        evidence: { refKind: ref.kind, refName: ref.name },
+        events: [mount],
+        failures: mount.count,
+        since: firstOf(events, mount.reason),
       });
     }
-    return draft(ctx, { category: 'volume-mount-failed', reason: mount.reason, message: mount.message, events: [mount], failures: mount.count, since: firstOf(events, mount.reason) });
+    return draft(ctx, {
+      category: 'volume-mount-failed',
+      reason: mount.reason,
+      message: mount.message,
+      events: [mount],
+      failures: mount.count,
+      since: firstOf(events, mount.reason),
+    });
   }
   const sandbox = openFailure(events, ['FailedCreatePodSandBox']);
   if (sandbox) {
-    return draft(ctx, { category: 'sandbox-failed', reason: sandbox.reason, message: sandbox.message, events: [sandbox], failures: sandbox.count, since: firstOf(events, sandbox.reason) });
+    return draft(ctx, {
+      category: 'sandbox-failed',
+      reason: sandbox.reason,
+      message: sandbox.message,
+      events: [sandbox],
+      failures: sandbox.count,
+      since: firstOf(events, sandbox.reason),
+    });
   }
   if (!isCreating(pod)) return null;
-  const scheduled = conditionOf(pod.status?.conditions, 'PodScheduled')?.lastTransitionTime ?? pod.status?.startTime ?? pod.metadata?.creationTimestamp ?? null;
+  const scheduled =
+    conditionOf(pod.status?.conditions, 'PodScheduled')?.lastTransitionTime ??
+    pod.status?.startTime ??
+    pod.metadata?.creationTimestamp ??
+    null;
   const waitedMs = now.getTime() - (timeOf(scheduled) ?? now.getTime());
   if (waitedMs < CREATING_SLOW_MS) return null;
   const pulling = latest(events.filter((e) => e.reason === 'Pulling'));
   const pulled = pulling && events.some((e) => e.reason === 'Pulled' && e.lastSeenMs >= pulling.lastSeenMs);
   const doing = pulling && !pulled ? `; ${pulling.message.replace(/^Pulling/, 'still pulling')}` : '';
   return draft(ctx, {
-    category: 'container-creating-slow', reason: 'ContainerCreating',
+    category: 'container-creating-slow',
+    reason: 'ContainerCreating',
     message: `The containers have been creating for ${Math.round(waitedMs / 1000)}s on node ${pod.spec.nodeName}${doing}`,
     since: scheduled,
   });
@@ -54,8 +77,9 @@ export const creatingRule = (ctx: PodContext): Draft | null => {
 export function isCreating(pod: Pod): boolean {
   if (!pod.spec?.nodeName) return false;
   if (!pod.status?.containerStatuses?.length) return true;
-  return [...(pod.status?.initContainerStatuses ?? []), ...pod.status.containerStatuses]
-    .some((s) => ['ContainerCreating', 'PodInitializing'].includes(s.state?.waiting?.reason ?? ''));
+  return [...(pod.status?.initContainerStatuses ?? []), ...pod.status.containerStatuses].some((s) =>
+    ['ContainerCreating', 'PodInitializing'].includes(s.state?.waiting?.reason ?? ''),
+  );
 }
 
 function firstOf(events: EventView[], reason: string): string | null {

@@ -62,10 +62,15 @@ function pullFailures(events: EventView[]): EventView[] {
 }
 
 /** The pull error behind ErrImagePull/ImagePullBackOff, newest first from the status, then from the events. */
-export function pullCause(waitingReason: string, waitingMessage: string, events: EventView[]): { image: string | null; cause: string | null } {
+export function pullCause(
+  waitingReason: string,
+  waitingMessage: string,
+  events: EventView[],
+): { image: string | null; cause: string | null } {
   if (waitingReason === 'ErrImagePull' && waitingMessage) return { image: null, cause: waitingMessage };
   const backOff = BACK_OFF.exec(waitingMessage);
-  if (backOff?.[2]) return { image: backOff[1], cause: backOff[2].replace(/^(?:ErrImagePull|RegistryUnavailable|SignatureValidationFailed): /, '') };
+  if (backOff?.[2])
+    return { image: backOff[1], cause: backOff[2].replace(/^(?:ErrImagePull|RegistryUnavailable|SignatureValidationFailed): /, '') };
   const last = latest(pullFailures(events));
   const parsed = last ? FAILED_TO_PULL.exec(last.message) : null;
   return { image: parsed?.[1] ?? backOff?.[1] ?? null, cause: parsed?.[2] ?? null };
@@ -77,16 +82,30 @@ export const imagePullRule = (ctx: ContainerContext): Draft | null => {
   const message = waiting?.message ?? '';
   const image = ctx.spec?.image ?? ctx.status.image ?? '';
   if (reason === 'ErrImageNeverPull') {
-    return containerDraft(ctx, { category: 'image-never-pull', reason, message: message || `Container image "${image}" is not present with pull policy of Never`, evidence: { image } });
+    return containerDraft(ctx, {
+      category: 'image-never-pull',
+      reason,
+      message: message || `Container image "${image}" is not present with pull policy of Never`,
+      evidence: { image },
+    });
   }
   if (reason === 'InvalidImageName') {
-    return containerDraft(ctx, { category: 'image-invalid-name', reason, message: message || `The image reference "${image}" is not valid`, evidence: { image } });
+    return containerDraft(ctx, {
+      category: 'image-invalid-name',
+      reason,
+      message: message || `The image reference "${image}" is not valid`,
+      evidence: { image },
+    });
   }
   if (reason !== 'ErrImagePull' && reason !== 'ImagePullBackOff') return null;
   const { image: named, cause } = pullCause(reason, message, ctx.containerEvents);
   const failed = pullFailures(ctx.containerEvents);
   const errorEvents = ctx.containerEvents.filter((e) => e.reason === 'Failed' && e.message === 'Error: ErrImagePull');
-  const failures = Math.max(1, failed.reduce((n, e) => n + e.count, 0), errorEvents.reduce((n, e) => n + e.count, 0));
+  const failures = Math.max(
+    1,
+    failed.reduce((n, e) => n + e.count, 0),
+    errorEvents.reduce((n, e) => n + e.count, 0),
+  );
   const ref = named ?? image;
   const category = cause ? classifyPullError(cause) : null;
   const attempts = `${failures} failed pull${failures === 1 ? '' : 's'}`;

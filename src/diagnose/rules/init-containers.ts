@@ -14,7 +14,8 @@ function finished(status: ContainerStatus): boolean {
 
 function innerDetail(d: Draft): string {
   if (d.category === 'oom-killed') return d.message.replace(/^Container \S+ was /, 'was ');
-  if (d.category === 'container-start-error' || d.category === 'exec-format-error') return `could not start: ${d.evidence.cause ?? d.message}`;
+  if (d.category === 'container-start-error' || d.category === 'exec-format-error')
+    return `could not start: ${d.evidence.cause ?? d.message}`;
   return d.message.replace(/^Container \S+ (?:keeps crashing|exited) with /, 'failed with ');
 }
 
@@ -29,11 +30,17 @@ export function initContainerFailure(ctx: PodContext, contextFor: (status: Conta
     const sidecar = spec.restartPolicy === 'Always';
     if (sidecar ? status.started === true : finished(status)) continue;
     const cctx = contextFor(status);
-    const terminated = status.state?.terminated ?? (status.state?.waiting?.reason === 'CrashLoopBackOff' ? status.lastState?.terminated : undefined);
+    const terminated =
+      status.state?.terminated ?? (status.state?.waiting?.reason === 'CrashLoopBackOff' ? status.lastState?.terminated : undefined);
     if (terminated && !sidecar) {
       const inner = classifyTermination(cctx, terminated, status.state?.waiting?.reason === 'CrashLoopBackOff');
       if (!inner) return null;
-      return { ...inner, category: 'init-container-failed', message: `Init container ${spec.name} ${innerDetail(inner)}`, evidence: { ...inner.evidence, initContainer: spec.name } };
+      return {
+        ...inner,
+        category: 'init-container-failed',
+        message: `Init container ${spec.name} ${innerDetail(inner)}`,
+        evidence: { ...inner.evidence, initContainer: spec.name },
+      };
     }
     if (status.state?.running && !sidecar) {
       const started = status.state.running.startedAt ?? null;

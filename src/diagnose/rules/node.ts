@@ -4,7 +4,8 @@
 import { conditionOf } from '../kube-shapes.js';
 import { draft, type Draft, type PodContext } from './types.js';
 
-const RUNTIME_DOWN = /container runtime is down|container runtime network not ready|NetworkPluginNotReady|network plugin is not ready|cni plugin not initialized|PLEG is not healthy|container runtime status check may not have completed/i;
+const RUNTIME_DOWN =
+  /container runtime is down|container runtime network not ready|NetworkPluginNotReady|network plugin is not ready|cni plugin not initialized|PLEG is not healthy|container runtime status check may not have completed/i;
 const PRESSURE = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'] as const;
 
 export const nodeDownRule = (ctx: PodContext): Draft | null => {
@@ -14,7 +15,8 @@ export const nodeDownRule = (ctx: PodContext): Draft | null => {
     // Only a snapshot that lists nodes can tell a deleted node from one it did not fetch.
     if (ctx.nodes.length === 0) return null;
     return draft(ctx, {
-      category: 'node-not-ready', reason: 'NodeNotFound',
+      category: 'node-not-ready',
+      reason: 'NodeNotFound',
       message: `The pod is bound to node ${nodeName}, which no longer exists`,
       since: ctx.pod.status?.startTime ?? null,
     });
@@ -24,13 +26,15 @@ export const nodeDownRule = (ctx: PodContext): Draft | null => {
   const said = `Ready=${ready.status}${ready.reason ? ` (${ready.reason})` : ''}${ready.message ? `: ${ready.message}` : ''}`;
   if (ready.status === 'False' && RUNTIME_DOWN.test(ready.message ?? '')) {
     return draft(ctx, {
-      category: 'node-runtime-down', reason: ready.reason ?? 'KubeletNotReady',
+      category: 'node-runtime-down',
+      reason: ready.reason ?? 'KubeletNotReady',
       message: `Node ${nodeName} reports its container runtime or network down (${said}); containers on it cannot be created or restarted`,
       since: ready.lastTransitionTime ?? null,
     });
   }
   return draft(ctx, {
-    category: 'node-not-ready', reason: ready.reason ?? 'NodeNotReady',
+    category: 'node-not-ready',
+    reason: ready.reason ?? 'NodeNotReady',
     message: `Node ${nodeName} is not ready (${said}): its kubelet or the machine is down, so the pod's status there is stale`,
     since: ready.lastTransitionTime ?? null,
   });
@@ -43,7 +47,8 @@ export const nodePressureRule = (ctx: PodContext): Draft | null => {
   if (under.length === 0) return null;
   const first = under[0]!;
   return draft(ctx, {
-    category: 'node-pressure', reason: first.reason ?? first.type ?? null,
+    category: 'node-pressure',
+    reason: first.reason ?? first.type ?? null,
     message: `Node ${ctx.pod.spec?.nodeName} is under ${under.map((c) => c!.type).join(', ')}${first.message ? `: ${first.message}` : ''}`,
     since: first.lastTransitionTime ?? null,
   });

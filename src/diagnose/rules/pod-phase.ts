@@ -15,7 +15,8 @@ export const podPhaseRule = (ctx: PodContext): Draft | null => {
     if (overdue < TERMINATING_SLACK_MS) return null;
     const finalizers = (pod.metadata as { finalizers?: string[] } | undefined)?.finalizers ?? [];
     return draft(ctx, {
-      category: 'terminating-stuck', reason: 'Terminating',
+      category: 'terminating-stuck',
+      reason: 'Terminating',
       message: `The pod should have been gone ${Math.round(overdue / 1000)}s ago (deletionTimestamp ${deletion})${finalizers.length ? `; finalizers: ${finalizers.join(', ')}` : ''}`,
       since: deletion,
     });
@@ -23,12 +24,18 @@ export const podPhaseRule = (ctx: PodContext): Draft | null => {
   const status = pod.status ?? {};
   if (status.phase !== 'Failed') return null;
   if (status.reason === 'Evicted') {
-    return draft(ctx, { category: 'evicted', reason: 'Evicted', message: (status.message ?? 'The kubelet evicted the pod').trim(), since: null });
+    return draft(ctx, {
+      category: 'evicted',
+      reason: 'Evicted',
+      message: (status.message ?? 'The kubelet evicted the pod').trim(),
+      since: null,
+    });
   }
   if (status.reason === 'DeadlineExceeded') {
     const seconds = pod.spec?.activeDeadlineSeconds;
     return draft(ctx, {
-      category: 'active-deadline-exceeded', reason: 'DeadlineExceeded',
+      category: 'active-deadline-exceeded',
+      reason: 'DeadlineExceeded',
       message: `${status.message ?? 'Pod was active on the node longer than the specified deadline'}${seconds !== undefined ? ` (activeDeadlineSeconds ${seconds})` : ''}`,
     });
   }

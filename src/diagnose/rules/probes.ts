@@ -19,7 +19,8 @@ export const probeRule = (ctx: ContainerContext): Draft | null => {
     const times = failed.reduce((n, e) => n + e.count, 0);
     const output = PROBE_FAILED.exec(last.message)?.[2]?.trim() || 'no output';
     const restarting = kind !== 'Readiness';
-    const overdue = !restarting && ctx.spec ? probeOverdue(ctx.spec as any, ctx.status as any, ctx.now, (ctx.pod.status?.conditions ?? []) as any) : null;
+    const overdue =
+      !restarting && ctx.spec ? probeOverdue(ctx.spec as any, ctx.status as any, ctx.now, (ctx.pod.status?.conditions ?? []) as any) : null;
     const beyond = overdue ? `; failing for ${overdue.elapsedSeconds}s, longer than its settings allow (${overdue.allowedSeconds}s)` : '';
     return containerDraft(ctx, {
       policyCategory: overdue ? 'readiness-probe-overdue' : undefined,

@@ -40,27 +40,63 @@ function classifyReason(r: SchedulerReason, ctx: PodContext): Classified[] {
     const out: Classified[] = [];
     if (tally.taint) {
       const taint = formatTaint(tally.taint);
-      out.push({ category: 'unschedulable-taint', nodes: tally.taintNodes, evidence: { taint, nodeCount: tally.taintNodes }, detail: `${tally.taintNodes} node(s) have the taint ${taint}` });
+      out.push({
+        category: 'unschedulable-taint',
+        nodes: tally.taintNodes,
+        evidence: { taint, nodeCount: tally.taintNodes },
+        detail: `${tally.taintNodes} node(s) have the taint ${taint}`,
+      });
     }
     if (tally.conditionTaint) {
       const taint = formatTaint(tally.conditionTaint);
-      out.push({ category: 'unschedulable-node-condition', nodes: tally.conditionNodes, evidence: { taint, nodeCount: tally.conditionNodes }, detail: `${tally.conditionNodes} node(s) have the taint ${taint}` });
+      out.push({
+        category: 'unschedulable-node-condition',
+        nodes: tally.conditionNodes,
+        evidence: { taint, nodeCount: tally.conditionNodes },
+        detail: `${tally.conditionNodes} node(s) have the taint ${taint}`,
+      });
     }
     // Without node objects the taint stays unnamed, but the category is still known.
-    return out.length ? out : [{ category: 'unschedulable-taint', nodes: r.nodes, evidence: { nodeCount: r.nodes }, detail: `${r.nodes} node(s) have a taint the pod does not tolerate` }];
+    return out.length
+      ? out
+      : [
+          {
+            category: 'unschedulable-taint',
+            nodes: r.nodes,
+            evidence: { nodeCount: r.nodes },
+            detail: `${r.nodes} node(s) have a taint the pod does not tolerate`,
+          },
+        ];
   }
-  if (/were unschedulable|unknown conditions|memory pressure|disk pressure|pid pressure|were not ready|network unavailable|out of disk/.test(text)) {
+  if (
+    /were unschedulable|unknown conditions|memory pressure|disk pressure|pid pressure|were not ready|network unavailable|out of disk/.test(
+      text,
+    )
+  ) {
     return [{ category: 'unschedulable-node-condition', nodes: r.nodes, evidence: { nodeCount: r.nodes }, detail: `${r.nodes} ${text}` }];
   }
   if (/node affinity\/selector|node selector|requested node name/i.test(text)) {
-    const selector = Object.entries(ctx.pod.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
-    return [{ category: 'unschedulable-node-selector', nodes: r.nodes, evidence: { nodeCount: r.nodes, cause: selector }, detail: `${r.nodes} ${text}` }];
+    const selector = Object.entries(ctx.pod.spec?.nodeSelector ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    return [
+      {
+        category: 'unschedulable-node-selector',
+        nodes: r.nodes,
+        evidence: { nodeCount: r.nodes, cause: selector },
+        detail: `${r.nodes} ${text}`,
+      },
+    ];
   }
   if (/affinity rules|anti-affinity|topology spread|free ports/.test(text)) {
-    return [{ category: 'unschedulable-affinity', nodes: r.nodes, evidence: { nodeCount: r.nodes, cause: text }, detail: `${r.nodes} ${text}` }];
+    return [
+      { category: 'unschedulable-affinity', nodes: r.nodes, evidence: { nodeCount: r.nodes, cause: text }, detail: `${r.nodes} ${text}` },
+    ];
   }
   if (/volume|persistentvolumeclaim|free storage|available disk/i.test(text)) {
-    return [{ category: 'unschedulable-volume', nodes: r.nodes, evidence: { nodeCount: r.nodes, cause: text }, detail: `${r.nodes} ${text}` }];
+    return [
+      { category: 'unschedulable-volume', nodes: r.nodes, evidence: { nodeCount: r.nodes, cause: text }, detail: `${r.nodes} ${text}` },
+    ];
   }
   return [];
 }
@@ -97,12 +133,22 @@ export const schedulingRule = (ctx: PodContext): Draft | null => {
   const cond = conditionOf(pod.status?.conditions, 'PodScheduled');
   const since = cond?.lastTransitionTime ?? pod.metadata?.creationTimestamp ?? null;
   if (cond?.status === 'False' && cond.reason === 'SchedulingGated') {
-    return draft(ctx, { category: 'scheduling-pending', reason: 'SchedulingGated', message: cond.message || 'Scheduling is blocked by the pod\'s scheduling gates', since });
+    return draft(ctx, {
+      category: 'scheduling-pending',
+      reason: 'SchedulingGated',
+      message: cond.message || "Scheduling is blocked by the pod's scheduling gates",
+      since,
+    });
   }
   const lastFailure = latest(ctx.events.filter((e) => e.reason === 'FailedScheduling'));
   const message = (cond?.status === 'False' && cond.message) || lastFailure?.message || '';
   if (!message) {
-    return draft(ctx, { category: 'scheduling-pending', reason: cond?.reason ?? 'Pending', message: 'The scheduler has not placed the pod yet', since });
+    return draft(ctx, {
+      category: 'scheduling-pending',
+      reason: cond?.reason ?? 'Pending',
+      message: 'The scheduler has not placed the pod yet',
+      since,
+    });
   }
   const verdict = parseSchedulerMessage(message);
   // Reasons of one category add up ("1 Insufficient cpu, 2 Insufficient memory"); the evidence comes from the largest.
@@ -114,7 +160,10 @@ export const schedulingRule = (ctx: PodContext): Draft | null => {
       else tally.set(c.category, { best: c.nodes > seen.best.nodes ? c : seen.best, nodes: seen.nodes + c.nodes });
     }
   }
-  const winner = [...tally.values()].reduce<{ best: Classified; nodes: number } | undefined>((top, c) => (!top || c.nodes > top.nodes ? c : top), undefined)?.best;
+  const winner = [...tally.values()].reduce<{ best: Classified; nodes: number } | undefined>(
+    (top, c) => (!top || c.nodes > top.nodes ? c : top),
+    undefined,
+  )?.best;
   const reason = cond?.reason || 'FailedScheduling';
   if (!winner) return draft(ctx, { category: 'unknown', reason, message: `Scheduler: ${message}`, since });
   if (winner.category === 'unschedulable-volume') {

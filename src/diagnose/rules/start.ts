@@ -9,22 +9,43 @@ const NOT_RUNNABLE = /executable file not found|no such file or directory|permis
 export const startRule = (ctx: ContainerContext): Draft | null => {
   const waiting = ctx.status.state?.waiting;
   const reason = waiting?.reason ?? '';
-  if (!['RunContainerError', 'CreateContainerError', 'PreStartHookError', 'PostStartHookError', 'PreCreateHookError'].includes(reason)) return null;
+  if (!['RunContainerError', 'CreateContainerError', 'PreStartHookError', 'PostStartHookError', 'PreCreateHookError'].includes(reason))
+    return null;
   const message = waiting?.message ?? '';
   const name = ctx.status.name;
   const since = ctx.containerEvents.find((e) => e.reason === 'Failed' && e.message.startsWith('Error: '))?.firstSeen ?? null;
-  const failures = Math.max(1, ctx.containerEvents.filter((e) => e.reason === 'Failed').reduce((n, e) => n + e.count, 0));
+  const failures = Math.max(
+    1,
+    ctx.containerEvents.filter((e) => e.reason === 'Failed').reduce((n, e) => n + e.count, 0),
+  );
   if (/exec format error/.test(message)) {
-    return containerDraft(ctx, { category: 'exec-format-error', reason, since, failures, message: `Container ${name} cannot run: the image's binary is built for another CPU architecture (${message})` });
+    return containerDraft(ctx, {
+      category: 'exec-format-error',
+      reason,
+      since,
+      failures,
+      message: `Container ${name} cannot run: the image's binary is built for another CPU architecture (${message})`,
+    });
   }
   if (reason === 'RunContainerError' || reason.endsWith('HookError') || NOT_RUNNABLE.test(message)) {
     const { detail, command } = startFailureDetail(message);
-    const what = reason.endsWith('HookError') ? `the ${reason.replace('Error', '')} hook of container ${name} failed` : `the runtime could not start container ${name}`;
+    const what = reason.endsWith('HookError')
+      ? `the ${reason.replace('Error', '')} hook of container ${name} failed`
+      : `the runtime could not start container ${name}`;
     return containerDraft(ctx, {
-      category: 'container-start-error', reason, since, failures,
+      category: 'container-start-error',
+      reason,
+      since,
+      failures,
       message: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${detail}`,
       evidence: { command: command ?? undefined, cause: detail },
     });
   }
-  return containerDraft(ctx, { category: 'container-create-error', reason, since, failures, message: `The runtime could not create container ${name}: ${message}` });
+  return containerDraft(ctx, {
+    category: 'container-create-error',
+    reason,
+    since,
+    failures,
+    message: `The runtime could not create container ${name}: ${message}`,
+  });
 };

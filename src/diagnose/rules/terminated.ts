@@ -6,7 +6,8 @@ import { describeExit } from '../exit-codes.js';
 import type { Terminated } from '../kube-shapes.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
 
-const START_FAILURE = /OCI runtime (?:create|start|exec) failed|runc create failed|unable to start container process|error during container init|failed to create (?:containerd )?task|failed to create shim/;
+const START_FAILURE =
+  /OCI runtime (?:create|start|exec) failed|runc create failed|unable to start container process|error during container init|failed to create (?:containerd )?task|failed to create shim/;
 const EXEC_FORMAT = /exec format error/;
 const QUOTED_EXEC = /exec: "([^"]+)": ([^:]+(?:\$PATH)?)/;
 const PATH_ERROR = /(?:exec|open|stat) ([^:\s]+): (no such file or directory|permission denied)/;
@@ -21,7 +22,10 @@ export function startFailureDetail(message: string): { detail: string; command: 
 }
 
 function lastLine(text: string | undefined): string {
-  const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? '';
 }
 
@@ -32,7 +36,11 @@ function memoryLimitOf(ctx: ContainerContext): string | null {
 
 function killedByLiveness(ctx: ContainerContext): boolean {
   const name = ctx.status.name;
-  return ctx.containerEvents.some((e) => e.reason === 'Killing' && (e.message.startsWith(`Container ${name} failed liveness probe`) || e.message.startsWith(`Container ${name} failed startup probe`)));
+  return ctx.containerEvents.some(
+    (e) =>
+      e.reason === 'Killing' &&
+      (e.message.startsWith(`Container ${name} failed liveness probe`) || e.message.startsWith(`Container ${name} failed startup probe`)),
+  );
 }
 
 function restartsOnExit(ctx: ContainerContext): boolean {
@@ -61,12 +69,17 @@ export function classifyTermination(ctx: ContainerContext, t: Terminated, backOf
   const looping = restartable ? `; restarted ${restarts} time${restarts === 1 ? '' : 's'}` : '';
 
   if (EXEC_FORMAT.test(tMessage)) {
-    return containerDraft(ctx, { ...base, category: 'exec-format-error', message: `Container ${name} cannot run: the image's binary is built for another CPU architecture (${lastLine(tMessage)})${looping}` });
+    return containerDraft(ctx, {
+      ...base,
+      category: 'exec-format-error',
+      message: `Container ${name} cannot run: the image's binary is built for another CPU architecture (${lastLine(tMessage)})${looping}`,
+    });
   }
   if (tReason === 'StartError' || tReason === 'ContainerCannotRun' || START_FAILURE.test(tMessage)) {
     const { detail, command } = startFailureDetail(tMessage);
     return containerDraft(ctx, {
-      ...base, category: 'container-start-error',
+      ...base,
+      category: 'container-start-error',
       message: `The runtime could not start container ${name} (${tReason ?? 'StartError'}, exit code ${exitCode ?? 128}): ${detail}${looping}`,
       evidence: { command: command ?? undefined, cause: detail },
     });
@@ -75,7 +88,8 @@ export function classifyTermination(ctx: ContainerContext, t: Terminated, backOf
     const limit = memoryLimitOf(ctx);
     const at = limit ? `at its memory limit ${limit}` : 'with no memory limit set (the node ran out of memory)';
     return containerDraft(ctx, {
-      ...base, category: 'oom-killed',
+      ...base,
+      category: 'oom-killed',
       message: `Container ${name} was OOMKilled (exit code ${exitCode ?? 137}) ${at}${looping}`,
       evidence: { memoryLimit: limit ?? undefined },
     });
@@ -83,7 +97,8 @@ export function classifyTermination(ctx: ContainerContext, t: Terminated, backOf
   if (restartable && killedByLiveness(ctx)) {
     const probe = ctx.containerEvents.filter((e) => e.reason === 'Unhealthy' && /^(Liveness|Startup) probe failed/.test(e.message)).pop();
     return containerDraft(ctx, {
-      ...base, category: 'liveness-probe-failing',
+      ...base,
+      category: 'liveness-probe-failing',
       message: `The kubelet keeps killing container ${name} because its ${probe?.message.startsWith('Startup') ? 'startup' : 'liveness'} probe fails${probe ? `: ${probe.message}` : ''}${looping}`,
       evidence: { probe: probe?.message.startsWith('Startup') ? 'startup' : 'liveness' },
     });
@@ -93,18 +108,21 @@ export function classifyTermination(ctx: ContainerContext, t: Terminated, backOf
     // A container that finished its work is not what holds the pod back.
     if (exitCode === 0) return null;
     return containerDraft(ctx, {
-      ...base, category: 'exited-nonzero',
+      ...base,
+      category: 'exited-nonzero',
       message: `Container ${name} exited with ${describeExit(exitCode)}${said ? `: ${said}` : ''}${looping}`,
     });
   }
   if (exitCode === 0) {
     return containerDraft(ctx, {
-      ...base, category: 'crash-loop-exit-zero',
+      ...base,
+      category: 'crash-loop-exit-zero',
       message: `Container ${name} exits with code 0 right after it starts${looping}: the main process returns (a command that finishes, or a daemon that forks into the background)`,
     });
   }
   return containerDraft(ctx, {
-    ...base, category: 'crash-loop',
+    ...base,
+    category: 'crash-loop',
     message: `Container ${name} keeps crashing with ${describeExit(exitCode)}${said ? `: ${said}` : ''}${looping}`,
   });
 }

@@ -35,24 +35,42 @@ export function classifyCreateFailure(message: string): { category: 'quota-excee
 }
 
 function base(ctx: WorkloadContext, fields: Partial<Draft> & Pick<Draft, 'category' | 'message'>): Draft {
-  return { pod: null, container: null, node: null, reason: null, exitCode: null, restarts: null, events: ctx.creatorEvents, evidence: {}, since: null, failures: 1, ...fields };
+  return {
+    pod: null,
+    container: null,
+    node: null,
+    reason: null,
+    exitCode: null,
+    restarts: null,
+    events: ctx.creatorEvents,
+    evidence: {},
+    since: null,
+    failures: 1,
+    ...fields,
+  };
 }
 
 function liveCount(ctx: WorkloadContext): number {
-  return ctx.revision.pods.filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded').length;
+  return ctx.revision.pods.filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')
+    .length;
 }
 
 export function createFailureRule(ctx: WorkloadContext): Draft | null {
   const creator = ctx.revision.creator as Workload | null;
-  const condition: Condition | undefined = [conditionOf(creator?.status?.conditions, 'ReplicaFailure'), conditionOf(ctx.workload.status?.conditions, 'ReplicaFailure')]
-    .find((c) => c?.status === 'True' && c.reason === 'FailedCreate');
+  const condition: Condition | undefined = [
+    conditionOf(creator?.status?.conditions, 'ReplicaFailure'),
+    conditionOf(ctx.workload.status?.conditions, 'ReplicaFailure'),
+  ].find((c) => c?.status === 'True' && c.reason === 'FailedCreate');
   const events = [...ctx.creatorEvents, ...(creator === ctx.workload ? [] : ctx.events)].filter((e) => e.reason === 'FailedCreate');
   const event = latest(events.sort((a, b) => a.lastSeenMs - b.lastSeenMs));
   const fresh = event && ctx.now.getTime() - event.lastSeenMs < FAILED_CREATE_FRESH_MS && liveCount(ctx) < ctx.revision.desired;
   const message = condition?.message ?? (fresh ? event.message : null);
   if (!message) return null;
   const classified = classifyCreateFailure(message);
-  const failures = Math.max(1, events.reduce((n, e) => n + e.count, 0));
+  const failures = Math.max(
+    1,
+    events.reduce((n, e) => n + e.count, 0),
+  );
   return base(ctx, {
     category: classified?.category ?? 'unknown',
     reason: 'FailedCreate',
@@ -84,7 +102,10 @@ export function jobFailedRule(ctx: WorkloadContext): Draft | null {
   if (!failed) return null;
   const limit = ctx.workload.spec?.backoffLimit;
   const failedPods = ctx.workload.status?.failed;
-  const detail = failed.reason === 'BackoffLimitExceeded' && typeof limit === 'number' ? ` (backoffLimit ${limit}${typeof failedPods === 'number' ? `, ${failedPods} failed pods` : ''})` : '';
+  const detail =
+    failed.reason === 'BackoffLimitExceeded' && typeof limit === 'number'
+      ? ` (backoffLimit ${limit}${typeof failedPods === 'number' ? `, ${failedPods} failed pods` : ''})`
+      : '';
   return base(ctx, {
     category: 'job-failed',
     reason: failed.reason ?? 'Failed',

@@ -48,6 +48,8 @@ function exitOf(status: Plain): ContainerExit | null {
 
 /** The container exit that failed the pod: the first non-zero one, else the first one at all. */
 export function failingExit(podStatus: Plain): ContainerExit | null {
-  const exits = statusesInStartOrder(podStatus).map(exitOf).filter((e): e is ContainerExit => e !== null);
+  const exits = statusesInStartOrder(podStatus)
+    .map(exitOf)
+    .filter((e): e is ContainerExit => e !== null);
   return exits.find((e) => e.exitCode !== 0) ?? exits[0] ?? null;
 }

@@ -14,18 +14,30 @@ function adminAgent() {
 
 export function apiRequest(method, urlPath, body, contentType = 'application/json') {
   return new Promise((resolve, reject) => {
-    const req = https.request({
-      host: '127.0.0.1', port: ports.apiserver, path: urlPath, method, agent: adminAgent(), timeout: 5000,
-      headers: body ? { 'content-type': contentType } : {},
-    }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => {
-        let parsed = data;
-        try { parsed = JSON.parse(data); } catch { /* plain text such as /readyz */ }
-        resolve({ status: res.statusCode, body: parsed });
-      });
-    });
+    const req = https.request(
+      {
+        host: '127.0.0.1',
+        port: ports.apiserver,
+        path: urlPath,
+        method,
+        agent: adminAgent(),
+        timeout: 5000,
+        headers: body ? { 'content-type': contentType } : {},
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => {
+          let parsed = data;
+          try {
+            parsed = JSON.parse(data);
+          } catch {
+            /* plain text such as /readyz */
+          }
+          resolve({ status: res.statusCode, body: parsed });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${urlPath} timed out`)));
     req.on('error', reject);
     if (body) req.write(typeof body === 'string' ? body : JSON.stringify(body));
@@ -37,6 +49,8 @@ export const apiGet = (p) => apiRequest('GET', p);
 
 export function kubectl(bin, args, input) {
   return execFileSync(`${bin}/kubectl`, ['--kubeconfig', paths.kubeconfig, ...args], {
-    input, encoding: 'utf8', stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    input,
+    encoding: 'utf8',
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
 }

@@ -30,7 +30,8 @@ function onPodUnguarded(type, pod, silent = false) {
   const uid = pod.metadata.uid;
   if (type === 'DELETED') {
     for (const m of [pods, probeDone, resyncAt]) m.delete(uid);
-    if (byName.get(`${pod.metadata.namespace}/${pod.metadata.name}`) === uid) byName.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    if (byName.get(`${pod.metadata.namespace}/${pod.metadata.name}`) === uid)
+      byName.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
     config.forget(uid);
     return;
   }
@@ -74,8 +75,9 @@ function tickUnguarded() {
         for (const intent of r.intents) recorder.record(pod, intent);
       }
     }
-    const waiting = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]
-      .some((s) => RESYNCED.has(s.state?.waiting?.reason));
+    const waiting = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].some((s) =>
+      RESYNCED.has(s.state?.waiting?.reason),
+    );
     if (!waiting) {
       resyncAt.delete(uid);
     } else if (!resyncAt.has(uid)) {
@@ -101,13 +103,15 @@ function onNodeUnguarded(node) {
 }
 
 // A bug in one pod's handling must not take the node's "kubelet" down with it.
-const guarded = (fn) => (...args) => {
-  try {
-    fn(...args);
-  } catch (e) {
-    log(`error: ${e.stack}`);
-  }
-};
+const guarded =
+  (fn) =>
+  (...args) => {
+    try {
+      fn(...args);
+    } catch (e) {
+      log(`error: ${e.stack}`);
+    }
+  };
 const onPod = guarded(onPodUnguarded);
 const onNode = guarded(onNodeUnguarded);
 const tick = guarded(tickUnguarded);
@@ -118,8 +122,14 @@ const started = () => {
 };
 inform('/api/v1/nodes', 'limit=0', {
   log,
-  onList: (items) => { for (const n of items) onNode(n); started(); },
-  onEvent: (type, node) => { if (type === 'DELETED') nodes.delete(node.metadata.name); else onNode(node); },
+  onList: (items) => {
+    for (const n of items) onNode(n);
+    started();
+  },
+  onEvent: (type, node) => {
+    if (type === 'DELETED') nodes.delete(node.metadata.name);
+    else onNode(node);
+  },
 });
 let firstPodList = true;
 inform('/api/v1/pods', 'fieldSelector=spec.nodeName%21%3D', {

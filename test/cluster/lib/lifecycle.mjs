@@ -43,11 +43,17 @@ export async function up({ nodes }) {
 
   t = Date.now();
   startProcess('etcd', `${bin}/etcd`, [
-    '--name=kdg', `--data-dir=${paths.etcdData}`,
-    `--listen-client-urls=http://127.0.0.1:${ports.etcdClient}`, `--advertise-client-urls=http://127.0.0.1:${ports.etcdClient}`,
-    `--listen-peer-urls=http://127.0.0.1:${ports.etcdPeer}`, `--initial-advertise-peer-urls=http://127.0.0.1:${ports.etcdPeer}`,
+    '--name=kdg',
+    `--data-dir=${paths.etcdData}`,
+    `--listen-client-urls=http://127.0.0.1:${ports.etcdClient}`,
+    `--advertise-client-urls=http://127.0.0.1:${ports.etcdClient}`,
+    `--listen-peer-urls=http://127.0.0.1:${ports.etcdPeer}`,
+    `--initial-advertise-peer-urls=http://127.0.0.1:${ports.etcdPeer}`,
     `--initial-cluster=kdg=http://127.0.0.1:${ports.etcdPeer}`,
-    '--unsafe-no-fsync', '--auto-compaction-retention=1', '--quota-backend-bytes=4294967296', '--log-level=warn',
+    '--unsafe-no-fsync',
+    '--auto-compaction-retention=1',
+    '--quota-backend-bytes=4294967296',
+    '--log-level=warn',
   ]);
   await waitFor('etcd', 'healthy', async () => (await fetch(`http://127.0.0.1:${ports.etcdClient}/health`)).ok, 30_000);
   phase(times, 'etcd', t);
@@ -60,26 +66,45 @@ export async function up({ nodes }) {
   t = Date.now();
   const pki = (f) => path.join(paths.pki, f);
   startProcess('kube-controller-manager', `${bin}/kube-controller-manager`, [
-    `--kubeconfig=${paths.kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', '--secure-port=0',
-    `--root-ca-file=${pki('ca.crt')}`, `--service-account-private-key-file=${pki('sa.key')}`,
-    '--use-service-account-credentials=true', `--cluster-signing-cert-file=${pki('ca.crt')}`,
+    `--kubeconfig=${paths.kubeconfig}`,
+    '--leader-elect=false',
+    '--bind-address=127.0.0.1',
+    '--secure-port=0',
+    `--root-ca-file=${pki('ca.crt')}`,
+    `--service-account-private-key-file=${pki('sa.key')}`,
+    '--use-service-account-credentials=true',
+    `--cluster-signing-cert-file=${pki('ca.crt')}`,
     `--cluster-signing-key-file=${pki('ca.key')}`,
     // A lost kubelet turns the node NotReady in about 10 s instead of 50 s.
-    '--node-monitor-grace-period=10s', '--node-monitor-period=2s',
-    '--concurrent-deployment-syncs=10', '--concurrent-replicaset-syncs=10', '--kube-api-qps=200', '--kube-api-burst=400',
+    '--node-monitor-grace-period=10s',
+    '--node-monitor-period=2s',
+    '--concurrent-deployment-syncs=10',
+    '--concurrent-replicaset-syncs=10',
+    '--kube-api-qps=200',
+    '--kube-api-burst=400',
   ]);
   startProcess('kube-scheduler', `${bin}/kube-scheduler`, [
-    `--kubeconfig=${paths.kubeconfig}`, `--authentication-kubeconfig=${paths.kubeconfig}`,
-    `--authorization-kubeconfig=${paths.kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', '--secure-port=0',
+    `--kubeconfig=${paths.kubeconfig}`,
+    `--authentication-kubeconfig=${paths.kubeconfig}`,
+    `--authorization-kubeconfig=${paths.kubeconfig}`,
+    '--leader-elect=false',
+    '--bind-address=127.0.0.1',
+    '--secure-port=0',
   ]);
   fs.writeFileSync(paths.stages, await kwokConfigYaml());
   startProcess('kwok', `${bin}/kwok`, [
-    `--kubeconfig=${paths.kubeconfig}`, `--config=${paths.stages}`,
+    `--kubeconfig=${paths.kubeconfig}`,
+    `--config=${paths.stages}`,
     `--manage-nodes-with-label-selector=${KWOK_NODE_LABEL}=${KWOK_NODE_VALUE}`,
-    '--node-lease-duration-seconds=8', '--cidr=10.244.0.0/16', '--node-ip=127.0.0.1',
+    '--node-lease-duration-seconds=8',
+    '--cidr=10.244.0.0/16',
+    '--node-ip=127.0.0.1',
   ]);
   const kubeletPort = await freePort(ports.kubelet);
-  startProcess('kubelet-events', fs.realpathSync(process.execPath), [path.join(clusterSourceDir, 'lib', 'kubelet-events.mjs'), `--port=${kubeletPort}`]);
+  startProcess('kubelet-events', fs.realpathSync(process.execPath), [
+    path.join(clusterSourceDir, 'lib', 'kubelet-events.mjs'),
+    `--port=${kubeletPort}`,
+  ]);
   phase(times, 'controllers started', t);
 
   t = Date.now();
@@ -89,14 +114,24 @@ export async function up({ nodes }) {
   kubectl(bin, ['apply', '-f', '-'], JSON.stringify(nodeList));
   // Status is kept from an earlier run (apply leaves it alone), and the port that was free then may not be now.
   const endpoints = JSON.stringify({ status: { daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } } } });
-  for (const node of nodeList.items) kubectl(bin, ['patch', 'node', node.metadata.name, '--subresource=status', '--type=merge', '-p', endpoints]);
+  for (const node of nodeList.items)
+    kubectl(bin, ['patch', 'node', node.metadata.name, '--subresource=status', '--type=merge', '-p', endpoints]);
   await waitFor('kwok', `${nodes} Ready nodes`, async () => (await readyNodeCount()) >= nodes, 60_000);
-  await waitFor('kube-controller-manager', 'serving (default service account exists)',
-    async () => (await apiGet('/api/v1/namespaces/default/serviceaccounts/default')).status === 200, 60_000);
-  await waitFor('kubelet-events', 'watching pods and serving logs', async () => {
-    const tail = logTail('kubelet-events', 50);
-    return tail.includes('kubelet-events: watching') && tail.includes('serving container logs');
-  }, 30_000);
+  await waitFor(
+    'kube-controller-manager',
+    'serving (default service account exists)',
+    async () => (await apiGet('/api/v1/namespaces/default/serviceaccounts/default')).status === 200,
+    60_000,
+  );
+  await waitFor(
+    'kubelet-events',
+    'watching pods and serving logs',
+    async () => {
+      const tail = logTail('kubelet-events', 50);
+      return tail.includes('kubelet-events: watching') && tail.includes('serving container logs');
+    },
+    30_000,
+  );
   phase(times, 'nodes Ready', t);
 
   const total = times.filter(([n]) => !n.startsWith('build')).reduce((a, [, ms]) => a + ms, 0);
@@ -108,22 +143,31 @@ function startApiserver(bin) {
   const pki = (f) => path.join(paths.pki, f);
   startProcess('kube-apiserver', `${bin}/kube-apiserver`, [
     `--etcd-servers=http://127.0.0.1:${ports.etcdClient}`,
-    '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${ports.apiserver}`,
+    '--bind-address=127.0.0.1',
+    '--advertise-address=127.0.0.1',
+    `--secure-port=${ports.apiserver}`,
     // A loopback advertise address cannot back the kubernetes Service's endpoints; nothing here needs them.
     '--endpoint-reconciler-type=none',
-    `--tls-cert-file=${pki('apiserver.crt')}`, `--tls-private-key-file=${pki('apiserver.key')}`,
+    `--tls-cert-file=${pki('apiserver.crt')}`,
+    `--tls-private-key-file=${pki('apiserver.key')}`,
     `--client-ca-file=${pki('ca.crt')}`,
     `--kubelet-client-certificate=${pki('apiserver-kubelet-client.crt')}`,
     `--kubelet-client-key=${pki('apiserver-kubelet-client.key')}`,
-    `--service-account-key-file=${pki('sa.pub')}`, `--service-account-signing-key-file=${pki('sa.key')}`,
+    `--service-account-key-file=${pki('sa.pub')}`,
+    `--service-account-signing-key-file=${pki('sa.key')}`,
     '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-    '--authorization-mode=Node,RBAC', '--enable-admission-plugins=NodeRestriction',
+    '--authorization-mode=Node,RBAC',
+    '--enable-admission-plugins=NodeRestriction',
     // Nodes list a Hostname address first, which does not resolve here; logs go to the InternalIP (127.0.0.1).
     '--kubelet-preferred-address-types=InternalIP',
-    '--service-cluster-ip-range=10.96.0.0/16', '--allow-privileged=true',
-    '--max-requests-inflight=800', '--max-mutating-requests-inflight=400',
-    `--audit-log-path=${path.join(paths.logs, 'audit.log')}`, `--audit-policy-file=${auditPolicy()}`,
-    '--audit-log-maxsize=200', '--audit-log-maxbackup=1',
+    '--service-cluster-ip-range=10.96.0.0/16',
+    '--allow-privileged=true',
+    '--max-requests-inflight=800',
+    '--max-mutating-requests-inflight=400',
+    `--audit-log-path=${path.join(paths.logs, 'audit.log')}`,
+    `--audit-policy-file=${auditPolicy()}`,
+    '--audit-log-maxsize=200',
+    '--audit-log-maxbackup=1',
   ]);
 }
 

@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { paths } from './paths.mjs';
 
-const lockPath = path.join(os.tmpdir(), `kube-deploy-gate-cluster-${crypto.createHash('sha1').update(paths.state).digest('hex').slice(0, 12)}.lock`);
+const lockPath = path.join(
+  os.tmpdir(),
+  `kube-deploy-gate-cluster-${crypto.createHash('sha1').update(paths.state).digest('hex').slice(0, 12)}.lock`,
+);
 
 function alive(pid) {
   try {

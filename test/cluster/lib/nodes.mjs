@@ -36,7 +36,9 @@ export function workerNode(name, index, kubernetesVersion, kubeletPort) {
         kubeProxyVersion: '',
         operatingSystem: 'linux',
         osImage: 'Debian GNU/Linux 13 (trixie)',
-        bootID: '', machineID: '', systemUUID: '',
+        bootID: '',
+        machineID: '',
+        systemUUID: '',
       },
     },
   };

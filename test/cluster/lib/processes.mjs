@@ -72,7 +72,9 @@ export async function waitFor(component, what, check, timeoutMs) {
   while (Date.now() < deadline) {
     const entry = readPids()[component];
     if (entry && !isOurs(entry)) {
-      throw new Error(`${component} exited while waiting for ${what}. Last lines of ${path.join(paths.logs, component + '.log')}:\n${logTail(component)}`);
+      throw new Error(
+        `${component} exited while waiting for ${what}. Last lines of ${path.join(paths.logs, component + '.log')}:\n${logTail(component)}`,
+      );
     }
     try {
       if (await check()) return;
@@ -81,5 +83,7 @@ export async function waitFor(component, what, check, timeoutMs) {
     }
     await sleep(200);
   }
-  throw new Error(`${component} did not become ${what} within ${timeoutMs / 1000}s${lastError ? ` (${lastError})` : ''}. Last lines of its log:\n${logTail(component)}`);
+  throw new Error(
+    `${component} did not become ${what} within ${timeoutMs / 1000}s${lastError ? ` (${lastError})` : ''}. Last lines of its log:\n${logTail(component)}`,
+  );
 }

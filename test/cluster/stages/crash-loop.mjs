@@ -7,7 +7,18 @@
 // one that fails; the pod's other containers run healthy.
 import { backOffEnd, phaseIn, runTime, scenarioIn } from './parts/jq.mjs';
 import { delay, delayFrom, podStage, regularContainers } from './parts/pod-stage.mjs';
-import { condition, containerId, header, initCompleted, readiness, running, sandbox, status, terminated, waiting } from './parts/templates.mjs';
+import {
+  condition,
+  containerId,
+  header,
+  initCompleted,
+  readiness,
+  running,
+  sandbox,
+  status,
+  terminated,
+  waiting,
+} from './parts/templates.mjs';
 
 const EXITING = ['crash', 'crash-exit-0', 'oom', 'liveness'];
 const RESTARTING = [...EXITING, 'start-error'];
@@ -22,9 +33,14 @@ const common = `${header}
 {{ $execErr := printf "exec: %s: stat %s: no such file or directory" (Quote $cmd) $cmd }}{{ if not (hasPrefix "/" $cmd) }}{{ $execErr = printf "exec: %s: executable file not found in $PATH" (Quote $cmd) }}{{ end }}
 {{ $startMsg := printf "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: %s: unknown" $execErr }}`;
 
-const startError = (attempt) => terminated({
-  exitCode: '128', reason: 'StartError', message: '$startMsg', startedAt: '"1970-01-01T00:00:00Z"', id: containerId('$c.name', attempt),
-});
+const startError = (attempt) =>
+  terminated({
+    exitCode: '128',
+    reason: 'StartError',
+    message: '$startMsg',
+    startedAt: '"1970-01-01T00:00:00Z"',
+    id: containerId('$c.name', attempt),
+  });
 
 const start = podStage('scenario-container-start', {
   selector: [scenarioIn([...RESTARTING, 'not-ready']), phaseIn('containers', ['none'])],
@@ -57,8 +73,15 @@ ${regularContainers({
   starting: false,
   targetReady: 'false',
   target: status('$c', {
-    state: terminated({ exitCode: '{{ $code }}', reason: '{{ $reason }}', startedAt: '$cur.state.running.startedAt', id: '$cur.containerID' }),
-    id: '$cur.containerID', restartCount: '{{ $cur.restartCount }}', lastState: '{{ toJson ($cur.lastState | default dict) }}',
+    state: terminated({
+      exitCode: '{{ $code }}',
+      reason: '{{ $reason }}',
+      startedAt: '$cur.state.running.startedAt',
+      id: '$cur.containerID',
+    }),
+    id: '$cur.containerID',
+    restartCount: '{{ $cur.restartCount }}',
+    lastState: '{{ toJson ($cur.lastState | default dict) }}',
   }),
 })}
 conditions:
@@ -68,12 +91,20 @@ phase: {{ $phase }}`,
 });
 
 // A restart: a new container (attempt = restartCount) that runs, or that fails to start again.
-const restarted = (lastState) => `{{ $n := add1 $cur.restartCount }}{{ if eq $s "start-error" }}${status('$c', {
-  state: waiting('RunContainerError', '$startMsg'), id: containerId('$c.name', '$n'), restartCount: '{{ $n }}',
-  lastState: startError('$n'),
-})}{{ else }}${status('$c', {
-  state: running(), id: containerId('$c.name', '$n'), restartCount: '{{ $n }}', ready: '{{ $probeReady }}', started: 'true', lastState,
-})}{{ end }}`;
+const restarted = (lastState) =>
+  `{{ $n := add1 $cur.restartCount }}{{ if eq $s "start-error" }}${status('$c', {
+    state: waiting('RunContainerError', '$startMsg'),
+    id: containerId('$c.name', '$n'),
+    restartCount: '{{ $n }}',
+    lastState: startError('$n'),
+  })}{{ else }}${status('$c', {
+    state: running(),
+    id: containerId('$c.name', '$n'),
+    restartCount: '{{ $n }}',
+    ready: '{{ $probeReady }}',
+    started: 'true',
+    lastState,
+  })}{{ end }}`;
 
 const restartAtOnce = podStage('scenario-container-restart', {
   selector: [scenarioIn(RESTARTING), phaseIn('containers', ['exited-first'])],
@@ -99,7 +130,9 @@ ${regularContainers({
   targetReady: 'false',
   target: status('$c', {
     state: waiting('CrashLoopBackOff', '(printf "back-off %s restarting failed container=%s pod=%s" $b $c.name $podDesc)'),
-    id: '$cur.containerID', restartCount: '{{ $cur.restartCount }}', lastState: '{{ toJson $last }}',
+    id: '$cur.containerID',
+    restartCount: '{{ $cur.restartCount }}',
+    lastState: '{{ toJson $last }}',
   }),
 })}
 conditions:

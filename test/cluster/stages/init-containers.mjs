@@ -50,10 +50,15 @@ const exit = podStage('scenario-init-exit', {
   delay: delay(600, 400),
   template: `${common}
 {{ $phase := "Pending" }}{{ if eq $rp "Never" }}{{ $phase = "Failed" }}{{ $terminal = "PodFailed" }}{{ end }}
-${initContainers(status('$c', {
-  state: terminated({ exitCode: '127', reason: 'Error', startedAt: '$cur.state.running.startedAt', id: '$cur.containerID' }),
-  id: '$cur.containerID', restartCount: '{{ $cur.restartCount }}', lastState: '{{ toJson ($cur.lastState | default dict) }}',
-}), keep)}
+${initContainers(
+  status('$c', {
+    state: terminated({ exitCode: '127', reason: 'Error', startedAt: '$cur.state.running.startedAt', id: '$cur.containerID' }),
+    id: '$cur.containerID',
+    restartCount: '{{ $cur.restartCount }}',
+    lastState: '{{ toJson ($cur.lastState | default dict) }}',
+  }),
+  keep,
+)}
 {{ if $terminal }}
 conditions:
 ${condition('PodReadyToStartContainers', '"False"')}
@@ -62,9 +67,14 @@ ${readiness}
 phase: {{ $phase }}`,
 });
 
-const restartedInit = (lastState) => `{{ $n := add1 $cur.restartCount }}${status('$c', {
-  state: running(), id: containerId('$c.name', '$n'), restartCount: '{{ $n }}', started: 'true', lastState,
-})}`;
+const restartedInit = (lastState) =>
+  `{{ $n := add1 $cur.restartCount }}${status('$c', {
+    state: running(),
+    id: containerId('$c.name', '$n'),
+    restartCount: '{{ $n }}',
+    started: 'true',
+    lastState,
+  })}`;
 
 const restartAtOnce = podStage('scenario-init-restart', {
   selector: [scenarioIn(['init-crash']), phaseIn('initContainers', ['exited-first'])],
@@ -78,10 +88,15 @@ const backOff = podStage('scenario-init-back-off', {
   delay: delay(200, 300),
   template: `${common}
 {{ $b := index (list "10s" "20s" "40s" "1m20s" "2m40s" "5m0s") (sub (min $cur.restartCount 6) 1) }}
-${initContainers(status('$c', {
-  state: waiting('CrashLoopBackOff', '(printf "back-off %s restarting failed container=%s pod=%s" $b $c.name $podDesc)'),
-  id: '$cur.containerID', restartCount: '{{ $cur.restartCount }}', lastState: '{"terminated": {{ toJson $cur.state.terminated }}}',
-}), keep)}`,
+${initContainers(
+  status('$c', {
+    state: waiting('CrashLoopBackOff', '(printf "back-off %s restarting failed container=%s pod=%s" $b $c.name $podDesc)'),
+    id: '$cur.containerID',
+    restartCount: '{{ $cur.restartCount }}',
+    lastState: '{"terminated": {{ toJson $cur.state.terminated }}}',
+  }),
+  keep,
+)}`,
 });
 
 const backOffOver = podStage('scenario-init-back-off-over', {

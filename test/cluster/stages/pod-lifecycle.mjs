@@ -34,7 +34,8 @@ initContainerStatuses:
 - ${healthy('$c')}
 {{ else }}
 - ${status('$c', {
-    attempt: '0', ready: 'true',
+    attempt: '0',
+    ready: 'true',
     state: terminated({ exitCode: '0', reason: 'Completed', startedAt: '$now', id: containerId('$c.name', '0') }),
   })}
 {{ end }}

@@ -28,8 +28,15 @@ beforeAll(async () => {
       };
       if (req.method === 'GET' && req.url!.startsWith('/repos/acme/shop/issues/7/comments')) return send(200, comments);
       if (req.method === 'POST' && req.url === '/repos/acme/shop/issues/7/comments') {
-        const c = { id: 1000 + comments.length, node_id: 'IC_x', body: parsed.body, user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
-          html_url: `https://github.com/acme/shop/pull/7#issuecomment-${1000 + comments.length}`, created_at: '2026-11-23T12:00:00Z', updated_at: '2026-11-23T12:00:00Z' };
+        const c = {
+          id: 1000 + comments.length,
+          node_id: 'IC_x',
+          body: parsed.body,
+          user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+          html_url: `https://github.com/acme/shop/pull/7#issuecomment-${1000 + comments.length}`,
+          created_at: '2026-11-23T12:00:00Z',
+          updated_at: '2026-11-23T12:00:00Z',
+        };
         comments.push(c);
         return send(201, c);
       }
@@ -38,7 +45,8 @@ beforeAll(async () => {
         c.body = parsed.body;
         return send(200, c);
       }
-      if (req.url === '/user') return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
+      if (req.url === '/user')
+        return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
       send(404, { message: 'Not Found' });
     });
   });
@@ -49,7 +57,9 @@ afterAll(async () => {
   github.close();
 });
 
-function runAction(inputs: Record<string, string>): Promise<{ code: number; outputs: Record<string, string>; summary: string; stdout: string }> {
+function runAction(
+  inputs: Record<string, string>,
+): Promise<{ code: number; outputs: Record<string, string>; summary: string; stdout: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-action-'));
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
@@ -58,10 +68,20 @@ function runAction(inputs: Record<string, string>): Promise<{ code: number; outp
   fs.writeFileSync(summaryFile, '');
   fs.writeFileSync(eventFile, JSON.stringify({ pull_request: { number: 7, head: { sha: 'abc1234' } } }));
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: process.env.HOME,
-    GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_EVENT_PATH: eventFile, GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: githubUrl,
-    GITHUB_WORKFLOW: 'deploy', GITHUB_JOB: 'gate', GITHUB_SHA: 'abc1234', RUNNER_TEMP: dir,
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_RUN_ID: '42',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: githubUrl,
+    GITHUB_WORKFLOW: 'deploy',
+    GITHUB_JOB: 'gate',
+    GITHUB_SHA: 'abc1234',
+    RUNNER_TEMP: dir,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   return new Promise((resolve) => {
@@ -81,7 +101,13 @@ function runAction(inputs: Record<string, string>): Promise<{ code: number; outp
 describe('the Action entry, run like the runner runs it', () => {
   it('a healthy deploy: outputs, summary, a sticky PR comment, exit 0', async () => {
     const dir = writeManifests({ 'web.yaml': deployment('web') });
-    const r = await runAction({ manifests: dir, namespace: ns.name, kubeconfig: fs.readFileSync(kubeconfigPath, 'utf8'), timeout: '60s', 'github-token': 'ghs_test' });
+    const r = await runAction({
+      manifests: dir,
+      namespace: ns.name,
+      kubeconfig: fs.readFileSync(kubeconfigPath, 'utf8'),
+      timeout: '60s',
+      'github-token': 'ghs_test',
+    });
     expect(r.code, r.stdout).toBe(0);
     expect(r.outputs.verdict).toBe('healthy');
     expect(JSON.parse(r.outputs.workloads)[0]).toMatchObject({ kind: 'Deployment', name: 'web', done: true, revisionAfter: 1 });
@@ -92,14 +118,28 @@ describe('the Action entry, run like the runner runs it', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toMatch(/kube-deploy-gate:report-id=/);
     // ::add-mask:: lines are the runner's masking protocol (never shown); nothing else may carry the credentials.
-    const shown = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    const shown = r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
     expect(shown).not.toMatch(/client-key-data|BEGIN RSA PRIVATE KEY|BEGIN PRIVATE KEY/);
     expect(r.stdout).toMatch(/::add-mask::/);
   });
 
   it('a failed deploy: verdict failed/timeout, the same comment updated, the step fails', async () => {
-    const dir = writeManifests({ 'web.yaml': deployment('web', { image: 'ghcr.io/acme/app:9.9.9', annotations: { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' } }) });
-    const r = await runAction({ manifests: dir, namespace: ns.name, kubeconfig: fs.readFileSync(kubeconfigPath, 'utf8'), timeout: '15s', 'github-token': 'ghs_test' });
+    const dir = writeManifests({
+      'web.yaml': deployment('web', {
+        image: 'ghcr.io/acme/app:9.9.9',
+        annotations: { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' },
+      }),
+    });
+    const r = await runAction({
+      manifests: dir,
+      namespace: ns.name,
+      kubeconfig: fs.readFileSync(kubeconfigPath, 'utf8'),
+      timeout: '15s',
+      'github-token': 'ghs_test',
+    });
     expect(r.code).toBe(1);
     expect(['failed', 'timeout']).toContain(r.outputs.verdict);
     expect(r.outputs['rolled-back']).toBe('true');

@@ -25,11 +25,17 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
 /** A token for a service account that may deploy in the test's namespace. */
 async function namespaceAdminToken(sa: string): Promise<string> {
   const token = await serviceAccountToken(client, ns.name, sa);
-  await client.apply({
-    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: sa, namespace: ns.name },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
-    subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns.name }],
-  }, 'e2e', true);
+  await client.apply(
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: sa, namespace: ns.name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
+      subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns.name }],
+    },
+    'e2e',
+    true,
+  );
   return token;
 }
 
@@ -39,16 +45,31 @@ describe('the bundle', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-exec-'));
     const plugin = path.join(dir, 'credential-plugin.mjs');
     const calls = path.join(dir, 'calls');
-    fs.writeFileSync(plugin, [
-      `import fs from 'node:fs';`,
-      `fs.appendFileSync(${JSON.stringify(calls)}, 'called\\n');`,
-      `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: ${JSON.stringify(token)} } }));`,
-    ].join('\n'));
+    fs.writeFileSync(
+      plugin,
+      [
+        `import fs from 'node:fs';`,
+        `fs.appendFileSync(${JSON.stringify(calls)}, 'called\\n');`,
+        `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: ${JSON.stringify(token)} } }));`,
+      ].join('\n'),
+    );
     const kubeconfig = writeKubeconfig(serverUrl(), {
       exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' },
     } as unknown as Record<string, string>);
 
-    const run = await runCli(['deploy', '-f', writeManifests({ 'd.yaml': deployment('exec-app') }), '-n', ns.name, '--kubeconfig', kubeconfig, '--timeout', '60s', '--output', 'json']);
+    const run = await runCli([
+      'deploy',
+      '-f',
+      writeManifests({ 'd.yaml': deployment('exec-app') }),
+      '-n',
+      ns.name,
+      '--kubeconfig',
+      kubeconfig,
+      '--timeout',
+      '60s',
+      '--output',
+      'json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'healthy', workloads: [{ name: 'exec-app', done: true }] });
     expect(fs.readFileSync(calls, 'utf8')).toMatch(/called/);
@@ -58,8 +79,22 @@ describe('the bundle', () => {
   it('deploys through a SOCKS5 proxy-url, with the proxy agent loaded from dist/lazy/', async () => {
     const proxy = await startSocksProxy();
     try {
-      const kubeconfig = writeKubeconfig(serverUrl(), { token: await namespaceAdminToken('socks-gate') }, undefined, { 'proxy-url': proxy.url });
-      const run = await runCli(['deploy', '-f', writeManifests({ 'd.yaml': deployment('socks-app') }), '-n', ns.name, '--kubeconfig', kubeconfig, '--timeout', '60s', '--output', 'json']);
+      const kubeconfig = writeKubeconfig(serverUrl(), { token: await namespaceAdminToken('socks-gate') }, undefined, {
+        'proxy-url': proxy.url,
+      });
+      const run = await runCli([
+        'deploy',
+        '-f',
+        writeManifests({ 'd.yaml': deployment('socks-app') }),
+        '-n',
+        ns.name,
+        '--kubeconfig',
+        kubeconfig,
+        '--timeout',
+        '60s',
+        '--output',
+        'json',
+      ]);
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'healthy', workloads: [{ name: 'socks-app', done: true }] });
       const api = new URL(serverUrl());

@@ -21,9 +21,14 @@ interface Shape {
 
 function manifest(name: string, s: Shape): string {
   return JSON.stringify({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
     spec: {
-      replicas: s.replicas ?? 2, minReadySeconds: 5, progressDeadlineSeconds: s.progressDeadlineSeconds, selector: { matchLabels: { app: name } },
+      replicas: s.replicas ?? 2,
+      minReadySeconds: 5,
+      progressDeadlineSeconds: s.progressDeadlineSeconds,
+      selector: { matchLabels: { app: name } },
       template: {
         metadata: { labels: { app: name }, annotations: s.scenario ? { [SCENARIO]: s.scenario } : undefined },
         spec: { ...s.podSpec, containers: [{ name: 'app', image: 'ghcr.io/acme/app:2.0.0', ...s.container }] },
@@ -33,7 +38,12 @@ function manifest(name: string, s: Shape): string {
 }
 
 async function run(name: string, shape: Shape, timeout = '45s', extra: Record<string, string> = {}) {
-  return gate({ manifests: [writeManifests({ [`${name}.yaml`]: manifest(name, shape) })], namespace: ns.name, timeout, extra: { rollback: 'false', ...extra } });
+  return gate({
+    manifests: [writeManifests({ [`${name}.yaml`]: manifest(name, shape) })],
+    namespace: ns.name,
+    timeout,
+    extra: { rollback: 'false', ...extra },
+  });
 }
 
 const httpProbe = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 1, failureThreshold: 1 };
@@ -46,9 +56,25 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     ['start-error', { scenario: 'start-error', container: { command: ['/app/server'] } }, { category: 'container-start-error' }],
     ['image-not-found', { scenario: 'image-not-found' }, { category: 'image-not-found', container: 'app' }],
     ['image-unauthorized', { scenario: 'image-unauthorized' }, { category: 'image-pull-unauthorized' }],
-    ['init-crash', { scenario: 'init-crash', podSpec: { initContainers: [{ name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'hello.sh'] }, { name: 'warm', image: 'busybox:1.36' }] } }, { category: 'init-container-failed', container: 'migrate', exitCode: 127 }],
+    [
+      'init-crash',
+      {
+        scenario: 'init-crash',
+        podSpec: {
+          initContainers: [
+            { name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'hello.sh'] },
+            { name: 'warm', image: 'busybox:1.36' },
+          ],
+        },
+      },
+      { category: 'init-container-failed', container: 'migrate', exitCode: 127 },
+    ],
     ['liveness', { scenario: 'liveness', container: { livenessProbe: httpProbe } }, { category: 'liveness-probe-failing' }],
-    ['missing secret', { podSpec: {}, container: { env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }] } }, { category: 'config-missing-ref' }],
+    [
+      'missing secret',
+      { podSpec: {}, container: { env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }] } },
+      { category: 'config-missing-ref' },
+    ],
   ] as [string, Shape, Record<string, unknown>][])('%s -> fails fast with the right finding', async (label, shape, expected) => {
     const name = label.replace(/[^a-z0-9-]/g, '-');
     const started = Date.now();
@@ -60,14 +86,29 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     expect(r.result.findings[0].node).toMatch(/^worker-\d(, worker-\d)*$/);
   });
 
-  it('init-crash: the init container\'s log tail says hello.sh was not found', async () => {
-    const r = await run('init-log', { scenario: 'init-crash', podSpec: { initContainers: [{ name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'hello.sh'] }] } });
+  it("init-crash: the init container's log tail says hello.sh was not found", async () => {
+    const r = await run('init-log', {
+      scenario: 'init-crash',
+      podSpec: { initContainers: [{ name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'hello.sh'] }] },
+    });
     expect(r.result.findings[0].category).toBe('init-container-failed');
     expect(r.result.findings[0].logTail.join('\n')).toMatch(/hello\.sh: not found/);
   });
 
   it.concurrent.each([
-    ['init-slow', { scenario: 'init-slow', podSpec: { initContainers: [{ name: 'wait-db', image: 'busybox:1.36' }, { name: 'warm', image: 'busybox:1.36' }] } }, 'init-container-waiting'],
+    [
+      'init-slow',
+      {
+        scenario: 'init-slow',
+        podSpec: {
+          initContainers: [
+            { name: 'wait-db', image: 'busybox:1.36' },
+            { name: 'warm', image: 'busybox:1.36' },
+          ],
+        },
+      },
+      'init-container-waiting',
+    ],
     ['node-selector', { podSpec: { nodeSelector: { pool: 'gpu' } } }, 'unschedulable-node-selector'],
     ['too-much-cpu', { container: { resources: { requests: { cpu: '16' } } } }, 'unschedulable-resources'],
   ] as [string, Shape, string][])('%s -> not fatal at once: the deadline comes with the finding', async (name, shape, category) => {
@@ -86,15 +127,21 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     expect(r.result.findings[0].message).toMatch(/longer than its settings allow/);
   });
 
-  it('a Deployment past its progressDeadlineSeconds fails with kubectl\'s error and the finding', async () => {
-    const r = await run('deadline', { podSpec: { nodeSelector: { pool: 'none' } }, progressDeadlineSeconds: 6, replicas: 1 }, '60s', { 'fail-fast': 'false' });
+  it("a Deployment past its progressDeadlineSeconds fails with kubectl's error and the finding", async () => {
+    const r = await run('deadline', { podSpec: { nodeSelector: { pool: 'none' } }, progressDeadlineSeconds: 6, replicas: 1 }, '60s', {
+      'fail-fast': 'false',
+    });
     expect(r.result.verdict).toBe('failed');
     expect(r.result.workloads[0].message).toBe('deployment "deadline" exceeded its progress deadline');
     expect(r.result.findings.map((f) => f.category)).toContain('unschedulable-node-selector');
   });
 
   it('a ResourceQuota that refuses pods: quota-exceeded, pods never appear', async () => {
-    await client.apply({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'tiny', namespace: ns.name }, spec: { hard: { pods: '0' } } }, 'e2e', true);
+    await client.apply(
+      { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'tiny', namespace: ns.name }, spec: { hard: { pods: '0' } } },
+      'e2e',
+      true,
+    );
     try {
       const r = await run('quota', {}, '15s');
       expect(r.result.findings[0]).toMatchObject({ category: 'quota-exceeded' });
@@ -105,7 +152,18 @@ describe('the gate names why pods are stuck, and fails fast', () => {
   });
 
   it('a Job that reaches its backoffLimit: job-failed', async () => {
-    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec: { backoffLimit: 1, template: { metadata: { annotations: { [SCENARIO]: 'crash' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'ghcr.io/acme/migrate:2' }] } } } };
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate' },
+      spec: {
+        backoffLimit: 1,
+        template: {
+          metadata: { annotations: { [SCENARIO]: 'crash' } },
+          spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'ghcr.io/acme/migrate:2' }] },
+        },
+      },
+    };
     const r = await gate({ manifests: [writeManifests({ 'job.yaml': JSON.stringify(job) })], namespace: ns.name, timeout: '60s' });
     expect(r.result.verdict).toBe('failed');
     expect(r.result.workloads[0].message).toMatch(/^job "migrate" failed: BackoffLimitExceeded/);
@@ -113,7 +171,24 @@ describe('the gate names why pods are stuck, and fails fast', () => {
   });
 
   it('a crash loop only on worker-2 is named node-concentrated', async () => {
-    const r = await run('hosts', { scenario: 'crash-on-node=worker-2', replicas: 6, podSpec: { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'hosts' } } }] } }, '20s');
+    const r = await run(
+      'hosts',
+      {
+        scenario: 'crash-on-node=worker-2',
+        replicas: 6,
+        podSpec: {
+          topologySpreadConstraints: [
+            {
+              maxSkew: 1,
+              topologyKey: 'kubernetes.io/hostname',
+              whenUnsatisfiable: 'DoNotSchedule',
+              labelSelector: { matchLabels: { app: 'hosts' } },
+            },
+          ],
+        },
+      },
+      '20s',
+    );
     expect(['failed', 'timeout']).toContain(r.result.verdict);
     expect(r.result.findings[0]).toMatchObject({ category: 'node-concentrated', node: 'worker-2' });
     expect(r.result.findings[0].hint).toMatch(/cordon/);
@@ -124,15 +199,25 @@ describe('the gate names why pods are stuck, and fails fast', () => {
   it('measures the time from the first crash the kubelet reports to the red verdict', async () => {
     let firstCrash = 0;
     const stop = new AbortController();
-    void client.watchCollection('v1', 'Pod', ns.name, {
-      onSync: () => {},
-      onEvent: (_t, pod) => {
-        const crashed = (pod.status?.containerStatuses ?? []).some((c: any) =>
-          c.state?.waiting?.reason === 'CrashLoopBackOff' || (c.state?.terminated?.exitCode ?? 0) !== 0 || (c.lastState?.terminated?.exitCode ?? 0) !== 0);
-        if (crashed && !firstCrash && pod.metadata.labels?.app === 'timed') firstCrash = Date.now();
+    void client.watchCollection(
+      'v1',
+      'Pod',
+      ns.name,
+      {
+        onSync: () => {},
+        onEvent: (_t, pod) => {
+          const crashed = (pod.status?.containerStatuses ?? []).some(
+            (c: any) =>
+              c.state?.waiting?.reason === 'CrashLoopBackOff' ||
+              (c.state?.terminated?.exitCode ?? 0) !== 0 ||
+              (c.lastState?.terminated?.exitCode ?? 0) !== 0,
+          );
+          if (crashed && !firstCrash && pod.metadata.labels?.app === 'timed') firstCrash = Date.now();
+        },
+        onFatal: () => {},
       },
-      onFatal: () => {},
-    }, stop.signal);
+      stop.signal,
+    );
     const r = await run('timed', { scenario: 'crash' });
     const verdictAt = Date.now();
     // This watch may be behind the gate's: the crash it judged is in the cluster, so it arrives here too.

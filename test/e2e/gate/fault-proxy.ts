@@ -35,40 +35,64 @@ export async function startFaultProxy(): Promise<FaultProxy> {
   let cutTimer: NodeJS.Timeout | null = null;
   const log: FaultProxy['log'] = [];
 
-  const server = https.createServer({ cert: fs.readFileSync(path.join(pki, 'apiserver.crt')), key: fs.readFileSync(path.join(pki, 'apiserver.key')) }, (req, res) => {
-    const url = req.url ?? '/';
-    const isWatch = /[?&]watch=(1|true)/.test(url);
-    const entry: FaultProxy['log'][number] = { method: req.method ?? 'GET', path: url };
-    log.push(entry);
-    const failure = !isWatch ? failures.find((f) => f.count > 0 && f.match(url)) : undefined;
-    if (failure) {
-      failure.count--;
-      entry.injected = failure.status;
-      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
-      res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `injected ${failure.status}`, reason: failure.status === 429 ? 'TooManyRequests' : 'InternalError', code: failure.status }));
-      return;
-    }
-    if (isWatch && gone) {
-      gone = false;
-      entry.injected = 410;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(`${JSON.stringify({ type: 'ERROR', object: { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'too old resource version: 1 (2)', reason: 'Expired', code: 410 } })}\n`);
-      return;
-    }
-    const up = https.request({ host: upstream.hostname, port: upstream.port, path: url, method: req.method, headers: { ...req.headers, host: upstream.host, authorization: '' }, agent }, (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-      upRes.pipe(res);
-      if (isWatch) {
-        watches.add(res);
-        res.on('close', () => {
-          watches.delete(res);
-          upRes.destroy();
-        });
+  const server = https.createServer(
+    { cert: fs.readFileSync(path.join(pki, 'apiserver.crt')), key: fs.readFileSync(path.join(pki, 'apiserver.key')) },
+    (req, res) => {
+      const url = req.url ?? '/';
+      const isWatch = /[?&]watch=(1|true)/.test(url);
+      const entry: FaultProxy['log'][number] = { method: req.method ?? 'GET', path: url };
+      log.push(entry);
+      const failure = !isWatch ? failures.find((f) => f.count > 0 && f.match(url)) : undefined;
+      if (failure) {
+        failure.count--;
+        entry.injected = failure.status;
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(
+          JSON.stringify({
+            kind: 'Status',
+            apiVersion: 'v1',
+            status: 'Failure',
+            message: `injected ${failure.status}`,
+            reason: failure.status === 429 ? 'TooManyRequests' : 'InternalError',
+            code: failure.status,
+          }),
+        );
+        return;
       }
-    });
-    up.on('error', () => res.destroy());
-    req.pipe(up);
-  });
+      if (isWatch && gone) {
+        gone = false;
+        entry.injected = 410;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          `${JSON.stringify({ type: 'ERROR', object: { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'too old resource version: 1 (2)', reason: 'Expired', code: 410 } })}\n`,
+        );
+        return;
+      }
+      const up = https.request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          path: url,
+          method: req.method,
+          headers: { ...req.headers, host: upstream.host, authorization: '' },
+          agent,
+        },
+        (upRes) => {
+          res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+          upRes.pipe(res);
+          if (isWatch) {
+            watches.add(res);
+            res.on('close', () => {
+              watches.delete(res);
+              upRes.destroy();
+            });
+          }
+        },
+      );
+      up.on('error', () => res.destroy());
+      req.pipe(up);
+    },
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `https://127.0.0.1:${(server.address() as any).port}`;
   return {
@@ -80,7 +104,11 @@ export async function startFaultProxy(): Promise<FaultProxy> {
     },
     cutWatchesEvery(ms) {
       if (cutTimer) clearInterval(cutTimer);
-      cutTimer = ms ? setInterval(() => { for (const w of watches) w.destroy(); }, ms) : null;
+      cutTimer = ms
+        ? setInterval(() => {
+            for (const w of watches) w.destroy();
+          }, ms)
+        : null;
     },
     goneOnNextWatch() {
       gone = true;

@@ -23,9 +23,13 @@ afterAll(async () => {
  */
 function slowDeployment(name: string, image: string, annotations?: Record<string, string>, minReadySeconds = 2): string {
   return JSON.stringify({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
     spec: {
-      replicas: 3, minReadySeconds, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      replicas: 3,
+      minReadySeconds,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
       selector: { matchLabels: { app: name } },
       template: { metadata: { labels: { app: name }, annotations }, spec: { containers: [{ name: 'app', image }] } },
     },
@@ -58,7 +62,11 @@ describe('faults never produce a wrong verdict', () => {
     expect(finished).toBe(false); // the API server really went away in the middle of this run
     const run = await running;
     expect(run.result.verdict).toBe('healthy');
-    expect(run.result.workloads[0]).toMatchObject({ done: true, revisionAfter: 1, message: 'deployment "survivor" successfully rolled out' });
+    expect(run.result.workloads[0]).toMatchObject({
+      done: true,
+      revisionAfter: 1,
+      message: 'deployment "survivor" successfully rolled out',
+    });
   });
 
   it('kube-apiserver restarted while a broken rollout is waited on: still failed, never healthy', async () => {
@@ -102,7 +110,11 @@ describe('faults never produce a wrong verdict', () => {
     proxy.failNext(1000, 503, {}, (p) => p.startsWith('/version'));
     try {
       const started = Date.now();
-      const run = await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('never', 'x:1') })], namespace: ns.name, extra: { 'kubeconfig-file': proxy.kubeconfig } });
+      const run = await gate({
+        manifests: [writeManifests({ 'd.yaml': slowDeployment('never', 'x:1') })],
+        namespace: ns.name,
+        extra: { 'kubeconfig-file': proxy.kubeconfig },
+      });
       expect(run.result.verdict).toBe('error');
       expect(run.result.error).toBe('the API server failed (503) on GET /version: injected 503');
       expect(Date.now() - started).toBeLessThan(30_000);
@@ -114,13 +126,24 @@ describe('faults never produce a wrong verdict', () => {
   it('two runs on one Deployment: the first notices the second replaced its template and does not roll it back', async () => {
     const v1 = writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:1') });
     expect((await gate({ manifests: [v1], namespace: ns.name })).result.verdict).toBe('healthy');
-    const first = gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:2', BAD) })], namespace: ns.name, timeout: '60s', extra: { 'fail-fast': 'false' } });
+    const first = gate({
+      manifests: [writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:2', BAD) })],
+      namespace: ns.name,
+      timeout: '60s',
+      extra: { 'fail-fast': 'false' },
+    });
     await sleep(1500);
-    const second = await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:3') })], namespace: ns.name, timeout: '60s' });
+    const second = await gate({
+      manifests: [writeManifests({ 'd.yaml': slowDeployment('shared', 'ghcr.io/acme/shared:3') })],
+      namespace: ns.name,
+      timeout: '60s',
+    });
     const run = await first;
     expect(second.result.verdict).toBe('healthy');
     expect(run.result.verdict).toBe('failed');
-    expect(run.result.workloads[0].message).toBe('deployment "shared" was changed by someone else during the wait: its pod template is no longer the one this run applied');
+    expect(run.result.workloads[0].message).toBe(
+      'deployment "shared" was changed by someone else during the wait: its pod template is no longer the one this run applied',
+    );
     expect(run.result.rollback!.workloads[0].message).toMatch(/not rolled back: changed by someone else/);
     const live = await client.get('apps/v1', 'Deployment', ns.name, 'shared');
     expect(live.spec.template.spec.containers[0].image).toBe('ghcr.io/acme/shared:3');
@@ -130,16 +153,35 @@ describe('faults never produce a wrong verdict', () => {
 describe('cancellation (SIGTERM, as GitHub sends on cancel)', () => {
   async function cancelledDeploy(extraArgs: string[]) {
     const name = `cancel-${extraArgs.length}`;
-    expect((await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment(name, 'ghcr.io/acme/x:1') })], namespace: ns.name })).result.verdict).toBe('healthy');
+    expect(
+      (await gate({ manifests: [writeManifests({ 'd.yaml': slowDeployment(name, 'ghcr.io/acme/x:1') })], namespace: ns.name })).result
+        .verdict,
+    ).toBe('healthy');
     const dir = writeManifests({ 'd.yaml': slowDeployment(name, 'ghcr.io/acme/x:2', BAD) });
-    const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'deploy', '-f', dir, '-n', ns.name, '--kubeconfig', kubeconfigPath,
-      '--timeout', '60s', '--no-fail-fast', '--output', 'json', ...extraArgs]);
+    const child = spawn(process.execPath, [
+      path.join(projectRoot, 'dist/cli.js'),
+      'deploy',
+      '-f',
+      dir,
+      '-n',
+      ns.name,
+      '--kubeconfig',
+      kubeconfigPath,
+      '--timeout',
+      '60s',
+      '--no-fail-fast',
+      '--output',
+      'json',
+      ...extraArgs,
+    ]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     setTimeout(() => child.kill('SIGTERM'), 3000);
-    return new Promise<{ code: number | null; json: any; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, json: JSON.parse(stdout), stderr })));
+    return new Promise<{ code: number | null; json: any; stderr: string }>((resolve) =>
+      child.on('close', (code) => resolve({ code, json: JSON.parse(stdout), stderr })),
+    );
   }
 
   it('writes the result with verdict cancelled and starts no rollback', async () => {

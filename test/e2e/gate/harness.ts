@@ -64,21 +64,42 @@ export interface RunOptions {
 export async function gate(opts: RunOptions): Promise<GateRun & { log: string[] }> {
   const log: string[] = [];
   const values: Record<string, string> = {
-    manifests: opts.manifests.join('\n'), namespace: opts.namespace, timeout: opts.timeout ?? '60s',
-    'kubeconfig-file': kubeconfigPath, ...opts.extra,
+    manifests: opts.manifests.join('\n'),
+    namespace: opts.namespace,
+    timeout: opts.timeout ?? '60s',
+    'kubeconfig-file': kubeconfigPath,
+    ...opts.extra,
   };
   const inputs = parseInputs((name) => values[name]);
   const run = await runGate(inputs, { log: (l) => log.push(l), signal: opts.signal });
   return { ...run, log };
 }
 
-export function deployment(name: string, opts: { image?: string; replicas?: number; annotations?: Record<string, string>; cpu?: string; progressDeadlineSeconds?: number } = {}): string {
+export function deployment(
+  name: string,
+  opts: { image?: string; replicas?: number; annotations?: Record<string, string>; cpu?: string; progressDeadlineSeconds?: number } = {},
+): string {
   const template: any = {
     metadata: { labels: { app: name }, annotations: opts.annotations },
-    spec: { containers: [{ name: 'app', image: opts.image ?? 'ghcr.io/acme/app:1.0.0', resources: opts.cpu ? { requests: { cpu: opts.cpu } } : undefined }] },
+    spec: {
+      containers: [
+        { name: 'app', image: opts.image ?? 'ghcr.io/acme/app:1.0.0', resources: opts.cpu ? { requests: { cpu: opts.cpu } } : undefined },
+      ],
+    },
   };
-  return JSON.stringify({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
-    spec: { replicas: opts.replicas ?? 2, progressDeadlineSeconds: opts.progressDeadlineSeconds, selector: { matchLabels: { app: name } }, template },
-  }, null, 2);
+  return JSON.stringify(
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name },
+      spec: {
+        replicas: opts.replicas ?? 2,
+        progressDeadlineSeconds: opts.progressDeadlineSeconds,
+        selector: { matchLabels: { app: name } },
+        template,
+      },
+    },
+    null,
+    2,
+  );
 }

@@ -17,23 +17,44 @@ beforeAll(async () => {
   const lib = await import(pathToFileURL(path.join(projectRoot, 'test/cluster/lib/nodes.mjs')).href);
   const worker = await client.get('v1', 'Node', undefined, 'worker-1');
   const port = worker.status?.daemonEndpoints?.kubeletEndpoint?.Port;
-  for (const [i, name] of extraNodes.entries()) await client.apply(lib.workerNode(name, i, worker.status.nodeInfo.kubeletVersion, port), 'e2e', true);
+  for (const [i, name] of extraNodes.entries())
+    await client.apply(lib.workerNode(name, i, worker.status.nodeInfo.kubeletVersion, port), 'e2e', true);
 }, 120_000);
 afterAll(async () => {
   for (const name of extraNodes) await client.delete('v1', 'Node', undefined, name).catch(() => {});
 });
 
 function deployments(count: number, replicas: number, tag: string): string {
-  return Array.from({ length: count }, (_, i) => JSON.stringify({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `svc-${String(i).padStart(3, '0')}` },
-    spec: { replicas, selector: { matchLabels: { app: `svc-${i}` } },
-      template: { metadata: { labels: { app: `svc-${i}` } }, spec: { containers: [{ name: 'app', image: `ghcr.io/acme/svc:${tag}` }] } } },
-  })).join('\n---\n');
+  return Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: `svc-${String(i).padStart(3, '0')}` },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: `svc-${i}` } },
+        template: { metadata: { labels: { app: `svc-${i}` } }, spec: { containers: [{ name: 'app', image: `ghcr.io/acme/svc:${tag}` }] } },
+      },
+    }),
+  ).join('\n---\n');
 }
 
 /** Runs dist/cli.js deploy as its own process, sampling its peak RSS (VmHWM) until it exits. */
 function deployProcess(dir: string, kubeconfig: string): Promise<{ json: any; peakRssMb: number }> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'deploy', '-f', dir, '-n', ns.name, '--kubeconfig', kubeconfig, '--timeout', '5m', '--output', 'json']);
+  const child = spawn(process.execPath, [
+    path.join(projectRoot, 'dist/cli.js'),
+    'deploy',
+    '-f',
+    dir,
+    '-n',
+    ns.name,
+    '--kubeconfig',
+    kubeconfig,
+    '--timeout',
+    '5m',
+    '--output',
+    'json',
+  ]);
   let stdout = '';
   let peakKb = 0;
   child.stdout.on('data', (c) => (stdout += c));
@@ -42,12 +63,16 @@ function deployProcess(dir: string, kubeconfig: string): Promise<{ json: any; pe
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
   }, 100);
-  return new Promise((resolve) => child.on('close', () => {
-    clearInterval(sample);
-    resolve({ json: JSON.parse(stdout), peakRssMb: Math.round(peakKb / 1024) });
-  }));
+  return new Promise((resolve) =>
+    child.on('close', () => {
+      clearInterval(sample);
+      resolve({ json: JSON.parse(stdout), peakRssMb: Math.round(peakKb / 1024) });
+    }),
+  );
 }
 
 /** The wait's requests are lists and watches; the apply's are gets and patches, one pair per object. */
@@ -67,9 +92,17 @@ function requestsBy(user: string): Record<string, number> {
 describe('load', () => {
   it('gates 100 Deployments x 10 pods with a constant number of wait requests', async () => {
     const sa = 'load-gate';
-    await client.apply({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: `${ns.name}-gate` },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-      subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns.name }] }, 'e2e', true);
+    await client.apply(
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: { name: `${ns.name}-gate` },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+        subjects: [{ kind: 'ServiceAccount', name: sa, namespace: ns.name }],
+      },
+      'e2e',
+      true,
+    );
     const kubeconfig = writeKubeconfig(serverUrl(), { token: await serviceAccountToken(client, ns.name, sa) });
     const user = `system:serviceaccount:${ns.name}:${sa}`;
     try {
@@ -83,7 +116,9 @@ describe('load', () => {
       const all = requestsBy(user);
       const waitSmall = (afterSmall.list ?? 0) + (afterSmall.watch ?? 0);
       const waitBig = (all.list ?? 0) + (all.watch ?? 0) - waitSmall;
-      console.log(`load: 10x10 wait requests ${waitSmall}, 100x10 wait requests ${waitBig}; 100x10 in ${big.json.durationMs} ms, peak RSS ${big.peakRssMb} MB (10x10: ${small.peakRssMb} MB)`);
+      console.log(
+        `load: 10x10 wait requests ${waitSmall}, 100x10 wait requests ${waitBig}; 100x10 in ${big.json.durationMs} ms, peak RSS ${big.peakRssMb} MB (10x10: ${small.peakRssMb} MB)`,
+      );
       // Ten times the workloads and pods: the wait's requests stay within a few re-watches of each other.
       expect(waitBig).toBeLessThanOrEqual(waitSmall + 10);
       expect(waitBig).toBeLessThan(40);

@@ -21,10 +21,17 @@ describe('a node lost during the rollout', () => {
       d.spec.template.spec.nodeSelector = { 'kubernetes.io/hostname': 'worker-2' };
       return JSON.stringify(d);
     };
-    expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:1') })], namespace: ns.name })).result.verdict).toBe('healthy');
+    expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:1') })], namespace: ns.name })).result.verdict).toBe(
+      'healthy',
+    );
     nodeScript('stop', 'worker-2');
     try {
-      const run = await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:2') })], namespace: ns.name, timeout: '40s', extra: { rollback: 'false' } });
+      const run = await gate({
+        manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/p:2') })],
+        namespace: ns.name,
+        timeout: '40s',
+        extra: { rollback: 'false' },
+      });
       expect(['timeout', 'failed']).toContain(run.result.verdict);
       expect(run.result.findings[0]).toMatchObject({ category: 'node-not-ready', node: 'worker-2' });
       expect(run.result.findings.map((f) => f.category)).not.toContain('crash-loop');
@@ -37,13 +44,29 @@ describe('a node lost during the rollout', () => {
 describe('secrets never leak', () => {
   const CANARY = 'canary-s3cr3t-value-8f2b1c';
 
-  it('a Secret manifest\'s data appears in no log, output, summary or error', async () => {
+  it("a Secret manifest's data appears in no log, output, summary or error", async () => {
     const secret = `apiVersion: v1\nkind: Secret\nmetadata: {name: db-creds}\nstringData: {password: ${CANARY}}\n`;
     const app = JSON.parse(deployment('uses-secret', { annotations: { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' } }));
-    app.spec.template.spec.containers[0].env = [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }];
+    app.spec.template.spec.containers[0].env = [
+      { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } },
+    ];
     const out: string[] = [];
-    const code = await runCli(['deploy', '-f', writeManifests({ 's.yaml': secret, 'd.yaml': JSON.stringify(app) }), '-n', ns.name, '--kubeconfig', kubeconfigPath,
-      '--timeout', '30s', '--output', 'json'], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+    const code = await runCli(
+      [
+        'deploy',
+        '-f',
+        writeManifests({ 's.yaml': secret, 'd.yaml': JSON.stringify(app) }),
+        '-n',
+        ns.name,
+        '--kubeconfig',
+        kubeconfigPath,
+        '--timeout',
+        '30s',
+        '--output',
+        'json',
+      ],
+      { stdout: (t) => out.push(t), stderr: (t) => out.push(t) },
+    );
     expect(code).toBe(1);
     const json = JSON.parse(out.find((t) => t.trim().startsWith('{'))!);
     const summary = renderSummary({ result: json, context: { reportId: 'x' } });
@@ -68,7 +91,15 @@ describe('secrets never leak', () => {
     const { parseInputs } = await import('../../../src/inputs.js');
     const { runGate } = await import('../../../src/gate.js');
     const kc = writeKubeconfig(serverUrl(), { token });
-    const inputs = parseInputs((n) => ({ manifests: writeManifests({ 'd.yaml': deployment('x') }), namespace: ns.name, 'kubeconfig-file': kc } as Record<string, string>)[n]);
+    const inputs = parseInputs(
+      (n) =>
+        (
+          ({ manifests: writeManifests({ 'd.yaml': deployment('x') }), namespace: ns.name, 'kubeconfig-file': kc }) as Record<
+            string,
+            string
+          >
+        )[n],
+    );
     const run = await runGate(inputs, { log: (l) => log.push(l), maskSecret: (s) => masked.push(s) });
     expect(run.result.error).toMatch(/401 Unauthorized/);
     expect(masked).toContain(token);

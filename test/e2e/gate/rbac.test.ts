@@ -45,7 +45,12 @@ describe('least privilege (real RBAC on the test cluster)', () => {
   it('without read access to pods and events it still reaches a verdict and names the missing permission', async () => {
     const rules = DOCUMENTED_ROLE.filter((r) => !r.resources.includes('pods'));
     const kc = await kubeconfigFor('blind', rules);
-    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment('blind-app', { annotations: BAD }) })], namespace: ns.name, timeout: '6s', extra: { 'kubeconfig-file': kc, rollback: 'false' } });
+    const run = await gate({
+      manifests: [writeManifests({ 'd.yaml': deployment('blind-app', { annotations: BAD }) })],
+      namespace: ns.name,
+      timeout: '6s',
+      extra: { 'kubeconfig-file': kc, rollback: 'false' },
+    });
     expect(run.result.verdict).toBe('timeout');
     expect(run.result.workloads[0].message).toMatch(/Waiting for deployment "blind-app" rollout to finish/);
     expect(run.log.join('\n')).toMatch(/could not watch Pods .*Grant list and watch on pods \(core\) in rbac-/);
@@ -53,13 +58,29 @@ describe('least privilege (real RBAC on the test cluster)', () => {
   });
 
   it.each([
-    ['patch', (r: any) => ({ ...r, verbs: r.verbs.filter((v: string) => v !== 'patch' && v !== 'create') }), /cannot patch resource "deployments" in API group "apps".*403 Forbidden/],
-    ['get', (r: any) => ({ ...r, verbs: r.verbs.filter((v: string) => v !== 'get') }), /cannot get resource "deployments" in API group "apps".*403 Forbidden/],
-    ['watch', (r: any) => ({ ...r, verbs: r.verbs.filter((v: string) => v !== 'watch' && v !== 'list') }), /cannot (list|watch) resource "deployments" in API group "apps".*403 Forbidden/],
+    [
+      'patch',
+      (r: any) => ({ ...r, verbs: r.verbs.filter((v: string) => v !== 'patch' && v !== 'create') }),
+      /cannot patch resource "deployments" in API group "apps".*403 Forbidden/,
+    ],
+    [
+      'get',
+      (r: any) => ({ ...r, verbs: r.verbs.filter((v: string) => v !== 'get') }),
+      /cannot get resource "deployments" in API group "apps".*403 Forbidden/,
+    ],
+    [
+      'watch',
+      (r: any) => ({ ...r, verbs: r.verbs.filter((v: string) => v !== 'watch' && v !== 'list') }),
+      /cannot (list|watch) resource "deployments" in API group "apps".*403 Forbidden/,
+    ],
   ])('without %s on deployments: one message naming the verb and resource, no verdict guessed', async (verb, change, message) => {
     const rules = DOCUMENTED_ROLE.map((r) => (r.resources.includes('deployments') ? change(r) : r));
     const kc = await kubeconfigFor(`no-${verb}`, rules);
-    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment(`no-${verb}`) })], namespace: ns.name, extra: { 'kubeconfig-file': kc } });
+    const run = await gate({
+      manifests: [writeManifests({ 'd.yaml': deployment(`no-${verb}`) })],
+      namespace: ns.name,
+      extra: { 'kubeconfig-file': kc },
+    });
     expect(run.result.verdict).toBe('error');
     expect(run.result.error).toMatch(message);
   });

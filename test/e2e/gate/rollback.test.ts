@@ -23,16 +23,29 @@ describe('rollback', () => {
     expect(['failed', 'timeout']).toContain(run.result.verdict);
     expect(run.result.rollback).toMatchObject({ attempted: true });
     expect(run.result.rollback!.workloads[0]).toMatchObject({
-      kind: 'Deployment', name: 'api', fromRevision: 2, toRevision: 1, newRevision: 3, done: true,
+      kind: 'Deployment',
+      name: 'api',
+      fromRevision: 2,
+      toRevision: 1,
+      newRevision: 3,
+      done: true,
       message: 'rolled back to the template of revision 1, now revision 3',
     });
     expect(new Set(await liveImages('app=api'))).toEqual(new Set(['ghcr.io/acme/api:1.4.2']));
   });
 
   it('rolls back every changed workload when one fails and leaves an unchanged one alone', async () => {
-    const healthy = { 'a.yaml': deployment('svc-a', { image: 'ghcr.io/acme/a:1' }), 'b.yaml': deployment('svc-b', { image: 'ghcr.io/acme/b:1' }), 'c.yaml': deployment('svc-c', { image: 'ghcr.io/acme/c:1' }) };
+    const healthy = {
+      'a.yaml': deployment('svc-a', { image: 'ghcr.io/acme/a:1' }),
+      'b.yaml': deployment('svc-b', { image: 'ghcr.io/acme/b:1' }),
+      'c.yaml': deployment('svc-c', { image: 'ghcr.io/acme/c:1' }),
+    };
     expect((await gate({ manifests: [writeManifests(healthy)], namespace: ns.name })).result.verdict).toBe('healthy');
-    const next = { ...healthy, 'a.yaml': deployment('svc-a', { image: 'ghcr.io/acme/a:2' }), 'b.yaml': deployment('svc-b', { image: 'ghcr.io/acme/b:2', annotations: BAD }) };
+    const next = {
+      ...healthy,
+      'a.yaml': deployment('svc-a', { image: 'ghcr.io/acme/a:2' }),
+      'b.yaml': deployment('svc-b', { image: 'ghcr.io/acme/b:2', annotations: BAD }),
+    };
     const run = await gate({ manifests: [writeManifests(next)], namespace: ns.name, timeout: '20s' });
     const byName = Object.fromEntries(run.result.rollback!.workloads.map((w) => [w.name, w]));
     expect(byName['svc-a']).toMatchObject({ toRevision: 1, done: true });
@@ -44,16 +57,34 @@ describe('rollback', () => {
   });
 
   it.each([
-    ['StatefulSet', 'ghcr.io/acme/db', (image: string, annotations?: Record<string, string>) => ({
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' },
-      spec: { serviceName: 'db', replicas: 2, selector: { matchLabels: { app: 'db' } },
-        template: { metadata: { labels: { app: 'db' }, annotations }, spec: { containers: [{ name: 'db', image }] } } },
-    })],
-    ['DaemonSet', 'ghcr.io/acme/agent', (image: string, annotations?: Record<string, string>) => ({
-      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' },
-      spec: { selector: { matchLabels: { app: 'agent' } },
-        template: { metadata: { labels: { app: 'agent' }, annotations }, spec: { containers: [{ name: 'agent', image }] } } },
-    })],
+    [
+      'StatefulSet',
+      'ghcr.io/acme/db',
+      (image: string, annotations?: Record<string, string>) => ({
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: { name: 'db' },
+        spec: {
+          serviceName: 'db',
+          replicas: 2,
+          selector: { matchLabels: { app: 'db' } },
+          template: { metadata: { labels: { app: 'db' }, annotations }, spec: { containers: [{ name: 'db', image }] } },
+        },
+      }),
+    ],
+    [
+      'DaemonSet',
+      'ghcr.io/acme/agent',
+      (image: string, annotations?: Record<string, string>) => ({
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name: 'agent' },
+        spec: {
+          selector: { matchLabels: { app: 'agent' } },
+          template: { metadata: { labels: { app: 'agent' }, annotations }, spec: { containers: [{ name: 'agent', image }] } },
+        },
+      }),
+    ],
   ])('rolls a %s back from its ControllerRevision', async (kind, repo, make) => {
     const v1 = writeManifests({ 'w.yaml': JSON.stringify(make(`${repo}:1`)) });
     expect((await gate({ manifests: [v1], namespace: ns.name })).result.verdict).toBe('healthy');
@@ -70,15 +101,31 @@ describe('rollback', () => {
     // v1 ran on the nodes labelled pool=blue; the label is gone by the time v2 fails, so v1 cannot be scheduled.
     // Recreate: v2 replaced v1's pod, so the rollback needs a new v1 pod (a rolling update would still have it).
     await client.patch('v1', 'Node', undefined, 'worker-3', { metadata: { labels: { pool: 'blue' } } }, 'application/merge-patch+json');
-    const make = (image: string, annotations?: Record<string, string>) => JSON.stringify({
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'stranded' },
-      spec: { replicas: 1, strategy: { type: 'Recreate' }, selector: { matchLabels: { app: 'stranded' } }, template: { metadata: { labels: { app: 'stranded' }, annotations },
-        spec: { nodeSelector: annotations ? undefined : { pool: 'blue' }, containers: [{ name: 'app', image }] } } },
-    });
+    const make = (image: string, annotations?: Record<string, string>) =>
+      JSON.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'stranded' },
+        spec: {
+          replicas: 1,
+          strategy: { type: 'Recreate' },
+          selector: { matchLabels: { app: 'stranded' } },
+          template: {
+            metadata: { labels: { app: 'stranded' }, annotations },
+            spec: { nodeSelector: annotations ? undefined : { pool: 'blue' }, containers: [{ name: 'app', image }] },
+          },
+        },
+      });
     try {
-      expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:1') })], namespace: ns.name })).result.verdict).toBe('healthy');
+      expect((await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:1') })], namespace: ns.name })).result.verdict).toBe(
+        'healthy',
+      );
       await client.patch('v1', 'Node', undefined, 'worker-3', { metadata: { labels: { pool: null } } }, 'application/merge-patch+json');
-      const run = await gate({ manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:2', BAD) })], namespace: ns.name, timeout: '10s' });
+      const run = await gate({
+        manifests: [writeManifests({ 'd.yaml': make('ghcr.io/acme/s:2', BAD) })],
+        namespace: ns.name,
+        timeout: '10s',
+      });
       expect(run.result.verdict).toBe('failed');
       expect(run.result.rollback!.attempted).toBe(true);
       expect(run.result.rollback!.workloads[0]).toMatchObject({ toRevision: 1, done: false });
@@ -94,9 +141,16 @@ describe('rollback', () => {
     ['delete', (d: any) => expect(d === null || d.metadata.deletionTimestamp).toBeTruthy()],
   ])('first deploy that fails: on-first-deploy-failure=%s', async (policy, check) => {
     const name = `first-${policy}`;
-    const run = await gate({ manifests: [writeManifests({ 'd.yaml': deployment(name, { annotations: BAD }) })], namespace: ns.name, timeout: '8s', extra: { 'on-first-deploy-failure': policy } });
+    const run = await gate({
+      manifests: [writeManifests({ 'd.yaml': deployment(name, { annotations: BAD }) })],
+      namespace: ns.name,
+      timeout: '8s',
+      extra: { 'on-first-deploy-failure': policy },
+    });
     expect(['failed', 'timeout']).toContain(run.result.verdict);
-    expect(run.result.rollback!.workloads[0].message).toMatch(policy === 'keep' ? /kept/ : policy === 'delete' ? /deleted/ : /scaled to 0 replicas/);
+    expect(run.result.rollback!.workloads[0].message).toMatch(
+      policy === 'keep' ? /kept/ : policy === 'delete' ? /deleted/ : /scaled to 0 replicas/,
+    );
     check(await client.get('apps/v1', 'Deployment', ns.name, name));
   });
 
@@ -112,7 +166,10 @@ describe('rollback', () => {
 
   it('undo CLI: --to-revision, the skip message and the missing-revision error, like kubectl', async () => {
     for (const tag of ['1', '2', '3']) {
-      await gate({ manifests: [writeManifests({ 'u.yaml': deployment('undo-me', { image: `ghcr.io/acme/u:${tag}`, replicas: 1 }) })], namespace: ns.name });
+      await gate({
+        manifests: [writeManifests({ 'u.yaml': deployment('undo-me', { image: `ghcr.io/acme/u:${tag}`, replicas: 1 }) })],
+        namespace: ns.name,
+      });
     }
     const out: string[] = [];
     const err: string[] = [];

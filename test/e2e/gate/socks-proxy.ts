@@ -36,7 +36,10 @@ export async function startSocksProxy(): Promise<SocksProxy> {
         client.pipe(upstream).pipe(client);
       });
       sockets.add(upstream);
-      upstream.on('close', () => { sockets.delete(upstream); client.destroy(); });
+      upstream.on('close', () => {
+        sockets.delete(upstream);
+        client.destroy();
+      });
       upstream.on('error', () => client.end(Buffer.from([0x05, 0x05, 0x00, 0x01, 0, 0, 0, 0, 0, 0]))); // connection refused
     };
     client.on('data', onData);
@@ -46,10 +49,11 @@ export async function startSocksProxy(): Promise<SocksProxy> {
   return {
     url: `socks5://127.0.0.1:${port}`,
     connects,
-    close: () => new Promise((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -62,8 +66,11 @@ function parseConnect(b: Buffer): { host: string; port: number; rest: Buffer } |
   const end = 4 + addrLength + 2;
   if (b.length < end) return null;
   const addr = b.subarray(4, 4 + addrLength);
-  const host = atyp === 0x01 ? [...addr].join('.')
-    : atyp === 0x04 ? [...Array(8).keys()].map((i) => addr.readUInt16BE(i * 2).toString(16)).join(':')
-      : addr.subarray(1).toString('latin1');
+  const host =
+    atyp === 0x01
+      ? [...addr].join('.')
+      : atyp === 0x04
+        ? [...Array(8).keys()].map((i) => addr.readUInt16BE(i * 2).toString(16)).join(':')
+        : addr.subarray(1).toString('latin1');
   return { host, port: b.readUInt16BE(4 + addrLength), rest: b.subarray(end) };
 }

@@ -50,8 +50,19 @@ describe('the gate end to end', () => {
     expect(run.result.error).toBeNull();
     expect(run.result.verdict).toBe('healthy');
     const byKind = Object.fromEntries(run.result.workloads.map((w) => [w.kind, w]));
-    expect(byKind.Deployment).toMatchObject({ name: 'web', changed: true, revisionBefore: null, revisionAfter: 1, done: true, message: 'deployment "web" successfully rolled out' });
-    expect(byKind.StatefulSet).toMatchObject({ done: true, revisionAfter: 1, message: 'partitioned roll out complete: 2 new pods have been updated...' });
+    expect(byKind.Deployment).toMatchObject({
+      name: 'web',
+      changed: true,
+      revisionBefore: null,
+      revisionAfter: 1,
+      done: true,
+      message: 'deployment "web" successfully rolled out',
+    });
+    expect(byKind.StatefulSet).toMatchObject({
+      done: true,
+      revisionAfter: 1,
+      message: 'partitioned roll out complete: 2 new pods have been updated...',
+    });
     expect(byKind.DaemonSet).toMatchObject({ done: true, message: 'daemon set "agent" successfully rolled out' });
     expect(byKind.Job).toMatchObject({ done: true });
     expect(run.applied!.objects.find((o) => o.kind === 'ConfigMap')).toMatchObject({ changed: true, created: true });
@@ -75,10 +86,15 @@ describe('the gate end to end', () => {
     expect(run.result.durationMs).toBeLessThan(5000);
   });
 
-  it('ends as timeout at the deadline with kubectl\'s message when a Deployment never becomes available', async () => {
+  it("ends as timeout at the deadline with kubectl's message when a Deployment never becomes available", async () => {
     const dir = writeManifests({ 'big.yaml': deployment('big', { cpu: '64', replicas: 1 }) });
     const started = Date.now();
-    const run = await gate({ manifests: [`${dir}/big.yaml`], namespace: ns.name, timeout: '6s', extra: { 'fail-fast': 'false', rollback: 'false' } });
+    const run = await gate({
+      manifests: [`${dir}/big.yaml`],
+      namespace: ns.name,
+      timeout: '6s',
+      extra: { 'fail-fast': 'false', rollback: 'false' },
+    });
     expect(run.result.verdict).toBe('timeout');
     expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
     expect(run.result.workloads[0]).toMatchObject({

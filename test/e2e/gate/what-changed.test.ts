@@ -7,20 +7,38 @@ import { gate, testClient, useNamespace, writeManifests } from './harness.js';
 const client = testClient();
 const ns = useNamespace(client, 'changed');
 
-interface Version { image?: string; memory?: string; scenario?: string; env?: unknown[]; readinessPath?: string }
+interface Version {
+  image?: string;
+  memory?: string;
+  scenario?: string;
+  env?: unknown[];
+  readinessPath?: string;
+}
 
 function api(name: string, v: Version): string {
   return JSON.stringify({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
     spec: {
-      replicas: 2, minReadySeconds: 5, selector: { matchLabels: { app: name } },
+      replicas: 2,
+      minReadySeconds: 5,
+      selector: { matchLabels: { app: name } },
       template: {
         metadata: { labels: { app: name }, annotations: v.scenario ? { 'kwok.kube-deploy-gate.dev/scenario': v.scenario } : undefined },
-        spec: { containers: [{
-          name: 'api', image: v.image ?? 'ghcr.io/acme/api:1.4.2', env: v.env,
-          resources: { limits: { memory: v.memory ?? '512Mi' } },
-          readinessProbe: v.readinessPath ? { httpGet: { path: v.readinessPath, port: 8080 }, periodSeconds: 1, failureThreshold: 1, timeoutSeconds: 1 } : undefined,
-        }] },
+        spec: {
+          containers: [
+            {
+              name: 'api',
+              image: v.image ?? 'ghcr.io/acme/api:1.4.2',
+              env: v.env,
+              resources: { limits: { memory: v.memory ?? '512Mi' } },
+              readinessProbe: v.readinessPath
+                ? { httpGet: { path: v.readinessPath, port: 8080 }, periodSeconds: 1, failureThreshold: 1, timeoutSeconds: 1 }
+                : undefined,
+            },
+          ],
+        },
       },
     },
   });
@@ -45,7 +63,11 @@ describe('the likely cause: what this change did', () => {
   it('v2 changes the tag to one that does not exist: it names the tag that worked', async () => {
     const r = await twoReleases('tag', {}, { image: 'ghcr.io/acme/api:1.4.3', scenario: 'image-not-found' });
     expect(r.result.findings[0].category).toBe('image-not-found');
-    expect(r.result.findings[0].suspectedChange).toMatchObject({ field: 'spec.containers[api].image', before: 'ghcr.io/acme/api:1.4.2', after: 'ghcr.io/acme/api:1.4.3' });
+    expect(r.result.findings[0].suspectedChange).toMatchObject({
+      field: 'spec.containers[api].image',
+      before: 'ghcr.io/acme/api:1.4.2',
+      after: 'ghcr.io/acme/api:1.4.3',
+    });
   });
 
   it('v2 adds an env var from a Secret that does not exist: it names the Secret', async () => {
@@ -62,6 +84,9 @@ describe('the likely cause: what this change did', () => {
     expect(r.result.verdict).toBe('failed');
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(r.result.findings[0].category).toBe('readiness-probe-failing');
-    expect(r.result.findings[0].suspectedChange).toMatchObject({ before: expect.stringMatching(/\/healthz/), after: expect.stringMatching(/\/ready/) });
+    expect(r.result.findings[0].suspectedChange).toMatchObject({
+      before: expect.stringMatching(/\/healthz/),
+      after: expect.stringMatching(/\/ready/),
+    });
   });
 });

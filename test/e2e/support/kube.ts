@@ -12,7 +12,10 @@ const clusterScript = path.join(projectRoot, 'test', 'cluster', 'cluster.mjs');
 
 let kubectlBinary: string | undefined;
 function kubectlPath(): string {
-  kubectlBinary ??= path.join(execFileSync('bash', [path.join(projectRoot, 'test/cluster/build.sh'), '--print'], { encoding: 'utf8' }).trim(), 'kubectl');
+  kubectlBinary ??= path.join(
+    execFileSync('bash', [path.join(projectRoot, 'test/cluster/build.sh'), '--print'], { encoding: 'utf8' }).trim(),
+    'kubectl',
+  );
   return kubectlBinary;
 }
 
@@ -73,7 +76,11 @@ export async function createNamespace(prefix: string): Promise<string> {
   const name = `${prefix}-${process.pid % 10000}-${Date.now() % 100000}-${counter++}`;
   await kubectl(['create', 'namespace', name]);
   // Pods need the namespace's default ServiceAccount, which the controller-manager creates a moment later.
-  await waitFor(`ServiceAccount default in ${name}`, () => kubectl(['get', 'serviceaccount', 'default', '-n', name]).then(() => true), 20_000);
+  await waitFor(
+    `ServiceAccount default in ${name}`,
+    () => kubectl(['get', 'serviceaccount', 'default', '-n', name]).then(() => true),
+    20_000,
+  );
   return name;
 }
 

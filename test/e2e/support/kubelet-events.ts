@@ -4,11 +4,21 @@ import { waitFor } from './kube.js';
 import { findEvent } from './workloads.js';
 
 /** Waits for the kubelet Event (type, reason, message) about `pod` and checks it is the kubelet's, on the pod's node. */
-export async function kubeletEvent(pod: any, type: string, reason: string, message: string | RegExp, fieldPath = 'spec.containers{app}', timeoutMs = 20_000): Promise<any> {
+export async function kubeletEvent(
+  pod: any,
+  type: string,
+  reason: string,
+  message: string | RegExp,
+  fieldPath = 'spec.containers{app}',
+  timeoutMs = 20_000,
+): Promise<any> {
   const ns = pod.metadata.namespace;
   const match = (m: string) => (typeof message === 'string' ? m === message : message.test(m));
-  const event = await waitFor(`${type} ${reason} "${message}" about ${pod.metadata.name}`,
-    () => findEvent(ns, pod.metadata.name, type, reason, match), timeoutMs);
+  const event = await waitFor(
+    `${type} ${reason} "${message}" about ${pod.metadata.name}`,
+    () => findEvent(ns, pod.metadata.name, type, reason, match),
+    timeoutMs,
+  );
   expect(event).toMatchObject({
     source: { component: 'kubelet', host: pod.spec.nodeName },
     reportingComponent: 'kubelet',

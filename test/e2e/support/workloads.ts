@@ -24,10 +24,14 @@ function template(name: string, opts: TemplateOptions): object {
 
 export function deployment(name: string, opts: TemplateOptions & { replicas?: number; progressDeadlineSeconds?: number } = {}): object {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
     spec: {
-      replicas: opts.replicas ?? 1, progressDeadlineSeconds: opts.progressDeadlineSeconds,
-      selector: { matchLabels: { app: name } }, template: template(name, opts),
+      replicas: opts.replicas ?? 1,
+      progressDeadlineSeconds: opts.progressDeadlineSeconds,
+      selector: { matchLabels: { app: name } },
+      template: template(name, opts),
     },
   };
 }
@@ -63,6 +67,12 @@ export async function eventsAbout(namespace: string, name: string): Promise<any[
 }
 
 /** The Event with this reason and type about `name` whose message passes `match`, if any. */
-export async function findEvent(namespace: string, name: string, type: string, reason: string, match: (m: string) => boolean = () => true): Promise<any | undefined> {
+export async function findEvent(
+  namespace: string,
+  name: string,
+  type: string,
+  reason: string,
+  match: (m: string) => boolean = () => true,
+): Promise<any | undefined> {
   return (await eventsAbout(namespace, name)).find((e) => e.type === type && e.reason === reason && match(e.message));
 }

@@ -14,7 +14,9 @@ describe('repositoryOf', () => {
 
 describe('parseImageSubstitutions', () => {
   it('accepts repo=ref and a bare reference', () => {
-    expect(parseImageSubstitutions(['ghcr.io/acme/api=ghcr.io/acme/api:1.4.3', 'nginx:1.27', 'localhost:5000/app=localhost:5000/app:7'])).toEqual([
+    expect(
+      parseImageSubstitutions(['ghcr.io/acme/api=ghcr.io/acme/api:1.4.3', 'nginx:1.27', 'localhost:5000/app=localhost:5000/app:7']),
+    ).toEqual([
       { repository: 'ghcr.io/acme/api', reference: 'ghcr.io/acme/api:1.4.3' },
       { repository: 'nginx', reference: 'nginx:1.27' },
       { repository: 'localhost:5000/app', reference: 'localhost:5000/app:7' },
@@ -27,11 +29,20 @@ describe('parseImageSubstitutions', () => {
 
 describe('substituteImages', () => {
   const deployment = {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' },
-    spec: { template: { spec: {
-      initContainers: [{ name: 'migrate', image: 'ghcr.io/acme/api:1.0' }],
-      containers: [{ name: 'api', image: 'ghcr.io/acme/api:1.0' }, { name: 'proxy', image: 'envoyproxy/envoy:v1.31' }],
-    } } },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'api' },
+    spec: {
+      template: {
+        spec: {
+          initContainers: [{ name: 'migrate', image: 'ghcr.io/acme/api:1.0' }],
+          containers: [
+            { name: 'api', image: 'ghcr.io/acme/api:1.0' },
+            { name: 'proxy', image: 'envoyproxy/envoy:v1.31' },
+          ],
+        },
+      },
+    },
   };
   it('replaces containers and init containers whose repository matches, without touching the input', () => {
     const { object, replaced } = substituteImages(deployment, [{ repository: 'ghcr.io/acme/api', reference: 'ghcr.io/acme/api:1.1' }]);
@@ -41,9 +52,14 @@ describe('substituteImages', () => {
     expect(deployment.spec.template.spec.containers[0].image).toBe('ghcr.io/acme/api:1.0');
   });
   it('reaches CronJob and Pod templates', () => {
-    const cron = { kind: 'CronJob', spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }] } } } } } };
+    const cron = {
+      kind: 'CronJob',
+      spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }] } } } } },
+    };
     expect(substituteImages(cron, [{ repository: 'busybox', reference: 'busybox:1.36' }]).replaced).toBe(1);
     const pod = { kind: 'Pod', spec: { containers: [{ name: 'c', image: 'busybox:1' }] } };
-    expect(substituteImages(pod, [{ repository: 'busybox', reference: 'busybox:1.36' }]).object.spec.containers[0].image).toBe('busybox:1.36');
+    expect(substituteImages(pod, [{ repository: 'busybox', reference: 'busybox:1.36' }]).object.spec.containers[0].image).toBe(
+      'busybox:1.36',
+    );
   });
 });

@@ -3,7 +3,8 @@ import { parseManifest } from '../../../src/apply/parse.js';
 
 describe('parseManifest', () => {
   it('reads many documents, skips empty ones and records where each starts', () => {
-    const text = '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n';
+    const text =
+      '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n';
     const out = parseManifest('m.yaml', text);
     expect(out.map((o) => o.object.metadata.name)).toEqual(['a', 'b']);
     expect(out.map((o) => o.source.line)).toEqual([2, 8]);
@@ -11,11 +12,18 @@ describe('parseManifest', () => {
   });
 
   it('unrolls List kinds, nested too', () => {
-    const list = { apiVersion: 'v1', kind: 'List', items: [
-      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } },
-      { apiVersion: 'v1', kind: 'ServiceList', items: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } }] },
-    ] };
-    expect(parseManifest('l.json', JSON.stringify(list)).map((o) => `${o.object.kind}/${o.object.metadata.name}`)).toEqual(['ConfigMap/a', 'Service/s']);
+    const list = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } },
+        { apiVersion: 'v1', kind: 'ServiceList', items: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } }] },
+      ],
+    };
+    expect(parseManifest('l.json', JSON.stringify(list)).map((o) => `${o.object.kind}/${o.object.metadata.name}`)).toEqual([
+      'ConfigMap/a',
+      'Service/s',
+    ]);
   });
 
   it.each([

@@ -19,7 +19,11 @@ describe('expandManifestPaths', () => {
     expect(expandManifestPaths(['app'], dir).map((f) => path.relative(dir, f))).toEqual(['app/a.yml', 'app/b.yaml', 'app/sub/c.json']);
   });
   it('expands globs and removes duplicates', () => {
-    expect(expandManifestPaths(['app/*.y*ml', 'app/a.yml', 'single.yaml'], dir).map((f) => path.relative(dir, f))).toEqual(['app/a.yml', 'app/b.yaml', 'single.yaml']);
+    expect(expandManifestPaths(['app/*.y*ml', 'app/a.yml', 'single.yaml'], dir).map((f) => path.relative(dir, f))).toEqual([
+      'app/a.yml',
+      'app/b.yaml',
+      'single.yaml',
+    ]);
   });
   it.each([
     [[], /no manifests given/],
@@ -36,9 +40,13 @@ describe('expandManifestPaths', () => {
 
 describe('apply order', () => {
   it('puts namespaces and CRDs first, configuration next, workloads last', () => {
-    const items = ['Deployment', 'ConfigMap', 'Namespace', 'CustomResourceDefinition', 'Service', 'Job'].map((kind) => ({ object: { kind } }));
+    const items = ['Deployment', 'ConfigMap', 'Namespace', 'CustomResourceDefinition', 'Service', 'Job'].map((kind) => ({
+      object: { kind },
+    }));
     expect(groupForApply(items).map((g) => g.map((i) => i.object.kind))).toEqual([
-      ['Namespace', 'CustomResourceDefinition'], ['ConfigMap', 'Service'], ['Deployment', 'Job'],
+      ['Namespace', 'CustomResourceDefinition'],
+      ['ConfigMap', 'Service'],
+      ['Deployment', 'Job'],
     ]);
     expect(applyGroup('Widget')).toBe(1);
   });

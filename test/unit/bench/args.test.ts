@@ -4,12 +4,21 @@ import { parseBenchArgs } from '../../../bench/lib/args.js';
 describe('parseBenchArgs', () => {
   it('runs every row several times and writes the docs by default', () => {
     expect(parseBenchArgs([])).toEqual({
-      quick: false, rows: ['red', 'green', 'scale', 'cold'], reps: { red: 3, green: 5, scale: 3, cold: 5 }, sizes: [1, 10, 100], writeDocs: true,
+      quick: false,
+      rows: ['red', 'green', 'scale', 'cold'],
+      reps: { red: 3, green: 5, scale: 3, cold: 5 },
+      sizes: [1, 10, 100],
+      writeDocs: true,
     });
   });
 
   it('--quick runs the first two rows once and leaves the docs alone', () => {
-    expect(parseBenchArgs(['--quick'])).toMatchObject({ quick: true, rows: ['red', 'green'], reps: { red: 1, green: 1 }, writeDocs: false });
+    expect(parseBenchArgs(['--quick'])).toMatchObject({
+      quick: true,
+      rows: ['red', 'green'],
+      reps: { red: 1, green: 1 },
+      writeDocs: false,
+    });
   });
 
   it.each([

@@ -1,19 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import {
-  classify, countRequests, describeCounts, firstRequestAt, parseAuditLine, parseAuditTimestamp, requestsOf, type AuditEvent,
+  classify,
+  countRequests,
+  describeCounts,
+  firstRequestAt,
+  parseAuditLine,
+  parseAuditTimestamp,
+  requestsOf,
+  type AuditEvent,
 } from '../../../bench/lib/audit.js';
 
 const GATE = 'system:serviceaccount:kdg-bench-system:gate';
 const KUBECTL = 'system:serviceaccount:kdg-bench-system:kubectl';
 
 // The shape kube-apiserver writes at Metadata level (fields trimmed to what the bench reads, plus a few it ignores).
-function line(o: { id: string; stage?: string; verb: string; uri: string; user?: string; at: string; resource?: string; namespace?: string; agent?: string }): string {
+function line(o: {
+  id: string;
+  stage?: string;
+  verb: string;
+  uri: string;
+  user?: string;
+  at: string;
+  resource?: string;
+  namespace?: string;
+  agent?: string;
+}): string {
   return JSON.stringify({
-    kind: 'Event', apiVersion: 'audit.k8s.io/v1', level: 'Metadata', auditID: o.id, stage: o.stage ?? 'ResponseComplete',
-    requestURI: o.uri, verb: o.verb, user: { username: o.user ?? GATE, groups: ['system:serviceaccounts', 'system:authenticated'] },
-    sourceIPs: ['127.0.0.1'], userAgent: o.agent ?? 'kube-deploy-gate',
+    kind: 'Event',
+    apiVersion: 'audit.k8s.io/v1',
+    level: 'Metadata',
+    auditID: o.id,
+    stage: o.stage ?? 'ResponseComplete',
+    requestURI: o.uri,
+    verb: o.verb,
+    user: { username: o.user ?? GATE, groups: ['system:serviceaccounts', 'system:authenticated'] },
+    sourceIPs: ['127.0.0.1'],
+    userAgent: o.agent ?? 'kube-deploy-gate',
     ...(o.resource ? { objectRef: { resource: o.resource, namespace: o.namespace, apiVersion: 'v1' } } : {}),
-    responseStatus: { metadata: {}, code: 200 }, requestReceivedTimestamp: o.at, stageTimestamp: o.at,
+    responseStatus: { metadata: {}, code: 200 },
+    requestReceivedTimestamp: o.at,
+    stageTimestamp: o.at,
   });
 }
 
@@ -21,12 +47,51 @@ const T0 = Date.parse('2026-11-23T12:47:48Z');
 const lines = [
   line({ id: 'a', verb: 'get', uri: '/version', at: '2026-11-23T12:47:48.100000Z' }),
   line({ id: 'b', verb: 'get', uri: '/apis/apps/v1', at: '2026-11-23T12:47:48.200000Z' }),
-  line({ id: 'c', verb: 'patch', uri: '/apis/apps/v1/namespaces/ns/deployments/web?fieldManager=kube-deploy-gate', at: '2026-11-23T12:47:48.300000Z', resource: 'deployments', namespace: 'ns' }),
+  line({
+    id: 'c',
+    verb: 'patch',
+    uri: '/apis/apps/v1/namespaces/ns/deployments/web?fieldManager=kube-deploy-gate',
+    at: '2026-11-23T12:47:48.300000Z',
+    resource: 'deployments',
+    namespace: 'ns',
+  }),
   line({ id: 'd', verb: 'list', uri: '/api/v1/namespaces/ns/pods', at: '2026-11-23T12:47:48.400000Z', resource: 'pods', namespace: 'ns' }),
-  line({ id: 'e', stage: 'ResponseStarted', verb: 'watch', uri: '/api/v1/namespaces/ns/pods?watch=1', at: '2026-11-23T12:47:48.500000Z', resource: 'pods', namespace: 'ns' }),
-  line({ id: 'e', stage: 'ResponseComplete', verb: 'watch', uri: '/api/v1/namespaces/ns/pods?watch=1', at: '2026-11-23T12:47:48.500000Z', resource: 'pods', namespace: 'ns' }),
-  line({ id: 'f', verb: 'get', uri: '/apis/apps/v1/namespaces/ns/deployments/web', at: '2026-11-23T12:47:48.600000Z', resource: 'deployments', namespace: 'ns', user: KUBECTL, agent: 'kubectl/v1.37.2 (linux/amd64) kubernetes/$Format' }),
-  line({ id: 'g', verb: 'get', uri: '/apis/apps/v1/namespaces/ns/deployments/web', at: '2026-11-23T12:47:49.900000Z', resource: 'deployments', namespace: 'ns' }),
+  line({
+    id: 'e',
+    stage: 'ResponseStarted',
+    verb: 'watch',
+    uri: '/api/v1/namespaces/ns/pods?watch=1',
+    at: '2026-11-23T12:47:48.500000Z',
+    resource: 'pods',
+    namespace: 'ns',
+  }),
+  line({
+    id: 'e',
+    stage: 'ResponseComplete',
+    verb: 'watch',
+    uri: '/api/v1/namespaces/ns/pods?watch=1',
+    at: '2026-11-23T12:47:48.500000Z',
+    resource: 'pods',
+    namespace: 'ns',
+  }),
+  line({
+    id: 'f',
+    verb: 'get',
+    uri: '/apis/apps/v1/namespaces/ns/deployments/web',
+    at: '2026-11-23T12:47:48.600000Z',
+    resource: 'deployments',
+    namespace: 'ns',
+    user: KUBECTL,
+    agent: 'kubectl/v1.37.2 (linux/amd64) kubernetes/$Format',
+  }),
+  line({
+    id: 'g',
+    verb: 'get',
+    uri: '/apis/apps/v1/namespaces/ns/deployments/web',
+    at: '2026-11-23T12:47:49.900000Z',
+    resource: 'deployments',
+    namespace: 'ns',
+  }),
   '{"kind":"Event","apiVersion":"audit.k8s.io/v1","auditID":"h","stage":"Resp', // the line being written
 ];
 const events = lines.map(parseAuditLine).filter((e): e is AuditEvent => e !== null);
@@ -44,8 +109,15 @@ describe('parseAuditTimestamp', () => {
 describe('parseAuditLine', () => {
   it('reads what the bench counts by', () => {
     expect(parseAuditLine(lines[2])).toEqual({
-      auditID: 'c', stage: 'ResponseComplete', verb: 'patch', requestURI: '/apis/apps/v1/namespaces/ns/deployments/web?fieldManager=kube-deploy-gate',
-      userAgent: 'kube-deploy-gate', username: GATE, receivedMs: T0 + 300, resource: 'deployments', namespace: 'ns',
+      auditID: 'c',
+      stage: 'ResponseComplete',
+      verb: 'patch',
+      requestURI: '/apis/apps/v1/namespaces/ns/deployments/web?fieldManager=kube-deploy-gate',
+      userAgent: 'kube-deploy-gate',
+      username: GATE,
+      receivedMs: T0 + 300,
+      resource: 'deployments',
+      namespace: 'ns',
     });
   });
 
@@ -56,7 +128,11 @@ describe('parseAuditLine', () => {
 
 describe('requestsOf and countRequests', () => {
   it.each([
-    { name: 'the gate, whole window: a watch counts once', filter: { username: GATE, fromMs: T0, toMs: T0 + 2000 }, want: ['a', 'b', 'c', 'd', 'e', 'g'] },
+    {
+      name: 'the gate, whole window: a watch counts once',
+      filter: { username: GATE, fromMs: T0, toMs: T0 + 2000 },
+      want: ['a', 'b', 'c', 'd', 'e', 'g'],
+    },
     { name: 'kubectl only', filter: { username: KUBECTL, fromMs: T0, toMs: T0 + 2000 }, want: ['f'] },
     { name: 'the window ends the run', filter: { username: GATE, fromMs: T0 + 250, toMs: T0 + 1000 }, want: ['c', 'd', 'e'] },
   ])('$name', ({ filter, want }) => {

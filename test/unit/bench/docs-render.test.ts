@@ -3,8 +3,19 @@ import { renderResultsSection, type DocsContext } from '../../../bench/lib/docs-
 import { emptyResults } from '../../../bench/lib/results.js';
 
 const ctx: DocsContext = {
-  date: '2026-11-23', command: 'npm run bench', plotFile: 'benchmarks-verdict-time.svg', repetitions: 'red 3, green 5',
-  machine: { cpuModel: 'AMD EPYC', cpus: 2, memory: '23.5 GiB', kernel: 'Linux 6.18', node: 'v24.21.0', kubernetes: 'v1.37.2', kubectl: 'v1.37.2' },
+  date: '2026-11-23',
+  command: 'npm run bench',
+  plotFile: 'benchmarks-verdict-time.svg',
+  repetitions: 'red 3, green 5',
+  machine: {
+    cpuModel: 'AMD EPYC',
+    cpus: 2,
+    memory: '23.5 GiB',
+    kernel: 'Linux 6.18',
+    node: 'v24.21.0',
+    kubernetes: 'v1.37.2',
+    kubectl: 'v1.37.2',
+  },
 };
 
 describe('renderResultsSection', () => {
@@ -13,8 +24,16 @@ describe('renderResultsSection', () => {
     r.green = { gate: [100], kubectl: [20], gateRequests: [], kubectlRequests: [] };
     r.notes.push('something odd');
     const text = renderResultsSection(r, ctx);
-    for (const part of ['### Results of 2026-11-23', '`npm run bench`', 'The gate ran as: the bundle.', '| CPU ', 'AMD EPYC (2 cores', 'v24.21.0',
-      '| time from Deployment available to green verdict | 100 ms', '- something odd']) {
+    for (const part of [
+      '### Results of 2026-11-23',
+      '`npm run bench`',
+      'The gate ran as: the bundle.',
+      '| CPU ',
+      'AMD EPYC (2 cores',
+      'v24.21.0',
+      '| time from Deployment available to green verdict | 100 ms',
+      '- something odd',
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).not.toContain('benchmarks-verdict-time.svg');

@@ -22,7 +22,10 @@ describe('deploymentManifest', () => {
 
 describe('manifestFile', () => {
   it('is one multi-document YAML file', () => {
-    const objects = [deploymentManifest({ name: 'a', replicas: 1, runId: 'r' }), deploymentManifest({ name: 'b', replicas: 1, runId: 'r' })];
+    const objects = [
+      deploymentManifest({ name: 'a', replicas: 1, runId: 'r' }),
+      deploymentManifest({ name: 'b', replicas: 1, runId: 'r' }),
+    ];
     const docs = YAML.parseAllDocuments(manifestFile(objects)).map((d) => d.toJSON());
     expect(docs).toEqual(objects);
   });

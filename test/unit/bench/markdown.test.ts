@@ -3,12 +3,15 @@ import { SECTION_END, SECTION_START, renderTable, replaceSection } from '../../.
 
 describe('renderTable', () => {
   it('pads every column to its widest cell', () => {
-    expect(renderTable(['row', 'gate'], [['red', '1.2 s'], ['green verdict', '80 ms']])).toBe([
-      '| row           | gate  |',
-      '|---------------|-------|',
-      '| red           | 1.2 s |',
-      '| green verdict | 80 ms |',
-    ].join('\n'));
+    expect(
+      renderTable(
+        ['row', 'gate'],
+        [
+          ['red', '1.2 s'],
+          ['green verdict', '80 ms'],
+        ],
+      ),
+    ).toBe(['| row           | gate  |', '|---------------|-------|', '| red           | 1.2 s |', '| green verdict | 80 ms |'].join('\n'));
   });
 
   it.each([
@@ -27,7 +30,9 @@ describe('replaceSection', () => {
   const doc = `# Benchmarks\n\nProse before.\n\n${SECTION_START}\nold numbers\n${SECTION_END}\n\nProse after.\n`;
 
   it('replaces only what is between the markers', () => {
-    expect(replaceSection(doc, 'new numbers\n')).toBe(`# Benchmarks\n\nProse before.\n\n${SECTION_START}\nnew numbers\n${SECTION_END}\n\nProse after.\n`);
+    expect(replaceSection(doc, 'new numbers\n')).toBe(
+      `# Benchmarks\n\nProse before.\n\n${SECTION_START}\nnew numbers\n${SECTION_END}\n\nProse after.\n`,
+    );
   });
 
   it('is stable when run twice', () => {
@@ -38,7 +43,11 @@ describe('replaceSection', () => {
   it.each([
     { name: 'no markers yet', before: '# Benchmarks\n', want: `# Benchmarks\n\n${SECTION_START}\nn\n${SECTION_END}\n` },
     { name: 'an empty file', before: '', want: `${SECTION_START}\nn\n${SECTION_END}\n` },
-    { name: 'markers out of order', before: `${SECTION_END}\n${SECTION_START}\n`, want: `${SECTION_END}\n${SECTION_START}\n\n${SECTION_START}\nn\n${SECTION_END}\n` },
+    {
+      name: 'markers out of order',
+      before: `${SECTION_END}\n${SECTION_START}\n`,
+      want: `${SECTION_END}\n${SECTION_START}\n\n${SECTION_START}\nn\n${SECTION_END}\n`,
+    },
   ])('appends the section: $name', ({ before, want }) => {
     expect(replaceSection(before, 'n')).toBe(want);
   });

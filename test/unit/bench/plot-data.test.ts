@@ -13,7 +13,10 @@ describe('verdictTimePlot', () => {
     const plot = verdictTimePlot(r);
     expect(plot.title).toBe('Time to verdict vs number of Deployments (10 pods each)');
     expect(plot.series.map((s) => s.points)).toEqual([
-      [{ x: 1, y: 2.5, low: 2, high: 3 }, { x: 100, y: 30, low: 30, high: 30 }],
+      [
+        { x: 1, y: 2.5, low: 2, high: 3 },
+        { x: 100, y: 30, low: 30, high: 30 },
+      ],
       [{ x: 1, y: 2.6, low: 2.6, high: 2.6 }],
     ]);
   });

@@ -4,17 +4,54 @@ import { emptyResults, type BenchResults } from '../../../bench/lib/results.js';
 import { greenLag, quickSummaryLine, redRatio, resultRows, ROW_HEADERS } from '../../../bench/lib/rows.js';
 
 const MiB = 1024 * 1024;
-const counts = (total: number, list: number, watch: number): RequestCounts => ({ total, discovery: 0, write: 0, get: total - list - watch, list, watch });
+const counts = (total: number, list: number, watch: number): RequestCounts => ({
+  total,
+  discovery: 0,
+  write: 0,
+  get: total - list - watch,
+  list,
+  watch,
+});
 
 function results(): BenchResults {
   const r = emptyResults('the bundle');
-  r.red = { gate: [900, 1100, 1000], kubectl: [60_000, 61_000, 59_000], k8sDeploy: [61_000, 62_000, 60_000], reference: 'CrashLoopBackOff', progressDeadlineSeconds: 60 };
+  r.red = {
+    gate: [900, 1100, 1000],
+    kubectl: [60_000, 61_000, 59_000],
+    k8sDeploy: [61_000, 62_000, 60_000],
+    reference: 'CrashLoopBackOff',
+    progressDeadlineSeconds: 60,
+  };
   r.green = { gate: [80, 120, 100], kubectl: [20, 10, 30], gateRequests: [], kubectlRequests: [] };
   r.scale = [
-    { workloads: 1, replicas: 10, gate: [2000], kubectl: [2500], gateRequests: [counts(16, 6, 6)], kubectlRequests: [counts(7, 0, 1)], gateRss: [60 * MiB], kubectlRss: [40 * MiB] },
-    { workloads: 100, replicas: 10, gate: [30_000, 32_000], kubectl: [60_000, 64_000], gateRequests: [counts(212, 6, 6), counts(214, 6, 6)], kubectlRequests: [counts(400, 0, 100), counts(400, 0, 100)], gateRss: [120 * MiB, 130 * MiB], kubectlRss: [50 * MiB, 52 * MiB] },
+    {
+      workloads: 1,
+      replicas: 10,
+      gate: [2000],
+      kubectl: [2500],
+      gateRequests: [counts(16, 6, 6)],
+      kubectlRequests: [counts(7, 0, 1)],
+      gateRss: [60 * MiB],
+      kubectlRss: [40 * MiB],
+    },
+    {
+      workloads: 100,
+      replicas: 10,
+      gate: [30_000, 32_000],
+      kubectl: [60_000, 64_000],
+      gateRequests: [counts(212, 6, 6), counts(214, 6, 6)],
+      kubectlRequests: [counts(400, 0, 100), counts(400, 0, 100)],
+      gateRss: [120 * MiB, 130 * MiB],
+      kubectlRss: [50 * MiB, 52 * MiB],
+    },
   ];
-  r.cold = { subject: '`node dist/index.js`', firstRequestMs: [250, 260, 240], bundleBytes: 20 * MiB, lazyBytes: null, importMs: [150, 160, 170] };
+  r.cold = {
+    subject: '`node dist/index.js`',
+    firstRequestMs: [250, 260, 240],
+    bundleBytes: 20 * MiB,
+    lazyBytes: null,
+    importMs: [150, 160, 170],
+  };
   return r;
 }
 
@@ -57,14 +94,25 @@ describe('resultRows', () => {
 
   it('shows medians with their spread, ratios and the goals', () => {
     expect(rows[0]).toEqual([
-      rows[0][0], '1.0 s (900 ms..1.1 s, n=3)',
+      rows[0][0],
+      '1.0 s (900 ms..1.1 s, n=3)',
       'kubectl rollout status: 60.0 s (59.0 s..61.0 s, n=3); Azure/k8s-deploy model: 61.0 s (60.0 s..62.0 s, n=3)',
-      '60.0x (k8s-deploy: 61.0x)', '<= 2 s and >= 20x: met',
+      '60.0x (k8s-deploy: 61.0x)',
+      '<= 2 s and >= 20x: met',
     ]);
     expect(rows[1][4]).toBe('<= 1 s: met');
-    expect(rows[3].slice(1, 4)).toEqual(['31.0 s (30.0 s..32.0 s, n=2)', 'kubectl apply + rollout status per Deployment in turn: 62.0 s (60.0 s..64.0 s, n=2)', '2.0x']);
+    expect(rows[3].slice(1, 4)).toEqual([
+      '31.0 s (30.0 s..32.0 s, n=2)',
+      'kubectl apply + rollout status per Deployment in turn: 62.0 s (60.0 s..64.0 s, n=2)',
+      '2.0x',
+    ]);
     expect(rows[5].slice(1, 4)).toEqual(['213 (list+watch 12)', 'kubectl: 400 (list+watch 100)', '1.9x']);
-    expect(rows[6].slice(1)).toEqual(['125 MiB (120 MiB..130 MiB, n=2)', 'kubectl (largest process of the sequence): 51 MiB (50 MiB..52 MiB, n=2)', '0.4x', '< 200 MB: met']);
+    expect(rows[6].slice(1)).toEqual([
+      '125 MiB (120 MiB..130 MiB, n=2)',
+      'kubectl (largest process of the sequence): 51 MiB (50 MiB..52 MiB, n=2)',
+      '0.4x',
+      '< 200 MB: met',
+    ]);
     expect(rows[7][4]).toBe('< 300 ms: met');
     expect(rows[8][1]).toBe('20 MiB / 160 ms (150 ms..170 ms, n=3)');
   });

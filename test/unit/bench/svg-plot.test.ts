@@ -8,13 +8,32 @@ const spec: PlotSpec = {
   width: 640,
   height: 400,
   series: [
-    { name: 'gate', color: '#1f77b4', points: [{ x: 1, y: 2 }, { x: 10, y: 4, low: 3, high: 5 }, { x: 100, y: 8 }] },
-    { name: 'kubectl & co', color: '#d62728', points: [{ x: 1, y: 3 }, { x: 10, y: 10 }, { x: 100, y: 40 }] },
+    {
+      name: 'gate',
+      color: '#1f77b4',
+      points: [
+        { x: 1, y: 2 },
+        { x: 10, y: 4, low: 3, high: 5 },
+        { x: 100, y: 8 },
+      ],
+    },
+    {
+      name: 'kubectl & co',
+      color: '#d62728',
+      points: [
+        { x: 1, y: 3 },
+        { x: 10, y: 10 },
+        { x: 100, y: 40 },
+      ],
+    },
   ],
 };
 
 const coords = (svg: string, color: string) =>
-  [...svg.matchAll(new RegExp(`<circle cx="([\\d.]+)" cy="([\\d.]+)" r="4" fill="${color}"><title>`, 'g'))].map((m) => [Number(m[1]), Number(m[2])]);
+  [...svg.matchAll(new RegExp(`<circle cx="([\\d.]+)" cy="([\\d.]+)" r="4" fill="${color}"><title>`, 'g'))].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
 
 describe('renderPlot', () => {
   const svg = renderPlot(spec);

@@ -3,8 +3,17 @@ import { probeAllowanceSeconds, probeDeadline, probeOverdue } from '../../../src
 
 const started = '2025-03-01T10:00:00Z';
 const at = (seconds: number): Date => new Date(Date.parse(started) + seconds * 1000);
-const running = (extra: Record<string, unknown> = {}) => ({ name: 'api', ready: false, started: true, state: { running: { startedAt: started } }, ...extra });
-const readiness = (probe: Record<string, unknown> = {}) => ({ name: 'api', readinessProbe: { httpGet: { path: '/ready', port: 8080 }, ...probe } });
+const running = (extra: Record<string, unknown> = {}) => ({
+  name: 'api',
+  ready: false,
+  started: true,
+  state: { running: { startedAt: started } },
+  ...extra,
+});
+const readiness = (probe: Record<string, unknown> = {}) => ({
+  name: 'api',
+  readinessProbe: { httpGet: { path: '/ready', port: 8080 }, ...probe },
+});
 
 describe('probeAllowanceSeconds: initialDelay + period x failureThreshold + (period + timeout + 5 s)', () => {
   it.each([
@@ -23,10 +32,22 @@ describe('probeOverdue', () => {
     ['readiness still failing one second before the allowance', readiness(), running(), 45, null],
     ['readiness failing at the allowance', readiness(), running(), 46, { probe: 'readiness', elapsedSeconds: 46, allowedSeconds: 46 }],
     ['readiness with a 60 s initial delay is given its delay', readiness({ initialDelaySeconds: 60 }), running(), 100, null],
-    ['readiness with a 60 s initial delay, past it', readiness({ initialDelaySeconds: 60 }), running(), 106, { probe: 'readiness', elapsedSeconds: 106, allowedSeconds: 106 }],
+    [
+      'readiness with a 60 s initial delay, past it',
+      readiness({ initialDelaySeconds: 60 }),
+      running(),
+      106,
+      { probe: 'readiness', elapsedSeconds: 106, allowedSeconds: 106 },
+    ],
     ['a ready container is never overdue', readiness(), running({ ready: true }), 600, null],
     ['a container without a readiness probe', { name: 'api' }, running(), 600, null],
-    ['a container that is not running (waiting, terminated)', readiness(), { name: 'api', ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } } }, 600, null],
+    [
+      'a container that is not running (waiting, terminated)',
+      readiness(),
+      { name: 'api', ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+      600,
+      null,
+    ],
   ] as const)('%s', (_name, spec, status, seconds, expected) => {
     const verdict = probeOverdue(spec, status as any, at(seconds));
     if (expected === null) expect(verdict).toBeNull();
@@ -38,7 +59,11 @@ describe('probeOverdue', () => {
     const status = running({ started: false });
     // 0 + 5 x 12 + (5 + 1 + 5) = 71
     expect(probeOverdue(spec, status, at(70))).toBeNull();
-    expect(probeOverdue(spec, status, at(71))).toMatchObject({ probe: 'startup', allowedSeconds: 71, settings: { periodSeconds: 5, failureThreshold: 12 } });
+    expect(probeOverdue(spec, status, at(71))).toMatchObject({
+      probe: 'startup',
+      allowedSeconds: 71,
+      settings: { periodSeconds: 5, failureThreshold: 12 },
+    });
   });
 
   it('once the startup probe passed, readiness gets the startup budget on top of its own allowance', () => {
@@ -60,6 +85,8 @@ describe('probeOverdue', () => {
   });
 
   it('probeDeadline says when to look again', () => {
-    expect(probeDeadline(readiness({ periodSeconds: 2, failureThreshold: 3 }), running())?.at.toISOString()).toBe(at(6 + 2 + 1 + 5).toISOString());
+    expect(probeDeadline(readiness({ periodSeconds: 2, failureThreshold: 3 }), running())?.at.toISOString()).toBe(
+      at(6 + 2 + 1 + 5).toISOString(),
+    );
   });
 });

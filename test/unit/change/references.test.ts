@@ -5,12 +5,40 @@ import { apiContainer, template } from './fixtures.js';
 describe('templateReferences', () => {
   it('finds env valueFrom, envFrom, volumes, projected volumes and pull secrets, init containers too', () => {
     const t = template({
-      initContainers: [{ name: 'migrate', image: 'm:1', env: [{ name: 'DSN', valueFrom: { secretKeyRef: { name: 'db-dsn', key: 'dsn', optional: true } } }] }],
-      containers: [apiContainer({ env: [{ name: 'LEVEL', valueFrom: { configMapKeyRef: { name: 'logging', key: 'level' } } }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }], envFrom: [{ secretRef: { name: 'api-secrets' } }, { prefix: 'CFG_', configMapRef: { name: 'api-config', optional: true } }] })],
+      initContainers: [
+        {
+          name: 'migrate',
+          image: 'm:1',
+          env: [{ name: 'DSN', valueFrom: { secretKeyRef: { name: 'db-dsn', key: 'dsn', optional: true } } }],
+        },
+      ],
+      containers: [
+        apiContainer({
+          env: [
+            { name: 'LEVEL', valueFrom: { configMapKeyRef: { name: 'logging', key: 'level' } } },
+            { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+          ],
+          envFrom: [{ secretRef: { name: 'api-secrets' } }, { prefix: 'CFG_', configMapRef: { name: 'api-config', optional: true } }],
+        }),
+      ],
       volumes: [
-        { name: 'files', configMap: { name: 'api-files', items: [{ key: 'a.yaml', path: 'a.yaml' }, { key: 'b.yaml', path: 'b.yaml' }] } },
+        {
+          name: 'files',
+          configMap: {
+            name: 'api-files',
+            items: [
+              { key: 'a.yaml', path: 'a.yaml' },
+              { key: 'b.yaml', path: 'b.yaml' },
+            ],
+          },
+        },
         { name: 'tls', secret: { secretName: 'api-tls' } },
-        { name: 'bundle', projected: { sources: [{ secret: { name: 'ca' } }, { serviceAccountToken: { path: 'token' } }, { configMap: { name: 'trust' } }] } },
+        {
+          name: 'bundle',
+          projected: {
+            sources: [{ secret: { name: 'ca' } }, { serviceAccountToken: { path: 'token' } }, { configMap: { name: 'trust' } }],
+          },
+        },
         { name: 'scratch', emptyDir: {} },
       ],
       imagePullSecrets: [{ name: 'regcred' }],

@@ -10,7 +10,11 @@ describe('isAlarming: which changes the wait diagnoses at once', () => {
   it.each([
     ['a pod being scheduled', pod({ phase: 'Pending' }), false],
     ['containers being created', pod({ phase: 'Pending', containerStatuses: [waiting('ContainerCreating')] }), false],
-    ['an app container waiting for its init containers', pod({ initContainerStatuses: [running], containerStatuses: [waiting('PodInitializing')] }), false],
+    [
+      'an app container waiting for its init containers',
+      pod({ initContainerStatuses: [running], containerStatuses: [waiting('PodInitializing')] }),
+      false,
+    ],
     ['a running container', pod({ phase: 'Running', containerStatuses: [running] }), false],
     ['an init container that finished', pod({ initContainerStatuses: [terminated(0, 'Completed')], containerStatuses: [running] }), false],
     ['a crash loop', pod({ containerStatuses: [waiting('CrashLoopBackOff')] }), true],

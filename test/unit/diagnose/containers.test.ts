@@ -2,70 +2,88 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseWorkload } from '../../../src/diagnose/index.js';
 import { NOW, ago, crashLooping, deployment, event, pod, running, snapshot, terminated, waiting } from './fixtures.js';
 
-const RUNC_NOT_FOUND = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "hello.sh": executable file not found in $PATH: unknown';
-const RUNC_PERMISSION = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/app/run": permission denied: unknown';
+const RUNC_NOT_FOUND =
+  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "hello.sh": executable file not found in $PATH: unknown';
+const RUNC_PERMISSION =
+  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/app/run": permission denied: unknown';
 
 describe('CrashLoopBackOff is refined by the last termination', () => {
   it.each([
     {
       name: 'OOMKilled at the memory limit',
       status: crashLooping('app', terminated(137, 'OOMKilled'), 3),
-      category: 'oom-killed', exitCode: 137,
+      category: 'oom-killed',
+      exitCode: 137,
       message: /Container app was OOMKilled \(exit code 137\) at its memory limit 256Mi; restarted 3 times/,
       hint: /Raise resources.limits.memory above 256Mi or find the leak; the container was killed at the limit 4 times\./,
     },
     {
       name: 'exit 0: the process returns at once',
       status: crashLooping('app', terminated(0, 'Completed'), 5),
-      category: 'crash-loop-exit-zero', exitCode: 0,
+      category: 'crash-loop-exit-zero',
+      exitCode: 0,
       message: /exits with code 0 right after it starts; restarted 5 times/,
       hint: /foreground/,
     },
     {
       name: 'StartError exit 128: the command is missing',
       status: crashLooping('app', terminated(128, 'StartError', RUNC_NOT_FOUND), 2),
-      category: 'container-start-error', exitCode: 128,
+      category: 'container-start-error',
+      exitCode: 128,
       message: /could not start container app \(StartError, exit code 128\): exec: "hello.sh": executable file not found in \$PATH/,
       hint: /"hello.sh" is missing or not executable/,
     },
     {
       name: 'StartError: permission denied',
       status: crashLooping('app', terminated(128, 'StartError', RUNC_PERMISSION), 2),
-      category: 'container-start-error', exitCode: 128,
+      category: 'container-start-error',
+      exitCode: 128,
       message: /exec: "\/app\/run": permission denied/,
       hint: /"\/app\/run"/,
     },
     {
       name: 'exec format error in the termination message',
       status: crashLooping('app', terminated(255, 'Error', 'exec /usr/local/bin/web: exec format error'), 4),
-      category: 'exec-format-error', exitCode: 255,
+      category: 'exec-format-error',
+      exitCode: 255,
       message: /another CPU architecture \(exec \/usr\/local\/bin\/web: exec format error\)/,
       hint: /buildx/,
     },
     {
       name: 'an ordinary crash names the exit code and its meaning',
       status: crashLooping('app', terminated(1, 'Error'), 6),
-      category: 'crash-loop', exitCode: 1,
+      category: 'crash-loop',
+      exitCode: 1,
       message: /keeps crashing with exit code 1 \(general application error\); restarted 6 times/,
       hint: /kubectl logs web-7d9f8c6b5-x1 -c app --previous -n shop/,
     },
     {
       name: 'exit 127 is a missing command',
       status: crashLooping('app', terminated(127, 'Error', '/bin/sh: hello.sh: not found'), 2),
-      category: 'crash-loop', exitCode: 127,
+      category: 'crash-loop',
+      exitCode: 127,
       message: /exit code 127 \(command not found\): \/bin\/sh: hello.sh: not found/,
       hint: /exit code 127 means the command was not found/,
     },
     {
       name: 'exit 139 is a segfault',
       status: crashLooping('app', terminated(139, 'Error'), 2),
-      category: 'crash-loop', exitCode: 139,
+      category: 'crash-loop',
+      exitCode: 139,
       message: /killed by SIGSEGV/,
       hint: /segfaulted/,
     },
   ])('$name', ({ status, category, exitCode, message, hint }) => {
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [pod({ containerStatuses: [status] })] }), NOW);
-    expect(f).toMatchObject({ category, exitCode, fatal: true, container: 'app', node: 'worker-1', reason: 'CrashLoopBackOff', count: '1/1 pods' });
+    expect(f).toMatchObject({
+      category,
+      exitCode,
+      fatal: true,
+      container: 'app',
+      node: 'worker-1',
+      reason: 'CrashLoopBackOff',
+      count: '1/1 pods',
+    });
     expect(f.message).toMatch(message);
     expect(f.hint).toMatch(hint);
   });
@@ -102,7 +120,10 @@ describe('before the back-off', () => {
 describe('running but not ready', () => {
   it('readiness probe failures quote the probe output and never fail fast', () => {
     const p = pod({ containerStatuses: [running('app', false)] });
-    const e = event(p, 'Warning', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503', { count: 14, container: 'app' });
+    const e = event(p, 'Warning', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503', {
+      count: 14,
+      container: 'app',
+    });
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p], events: [e] }), NOW);
     expect(f).toMatchObject({ category: 'readiness-probe-failing', fatal: false, reason: 'Unhealthy' });
     expect(f.message).toBe('The readiness probe of container app fails (14 times): HTTP probe failed with statuscode: 503');
@@ -111,7 +132,13 @@ describe('running but not ready', () => {
   it('a liveness probe that keeps killing the container', () => {
     const p = pod({ containerStatuses: [crashLooping('app', terminated(137, 'Error'), 3)] });
     const events = [
-      event(p, 'Warning', 'Unhealthy', 'Liveness probe failed: Get "http://10.244.1.7:8080/healthz": dial tcp 10.244.1.7:8080: connect: connection refused', { count: 9, container: 'app' }),
+      event(
+        p,
+        'Warning',
+        'Unhealthy',
+        'Liveness probe failed: Get "http://10.244.1.7:8080/healthz": dial tcp 10.244.1.7:8080: connect: connection refused',
+        { count: 9, container: 'app' },
+      ),
       event(p, 'Normal', 'Killing', 'Container app failed liveness probe, will be restarted', { count: 3, container: 'app' }),
     ];
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p], events }), NOW);
@@ -126,9 +153,14 @@ describe('running but not ready', () => {
     expect(f.message).toMatch(/misuse of a shell builtin/);
   });
 
-  it('a container inside its readiness probe\'s start-up allowance is not a finding yet', () => {
+  it("a container inside its readiness probe's start-up allowance is not a finding yet", () => {
     const p = pod({ containerStatuses: [running('app', false, { state: { running: { startedAt: ago(40) } } })] });
-    p.spec.containers = [{ ...p.spec.containers[0], readinessProbe: { httpGet: { path: '/ready', port: 8080 }, initialDelaySeconds: 30, periodSeconds: 10, failureThreshold: 3 } }];
+    p.spec.containers = [
+      {
+        ...p.spec.containers[0],
+        readinessProbe: { httpGet: { path: '/ready', port: 8080 }, initialDelaySeconds: 30, periodSeconds: 10, failureThreshold: 3 },
+      },
+    ];
     expect(diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW)).toEqual([]);
   });
 
@@ -143,8 +175,18 @@ describe('running but not ready', () => {
 
 describe('Job and restartPolicy Never pods', () => {
   it('a failed container of a Job pod is exited-nonzero', () => {
-    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'shop', uid: 'job-uid' }, spec: { backoffLimit: 2, template: {} }, status: { active: 1 } };
-    const p = pod({ name: 'migrate-abcde', phase: 'Running', containerStatuses: [{ ...running('migrate', false), state: terminated(3, 'Error', 'relation "users" does not exist') }] });
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'shop', uid: 'job-uid' },
+      spec: { backoffLimit: 2, template: {} },
+      status: { active: 1 },
+    };
+    const p = pod({
+      name: 'migrate-abcde',
+      phase: 'Running',
+      containerStatuses: [{ ...running('migrate', false), state: terminated(3, 'Error', 'relation "users" does not exist') }],
+    });
     p.metadata.labels = { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'migrate' };
     p.metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'Job', name: 'migrate', uid: 'job-uid', controller: true }];
     p.spec.restartPolicy = 'Never';
@@ -158,7 +200,11 @@ describe('other waiting reasons', () => {
   it('an unrecognised waiting reason keeps its raw reason and message', () => {
     const s = waiting('app', 'ContainerStatusUnknown', 'The container could not be located when the pod was terminated');
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [pod({ containerStatuses: [s] })] }), NOW);
-    expect(f).toMatchObject({ category: 'unknown', reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' });
+    expect(f).toMatchObject({
+      category: 'unknown',
+      reason: 'ContainerStatusUnknown',
+      message: 'The container could not be located when the pod was terminated',
+    });
   });
 
   it('a first crash older than ten minutes with a ready container is not a finding', () => {

@@ -12,12 +12,21 @@ export function ago(seconds: number): string {
 
 const template = {
   metadata: { labels: { app: 'web' } },
-  spec: { containers: [{ name: 'app', image: 'ghcr.io/acme/web:1.4.2', resources: { limits: { memory: '256Mi' }, requests: { cpu: '250m', memory: '128Mi' } } }] },
+  spec: {
+    containers: [
+      {
+        name: 'app',
+        image: 'ghcr.io/acme/web:1.4.2',
+        resources: { limits: { memory: '256Mi' }, requests: { cpu: '250m', memory: '128Mi' } },
+      },
+    ],
+  },
 };
 
 export function deployment(overrides: Record<string, unknown> = {}): any {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { name: 'web', namespace: NS, uid: 'd-uid', generation: 2, annotations: { 'deployment.kubernetes.io/revision': '2' } },
     spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template, progressDeadlineSeconds: 600 },
     status: { observedGeneration: 2, replicas: 3, updatedReplicas: 1, readyReplicas: 2, conditions: [] },
@@ -27,16 +36,24 @@ export function deployment(overrides: Record<string, unknown> = {}): any {
 
 export function replicaSet(hash: string, revision: string, image: string, uid = `rs-${hash}`): any {
   return {
-    apiVersion: 'apps/v1', kind: 'ReplicaSet',
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
     metadata: {
-      name: `web-${hash}`, namespace: NS, uid, creationTimestamp: ago(3600 / Number(revision)),
+      name: `web-${hash}`,
+      namespace: NS,
+      uid,
+      creationTimestamp: ago(3600 / Number(revision)),
       labels: { app: 'web', 'pod-template-hash': hash },
       annotations: { 'deployment.kubernetes.io/revision': revision },
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd-uid', controller: true }],
     },
     spec: {
-      replicas: 1, selector: { matchLabels: { app: 'web', 'pod-template-hash': hash } },
-      template: { metadata: { labels: { app: 'web', 'pod-template-hash': hash } }, spec: { containers: [{ ...template.spec.containers[0], image }] } },
+      replicas: 1,
+      selector: { matchLabels: { app: 'web', 'pod-template-hash': hash } },
+      template: {
+        metadata: { labels: { app: 'web', 'pod-template-hash': hash } },
+        spec: { containers: [{ ...template.spec.containers[0], image }] },
+      },
     },
     status: { replicas: 1 },
   };
@@ -70,14 +87,23 @@ export function pod(o: PodOptions = {}): any {
   const conditions = o.conditions ?? [
     { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: ago(120) },
     { type: 'Initialized', status: 'True', lastTransitionTime: ago(120) },
-    { type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: ago(120), ...(ready ? {} : { reason: 'ContainersNotReady', message: 'containers with unready status: [app]' }) },
+    {
+      type: 'Ready',
+      status: ready ? 'True' : 'False',
+      lastTransitionTime: ago(120),
+      ...(ready ? {} : { reason: 'ContainersNotReady', message: 'containers with unready status: [app]' }),
+    },
     { type: 'ContainersReady', status: ready ? 'True' : 'False', lastTransitionTime: ago(120) },
     { type: 'PodScheduled', status: 'True', lastTransitionTime: ago(125) },
   ];
   return {
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: {
-      name, namespace: NS, uid: `uid-${name}`, creationTimestamp: ago(o.createdAgo ?? 125),
+      name,
+      namespace: NS,
+      uid: `uid-${name}`,
+      creationTimestamp: ago(o.createdAgo ?? 125),
       labels: { app: 'web', 'pod-template-hash': hash },
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true }],
       ...o.metadata,
@@ -102,8 +128,13 @@ export function pod(o: PodOptions = {}): any {
 
 export function running(name: string, ready: boolean, extra: Record<string, unknown> = {}): any {
   return {
-    name, image: 'ghcr.io/acme/web:1.4.2', imageID: 'ghcr.io/acme/web@sha256:' + 'a'.repeat(64),
-    containerID: 'containerd://' + 'b'.repeat(64), ready, started: true, restartCount: 0,
+    name,
+    image: 'ghcr.io/acme/web:1.4.2',
+    imageID: 'ghcr.io/acme/web@sha256:' + 'a'.repeat(64),
+    containerID: 'containerd://' + 'b'.repeat(64),
+    ready,
+    started: true,
+    restartCount: 0,
     state: { running: { startedAt: ago(110) } },
     ...extra,
   };
@@ -111,7 +142,12 @@ export function running(name: string, ready: boolean, extra: Record<string, unkn
 
 export function waiting(name: string, reason: string, message: string | undefined, extra: Record<string, unknown> = {}): any {
   return {
-    name, image: 'ghcr.io/acme/web:1.4.2', imageID: '', ready: false, started: false, restartCount: 0,
+    name,
+    image: 'ghcr.io/acme/web:1.4.2',
+    imageID: '',
+    ready: false,
+    started: false,
+    restartCount: 0,
     state: { waiting: message === undefined ? { reason } : { reason, message } },
     ...extra,
   };
@@ -120,28 +156,51 @@ export function waiting(name: string, reason: string, message: string | undefine
 export function terminated(exitCode: number, reason: string, message?: string, finishedAgo = 5): any {
   return {
     terminated: {
-      exitCode, reason, ...(message ? { message } : {}),
-      startedAt: ago(finishedAgo + 1), finishedAt: ago(finishedAgo), containerID: 'containerd://' + 'c'.repeat(64),
+      exitCode,
+      reason,
+      ...(message ? { message } : {}),
+      startedAt: ago(finishedAgo + 1),
+      finishedAt: ago(finishedAgo),
+      containerID: 'containerd://' + 'c'.repeat(64),
     },
   };
 }
 
 export function crashLooping(name: string, last: any, restarts: number): any {
-  return waiting(name, 'CrashLoopBackOff', `back-off 40s restarting failed container=${name} pod=web-7d9f8c6b5-x1_shop(uid-web-7d9f8c6b5-x1)`, {
-    restartCount: restarts, lastState: last, started: false,
-  });
+  return waiting(
+    name,
+    'CrashLoopBackOff',
+    `back-off 40s restarting failed container=${name} pod=web-7d9f8c6b5-x1_shop(uid-web-7d9f8c6b5-x1)`,
+    {
+      restartCount: restarts,
+      lastState: last,
+      started: false,
+    },
+  );
 }
 
-export function event(about: any, type: string, reason: string, message: string, o: { count?: number; lastAgo?: number; firstAgo?: number; container?: string; kind?: string } = {}): any {
+export function event(
+  about: any,
+  type: string,
+  reason: string,
+  message: string,
+  o: { count?: number; lastAgo?: number; firstAgo?: number; container?: string; kind?: string } = {},
+): any {
   const kind = o.kind ?? about.kind ?? 'Pod';
   return {
-    apiVersion: 'v1', kind: 'Event',
+    apiVersion: 'v1',
+    kind: 'Event',
     metadata: { name: `${about.metadata.name}.${reason}.${Math.abs(hashOf(message))}`, namespace: about.metadata.namespace ?? 'default' },
     involvedObject: {
-      kind, name: about.metadata.name, namespace: about.metadata.namespace, uid: about.metadata.uid,
+      kind,
+      name: about.metadata.name,
+      namespace: about.metadata.namespace,
+      uid: about.metadata.uid,
       ...(o.container ? { fieldPath: `spec.containers{${o.container}}` } : {}),
     },
-    type, reason, message,
+    type,
+    reason,
+    message,
     count: o.count ?? 1,
     firstTimestamp: ago(o.firstAgo ?? o.lastAgo ?? 30),
     lastTimestamp: ago(o.lastAgo ?? 30),
@@ -155,21 +214,55 @@ function hashOf(text: string): number {
   return h;
 }
 
-export function node(name: string, o: { ready?: string; reason?: string; message?: string; cpu?: string; memory?: string; pods?: string; taints?: any[]; unschedulable?: boolean; conditions?: any[]; transitionAgo?: number } = {}): any {
+export function node(
+  name: string,
+  o: {
+    ready?: string;
+    reason?: string;
+    message?: string;
+    cpu?: string;
+    memory?: string;
+    pods?: string;
+    taints?: any[];
+    unschedulable?: boolean;
+    conditions?: any[];
+    transitionAgo?: number;
+  } = {},
+): any {
   const ready = o.ready ?? 'True';
   return {
-    apiVersion: 'v1', kind: 'Node',
+    apiVersion: 'v1',
+    kind: 'Node',
     metadata: { name, uid: `node-${name}`, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/arch': 'amd64' } },
     spec: { ...(o.taints ? { taints: o.taints } : {}), ...(o.unschedulable ? { unschedulable: true } : {}) },
     status: {
       allocatable: { cpu: o.cpu ?? '1930m', memory: o.memory ?? '7629364Ki', pods: o.pods ?? '110', 'ephemeral-storage': '95094724Ki' },
       capacity: { cpu: '2', memory: '8148276Ki', pods: '110' },
       conditions: [
-        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', lastTransitionTime: ago(86400) },
-        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', lastTransitionTime: ago(86400) },
-        { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', lastTransitionTime: ago(86400) },
         {
-          type: 'Ready', status: ready,
+          type: 'MemoryPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+          lastTransitionTime: ago(86400),
+        },
+        {
+          type: 'DiskPressure',
+          status: 'False',
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+          lastTransitionTime: ago(86400),
+        },
+        {
+          type: 'PIDPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientPID',
+          message: 'kubelet has sufficient PID available',
+          lastTransitionTime: ago(86400),
+        },
+        {
+          type: 'Ready',
+          status: ready,
           reason: o.reason ?? (ready === 'True' ? 'KubeletReady' : 'KubeletNotReady'),
           message: o.message ?? (ready === 'True' ? 'kubelet is posting ready status' : ''),
           lastTransitionTime: ago(o.transitionAgo ?? (ready === 'True' ? 86400 : 90)),
@@ -181,5 +274,11 @@ export function node(name: string, o: { ready?: string; reason?: string; message
 }
 
 export function snapshot(parts: Partial<ClusterSnapshot>): ClusterSnapshot {
-  return { ...emptySnapshot(), deployments: [deployment()], replicaSets: [NEW_RS, OLD_RS], nodes: [node('worker-1'), node('worker-2')], ...parts };
+  return {
+    ...emptySnapshot(),
+    deployments: [deployment()],
+    replicaSets: [NEW_RS, OLD_RS],
+    nodes: [node('worker-1'), node('worker-2')],
+    ...parts,
+  };
 }

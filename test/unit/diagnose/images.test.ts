@@ -5,9 +5,11 @@ import { NOW, deployment, event, pod, snapshot, waiting } from './fixtures.js';
 
 const IMG = 'ghcr.io/acme/web:1.4.2';
 const NOT_FOUND = `rpc error: code = NotFound desc = failed to pull and unpack image "${IMG}": failed to resolve reference "${IMG}": ${IMG}: not found`;
-const DENIED = 'failed to pull and unpack image "docker.io/library/snj:latest": failed to resolve reference "docker.io/library/snj:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+const DENIED =
+  'failed to pull and unpack image "docker.io/library/snj:latest": failed to resolve reference "docker.io/library/snj:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
 const UNAUTHORIZED = `failed to pull and unpack image "${IMG}": failed to resolve reference "${IMG}": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Fweb%3Apull&service=ghcr.io: 401 Unauthorized`;
-const RATE = 'failed to pull and unpack image "docker.io/library/nginx:1.27": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/nginx/manifests/sha256:aa: 429 Too Many Requests - Server message: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit';
+const RATE =
+  'failed to pull and unpack image "docker.io/library/nginx:1.27": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/nginx/manifests/sha256:aa: 429 Too Many Requests - Server message: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit';
 const TIMEOUT = `failed to pull and unpack image "${IMG}": failed to resolve reference "${IMG}": failed to do request: Head "https://ghcr.io/v2/acme/web/manifests/1.4.2": dial tcp 140.82.112.33:443: i/o timeout`;
 const TLS = `failed to pull and unpack image "${IMG}": failed to resolve reference "${IMG}": failed to do request: Head "https://registry.internal/v2/web/manifests/1": tls: failed to verify certificate: x509: certificate signed by unknown authority`;
 
@@ -18,7 +20,10 @@ describe('classifyPullError', () => {
     ['Error response from daemon: manifest for nginx:nope not found: manifest unknown: manifest unknown', 'image-not-found'],
     [DENIED, 'image-pull-unauthorized'],
     [UNAUTHORIZED, 'image-pull-unauthorized'],
-    ['failed to fetch oauth token: unexpected status from POST request to https://x.example/oauth2/token: 403 Forbidden', 'image-pull-unauthorized'],
+    [
+      'failed to fetch oauth token: unexpected status from POST request to https://x.example/oauth2/token: 403 Forbidden',
+      'image-pull-unauthorized',
+    ],
     [RATE, 'image-pull-transient'],
     [TIMEOUT, 'image-pull-transient'],
     [TLS, 'image-pull-transient'],
@@ -40,7 +45,11 @@ describe('image findings', () => {
   });
 
   it('a newer kubelet appends the cause to the back-off message', () => {
-    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [pulling('ImagePullBackOff', `Back-off pulling image "${IMG}": ErrImagePull: ${NOT_FOUND}`)] }), NOW);
+    const [f] = diagnoseWorkload(
+      deployment(),
+      snapshot({ pods: [pulling('ImagePullBackOff', `Back-off pulling image "${IMG}": ErrImagePull: ${NOT_FOUND}`)] }),
+      NOW,
+    );
     expect(f).toMatchObject({ category: 'image-not-found', fatal: true, reason: 'ImagePullBackOff' });
   });
 
@@ -61,10 +70,24 @@ describe('image findings', () => {
 
   it('a refused pull is fatal after the second failure only', () => {
     const once = pulling('ErrImagePull', UNAUTHORIZED);
-    const first = diagnoseWorkload(deployment(), snapshot({ pods: [once], events: [event(once, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${UNAUTHORIZED}`, { container: 'app' })] }), NOW);
+    const first = diagnoseWorkload(
+      deployment(),
+      snapshot({
+        pods: [once],
+        events: [event(once, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${UNAUTHORIZED}`, { container: 'app' })],
+      }),
+      NOW,
+    );
     expect(first[0]).toMatchObject({ category: 'image-pull-unauthorized', fatal: false });
     expect(first[0].hint).toMatch(/credentials for ghcr.io/);
-    const twice = diagnoseWorkload(deployment(), snapshot({ pods: [once], events: [event(once, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${UNAUTHORIZED}`, { container: 'app', count: 2 })] }), NOW);
+    const twice = diagnoseWorkload(
+      deployment(),
+      snapshot({
+        pods: [once],
+        events: [event(once, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${UNAUTHORIZED}`, { container: 'app', count: 2 })],
+      }),
+      NOW,
+    );
     expect(twice[0]).toMatchObject({ category: 'image-pull-unauthorized', fatal: true });
   });
 
@@ -73,14 +96,31 @@ describe('image findings', () => {
     [TIMEOUT, /network and DNS/],
   ])('transient pull errors are never fatal before the deadline', (cause, hint) => {
     const p = pulling('ImagePullBackOff', `Back-off pulling image "${IMG}": ErrImagePull: ${cause}`);
-    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p], events: [event(p, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${cause}`, { count: 9, container: 'app' })] }), NOW);
+    const [f] = diagnoseWorkload(
+      deployment(),
+      snapshot({
+        pods: [p],
+        events: [event(p, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${cause}`, { count: 9, container: 'app' })],
+      }),
+      NOW,
+    );
     expect(f).toMatchObject({ category: 'image-pull-transient', fatal: false });
     expect(f.hint).toMatch(hint);
   });
 
   it.each([
-    ['ErrImageNeverPull', `Container image "${IMG}" is not present with pull policy of Never`, 'image-never-pull', /imagePullPolicy from Never to IfNotPresent/],
-    ['InvalidImageName', 'Failed to apply default image tag "ghcr.io/Acme/Web:1": couldn\'t parse image name "ghcr.io/Acme/Web:1": invalid reference format: repository name must be lowercase', 'image-invalid-name', /lowercase repository/],
+    [
+      'ErrImageNeverPull',
+      `Container image "${IMG}" is not present with pull policy of Never`,
+      'image-never-pull',
+      /imagePullPolicy from Never to IfNotPresent/,
+    ],
+    [
+      'InvalidImageName',
+      'Failed to apply default image tag "ghcr.io/Acme/Web:1": couldn\'t parse image name "ghcr.io/Acme/Web:1": invalid reference format: repository name must be lowercase',
+      'image-invalid-name',
+      /lowercase repository/,
+    ],
   ])('%s', (reason, message, category, hint) => {
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [pulling(reason, message)] }), NOW);
     expect(f).toMatchObject({ category, fatal: true, reason, message });

@@ -15,10 +15,23 @@ describe('merging replicas', () => {
       pod({ name: 'web-7d9f8c6b5-b', node: 'worker-2', containerStatuses: [oom(4)] }),
       pod({ name: 'web-7d9f8c6b5-c', node: 'worker-1', containerStatuses: [oom(3)] }),
     ];
-    const events = pods.map((p, i) => event(p, 'Warning', 'BackOff', `Back-off restarting failed container app in pod ${p.metadata.name}_shop(${p.metadata.uid})`, { count: 5 + i, container: 'app', lastAgo: 10 - i }));
+    const events = pods.map((p, i) =>
+      event(p, 'Warning', 'BackOff', `Back-off restarting failed container app in pod ${p.metadata.name}_shop(${p.metadata.uid})`, {
+        count: 5 + i,
+        container: 'app',
+        lastAgo: 10 - i,
+      }),
+    );
     const findings = diagnoseWorkload(deployment(), snapshot({ pods, events }), NOW);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ category: 'oom-killed', count: '3/3 pods', pod: 'web-7d9f8c6b5-b', restarts: 4, node: 'worker-1, worker-2', fatal: true });
+    expect(findings[0]).toMatchObject({
+      category: 'oom-killed',
+      count: '3/3 pods',
+      pod: 'web-7d9f8c6b5-b',
+      restarts: 4,
+      node: 'worker-1, worker-2',
+      fatal: true,
+    });
     expect(findings[0].events).toHaveLength(1);
     expect(findings[0].hint).toMatch(/killed at the limit 5 times/);
   });
@@ -29,16 +42,36 @@ describe('merging replicas', () => {
       pod({ name: 'web-7d9f8c6b5-b', containerStatuses: [oom(2)] }),
     ];
     const findings = diagnoseWorkload(deployment(), snapshot({ pods }), NOW);
-    expect(findings.map((f) => [f.category, f.count, f.fatal])).toEqual([['oom-killed', '1/2 pods', true], ['unknown', '1/2 pods', false]]);
+    expect(findings.map((f) => [f.category, f.count, f.fatal])).toEqual([
+      ['oom-killed', '1/2 pods', true],
+      ['unknown', '1/2 pods', false],
+    ]);
   });
 
   it('normalizes pod names, UIDs, IPs and counts, but not node names or sizes', () => {
-    expect(normalizeMessage('back-off 40s restarting failed container=app pod=web-a_shop(0b9e4d4e-5c1f-4d7a-9d3e-2f6a8b1c9e11) on 10.244.1.7:8080, restarted 3 times on worker-1 at 256Mi', ['web-a']))
-      .toBe('back-off # restarting failed container=app pod=<pod>_shop(<uid>) on <ip>, restarted # times on worker-1 at 256Mi');
+    expect(
+      normalizeMessage(
+        'back-off 40s restarting failed container=app pod=web-a_shop(0b9e4d4e-5c1f-4d7a-9d3e-2f6a8b1c9e11) on 10.244.1.7:8080, restarted 3 times on worker-1 at 256Mi',
+        ['web-a'],
+      ),
+    ).toBe('back-off # restarting failed container=app pod=<pod>_shop(<uid>) on <ip>, restarted # times on worker-1 at 256Mi');
   });
 
   it('keeps node-level findings on different nodes apart', () => {
-    const base = { category: 'node-not-ready', fatal: true, workload: 'Deployment/shop/web', container: null, reason: 'NodeStatusUnknown', exitCode: null, restarts: null, hint: '', events: [], logTail: [], count: '1/2 pods', suspectedChange: null };
+    const base = {
+      category: 'node-not-ready',
+      fatal: true,
+      workload: 'Deployment/shop/web',
+      container: null,
+      reason: 'NodeStatusUnknown',
+      exitCode: null,
+      restarts: null,
+      hint: '',
+      events: [],
+      logTail: [],
+      count: '1/2 pods',
+      suspectedChange: null,
+    };
     const merged = mergeFindings([
       { ...base, pod: 'a', node: 'worker-1', message: 'Node worker-1 is not ready' },
       { ...base, pod: 'b', node: 'worker-2', message: 'Node worker-2 is not ready' },
@@ -72,7 +105,12 @@ describe('fail fast', () => {
   });
 
   it('a custom policy can make a category wait', () => {
-    expect(isFatal({ category: 'crash-loop', since: ago(10), failures: 3 }, NOW, { ...DEFAULT_POLICY, 'crash-loop': { fatal: 'after-seconds', seconds: 30 } })).toBe(false);
+    expect(
+      isFatal({ category: 'crash-loop', since: ago(10), failures: 3 }, NOW, {
+        ...DEFAULT_POLICY,
+        'crash-loop': { fatal: 'after-seconds', seconds: 30 },
+      }),
+    ).toBe(false);
   });
 
   it('doomed needs every existing new pod to be fatal', () => {
@@ -85,16 +123,32 @@ describe('fail fast', () => {
 
   it('finished pods do not count for a controller, and evicted replicas are replaced', () => {
     const crashing = pod({ name: 'web-7d9f8c6b5-a', containerStatuses: [crashLooping('app', terminated(1, 'Error'), 1)] });
-    const evicted = pod({ name: 'web-7d9f8c6b5-e', phase: 'Failed', status: { reason: 'Evicted', message: 'The node was low on resource: ephemeral-storage. ' } });
+    const evicted = pod({
+      name: 'web-7d9f8c6b5-e',
+      phase: 'Failed',
+      status: { reason: 'Evicted', message: 'The node was low on resource: ephemeral-storage. ' },
+    });
     expect(isDoomed(deployment(), snapshot({ pods: [crashing, evicted] }), NOW)).toBe(true);
     expect(doomed('Deployment', [], [evicted], NOW)).toBe(false);
   });
 
-  it('unschedulable pods doom the rollout once the policy\'s minute has passed', () => {
-    const pending = (secondsAgo: number) => pod({
-      node: null, phase: 'Pending', containerStatuses: [], createdAgo: secondsAgo,
-      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/2 nodes are available: 2 Insufficient cpu.', lastTransitionTime: ago(secondsAgo) }],
-    });
+  it("unschedulable pods doom the rollout once the policy's minute has passed", () => {
+    const pending = (secondsAgo: number) =>
+      pod({
+        node: null,
+        phase: 'Pending',
+        containerStatuses: [],
+        createdAgo: secondsAgo,
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'Unschedulable',
+            message: '0/2 nodes are available: 2 Insufficient cpu.',
+            lastTransitionTime: ago(secondsAgo),
+          },
+        ],
+      });
     expect(isDoomed(deployment(), snapshot({ pods: [pending(30)] }), NOW)).toBe(false);
     expect(isDoomed(deployment(), snapshot({ pods: [pending(65)] }), NOW)).toBe(true);
   });

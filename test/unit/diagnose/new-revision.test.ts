@@ -4,7 +4,7 @@ import { newReplicaSetOf, newRevisionOf } from '../../../src/diagnose/new-revisi
 import { NEW_RS, NOW, OLD_RS, crashLooping, deployment, pod, snapshot, terminated, waiting } from './fixtures.js';
 
 describe('the new revision of a Deployment', () => {
-  it('is the ReplicaSet whose template equals the Deployment\'s, ignoring pod-template-hash', () => {
+  it("is the ReplicaSet whose template equals the Deployment's, ignoring pod-template-hash", () => {
     expect(newReplicaSetOf(deployment(), [OLD_RS, NEW_RS])?.metadata?.name).toBe('web-7d9f8c6b5');
   });
 
@@ -16,7 +16,16 @@ describe('the new revision of a Deployment', () => {
 
   it('old-ReplicaSet pods are never findings, however broken', () => {
     const oldBroken = pod({ name: 'web-5c4b3a291-q8k2s', rs: OLD_RS, containerStatuses: [crashLooping('app', terminated(1, 'Error'), 9)] });
-    const newPending = pod({ name: 'web-7d9f8c6b5-x1', containerStatuses: [waiting('app', 'ErrImagePull', 'rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/web:1.4.2": failed to resolve reference "ghcr.io/acme/web:1.4.2": ghcr.io/acme/web:1.4.2: not found')] });
+    const newPending = pod({
+      name: 'web-7d9f8c6b5-x1',
+      containerStatuses: [
+        waiting(
+          'app',
+          'ErrImagePull',
+          'rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/web:1.4.2": failed to resolve reference "ghcr.io/acme/web:1.4.2": ghcr.io/acme/web:1.4.2: not found',
+        ),
+      ],
+    });
     const findings = diagnoseWorkload(deployment(), snapshot({ pods: [oldBroken, newPending] }), NOW);
     expect(findings.map((f) => [f.category, f.pod])).toEqual([['image-not-found', 'web-7d9f8c6b5-x1']]);
   });
@@ -38,32 +47,62 @@ describe('other kinds', () => {
   }
 
   it('StatefulSet: controller-revision-hash equals status.updateRevision', () => {
-    const sts = { kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop', uid: 'sts' }, spec: { replicas: 3 }, status: { updateRevision: 'db-7b9c', currentRevision: 'db-5d2a' } };
+    const sts = {
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: 'shop', uid: 'sts' },
+      spec: { replicas: 3 },
+      status: { updateRevision: 'db-7b9c', currentRevision: 'db-5d2a' },
+    };
     const owner = { kind: 'StatefulSet', name: 'db', uid: 'sts' };
-    const pods = [labelled('db-2', { 'controller-revision-hash': 'db-7b9c' }, owner), labelled('db-1', { 'controller-revision-hash': 'db-5d2a' }, owner), labelled('db-0', { 'controller-revision-hash': 'db-5d2a' }, owner)];
+    const pods = [
+      labelled('db-2', { 'controller-revision-hash': 'db-7b9c' }, owner),
+      labelled('db-1', { 'controller-revision-hash': 'db-5d2a' }, owner),
+      labelled('db-0', { 'controller-revision-hash': 'db-5d2a' }, owner),
+    ];
     expect(newRevisionOf('StatefulSet', sts, snapshot({ pods })).pods.map((p) => p.metadata?.name)).toEqual(['db-2']);
   });
 
   it('DaemonSet: the newest ControllerRevision, else pod-template-generation', () => {
-    const ds = { kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'shop', uid: 'ds', generation: 4 }, spec: { selector: { matchLabels: { app: 'agent' } } }, status: { desiredNumberScheduled: 2 } };
+    const ds = {
+      kind: 'DaemonSet',
+      metadata: { name: 'agent', namespace: 'shop', uid: 'ds', generation: 4 },
+      spec: { selector: { matchLabels: { app: 'agent' } } },
+      status: { desiredNumberScheduled: 2 },
+    };
     const owner = { kind: 'DaemonSet', name: 'agent', uid: 'ds' };
     const pods = [
       labelled('agent-a', { app: 'agent', 'controller-revision-hash': '6f9d8b7c5', 'pod-template-generation': '4' }, owner),
       labelled('agent-b', { app: 'agent', 'controller-revision-hash': '54c6d9f7b', 'pod-template-generation': '3' }, owner),
     ];
     const revisions = [3, 4].map((revision) => ({
-      kind: 'ControllerRevision', revision,
-      metadata: { name: `agent-${revision === 4 ? '6f9d8b7c5' : '54c6d9f7b'}`, namespace: 'shop', labels: { 'controller-revision-hash': revision === 4 ? '6f9d8b7c5' : '54c6d9f7b' }, ownerReferences: [{ ...owner, controller: true }] },
+      kind: 'ControllerRevision',
+      revision,
+      metadata: {
+        name: `agent-${revision === 4 ? '6f9d8b7c5' : '54c6d9f7b'}`,
+        namespace: 'shop',
+        labels: { 'controller-revision-hash': revision === 4 ? '6f9d8b7c5' : '54c6d9f7b' },
+        ownerReferences: [{ ...owner, controller: true }],
+      },
     }));
-    expect(newRevisionOf('DaemonSet', ds, snapshot({ pods, controllerRevisions: revisions })).pods.map((p) => p.metadata?.name)).toEqual(['agent-a']);
+    expect(newRevisionOf('DaemonSet', ds, snapshot({ pods, controllerRevisions: revisions })).pods.map((p) => p.metadata?.name)).toEqual([
+      'agent-a',
+    ]);
     expect(newRevisionOf('DaemonSet', ds, snapshot({ pods })).pods.map((p) => p.metadata?.name)).toEqual(['agent-a']);
   });
 
-  it('Job: pods with the job\'s controller-uid', () => {
+  it("Job: pods with the job's controller-uid", () => {
     const job = { kind: 'Job', metadata: { name: 'migrate', namespace: 'shop', uid: 'job-2' }, spec: {} };
     const pods = [
-      labelled('migrate-new', { 'batch.kubernetes.io/controller-uid': 'job-2', 'batch.kubernetes.io/job-name': 'migrate' }, { kind: 'Job', name: 'migrate', uid: 'job-2' }),
-      labelled('migrate-old', { 'batch.kubernetes.io/controller-uid': 'job-1', 'batch.kubernetes.io/job-name': 'migrate' }, { kind: 'Job', name: 'migrate', uid: 'job-1' }),
+      labelled(
+        'migrate-new',
+        { 'batch.kubernetes.io/controller-uid': 'job-2', 'batch.kubernetes.io/job-name': 'migrate' },
+        { kind: 'Job', name: 'migrate', uid: 'job-2' },
+      ),
+      labelled(
+        'migrate-old',
+        { 'batch.kubernetes.io/controller-uid': 'job-1', 'batch.kubernetes.io/job-name': 'migrate' },
+        { kind: 'Job', name: 'migrate', uid: 'job-1' },
+      ),
     ];
     expect(newRevisionOf('Job', job, snapshot({ pods })).pods.map((p) => p.metadata?.name)).toEqual(['migrate-new']);
   });

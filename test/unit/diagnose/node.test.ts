@@ -5,22 +5,31 @@ import { NOW, crashLooping, deployment, node, pod, running, snapshot, terminated
 describe('the node under the pod', () => {
   it('a node that stopped reporting: node-not-ready, fatal 60 s after the transition', () => {
     const p = pod({ node: 'worker-2', containerStatuses: [running('app', false)] });
-    const lost = (transitionAgo: number) => node('worker-2', { ready: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', transitionAgo });
+    const lost = (transitionAgo: number) =>
+      node('worker-2', { ready: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', transitionAgo });
     const fresh = diagnoseWorkload(deployment(), snapshot({ pods: [p], nodes: [node('worker-1'), lost(30)] }), NOW);
     const old = diagnoseWorkload(deployment(), snapshot({ pods: [p], nodes: [node('worker-1'), lost(90)] }), NOW);
     expect(fresh[0]).toMatchObject({ category: 'node-not-ready', node: 'worker-2', reason: 'NodeStatusUnknown', fatal: false });
     expect(old[0]).toMatchObject({ category: 'node-not-ready', fatal: true });
-    expect(old[0].message).toBe('Node worker-2 is not ready (Ready=Unknown (NodeStatusUnknown): Kubelet stopped posting node status.): its kubelet or the machine is down, so the pod\'s status there is stale');
+    expect(old[0].message).toBe(
+      "Node worker-2 is not ready (Ready=Unknown (NodeStatusUnknown): Kubelet stopped posting node status.): its kubelet or the machine is down, so the pod's status there is stale",
+    );
     expect(old[0].hint).toMatch(/kubectl drain worker-2 --ignore-daemonsets/);
   });
 
   it.each([
     ['container runtime is down'],
-    ['container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized'],
+    [
+      'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+    ],
     ['[container runtime is down, PLEG is not healthy: pleg was last seen active 3m0s ago; threshold is 3m0s]'],
   ])('KubeletNotReady "%s" is node-runtime-down', (message) => {
     const p = pod({ node: 'worker-2', containerStatuses: [waiting('app', 'ContainerCreating', undefined)] });
-    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p], nodes: [node('worker-2', { ready: 'False', reason: 'KubeletNotReady', message })] }), NOW);
+    const [f] = diagnoseWorkload(
+      deployment(),
+      snapshot({ pods: [p], nodes: [node('worker-2', { ready: 'False', reason: 'KubeletNotReady', message })] }),
+      NOW,
+    );
     expect(f).toMatchObject({ category: 'node-runtime-down', node: 'worker-2', reason: 'KubeletNotReady', fatal: true });
     expect(f.hint).toMatch(/container runtime and CNI on node worker-2/);
   });
@@ -35,9 +44,19 @@ describe('the node under the pod', () => {
     const p = pod({ node: 'worker-1', containerStatuses: [waiting('app', 'ContainerCreating', undefined)] });
     p.status.conditions = p.status.conditions.map((c: any) => ({ ...c, lastTransitionTime: '2026-11-23T12:09:50Z' }));
     const pressured = node('worker-1', { conditions: [] });
-    pressured.status.conditions[1] = { type: 'DiskPressure', status: 'True', reason: 'KubeletHasDiskPressure', message: 'kubelet has disk pressure', lastTransitionTime: '2026-11-23T12:00:00Z' };
+    pressured.status.conditions[1] = {
+      type: 'DiskPressure',
+      status: 'True',
+      reason: 'KubeletHasDiskPressure',
+      message: 'kubelet has disk pressure',
+      lastTransitionTime: '2026-11-23T12:00:00Z',
+    };
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p], nodes: [pressured] }), NOW);
-    expect(f).toMatchObject({ category: 'node-pressure', fatal: false, message: 'Node worker-1 is under DiskPressure: kubelet has disk pressure' });
+    expect(f).toMatchObject({
+      category: 'node-pressure',
+      fatal: false,
+      message: 'Node worker-1 is under DiskPressure: kubelet has disk pressure',
+    });
   });
 });
 
@@ -52,7 +71,14 @@ describe('node-concentrated', () => {
     ];
     const snap = snapshot({ pods, nodes: [node('worker-1'), node('worker-2'), node('worker-3')] });
     const [f] = diagnoseWorkload(deployment(), snap, NOW);
-    expect(f).toMatchObject({ category: 'node-concentrated', node: 'worker-3', container: 'app', fatal: true, count: '1/3 pods', exitCode: 1 });
+    expect(f).toMatchObject({
+      category: 'node-concentrated',
+      node: 'worker-3',
+      container: 'app',
+      fatal: true,
+      count: '1/3 pods',
+      exitCode: 1,
+    });
     expect(f.message).toMatch(/^Only node worker-3 fails \(1 pod there; 2 Ready on other nodes\): Container app keeps crashing/);
     expect(f.hint).toMatch(/kubectl cordon worker-3.*kubernetes.io\/hostname NotIn \[worker-3\]/);
     // Ready replicas elsewhere mean the rollout is not doomed: the deadline decides.

@@ -7,7 +7,10 @@ describe('redactSecrets', () => {
     ['Authorization: Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', 'Authorization: [REDACTED]'],
     ['curl -H "authorization: Basic dXNlcjpwYXNz" https://api', 'curl -H "authorization: [REDACTED]" https://api'],
     ['calling api with bearer abcdefghijklmnop1234', 'calling api with bearer [REDACTED]'],
-    ['token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U expired', 'token [REDACTED] expired'],
+    [
+      'token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U expired',
+      'token [REDACTED] expired',
+    ],
     ['connecting to postgres://app:s3cr3t@db:5432/shop', 'connecting to postgres://app:[REDACTED]@db:5432/shop'],
     ['DB_PASSWORD=hunter2 LEVEL=info', 'DB_PASSWORD=[REDACTED] LEVEL=info'],
     ['{"password": "hunter2", "user": "app"}', '{"password": "[REDACTED]", "user": "app"}'],
@@ -19,15 +22,36 @@ describe('redactSecrets', () => {
   ])('%s', (line, expected) => expect(redactSecrets([line])).toEqual([expected]));
 
   it('drops a private key block spanning lines', () => {
-    expect(redactSecrets(['loading key', '-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEA', 'abcd', '-----END RSA PRIVATE KEY-----', 'done']))
-      .toEqual(['loading key', '[REDACTED]', 'done']);
+    expect(
+      redactSecrets([
+        'loading key',
+        '-----BEGIN RSA PRIVATE KEY-----',
+        'MIIEowIBAAKCAQEA',
+        'abcd',
+        '-----END RSA PRIVATE KEY-----',
+        'done',
+      ]),
+    ).toEqual(['loading key', '[REDACTED]', 'done']);
   });
 });
 
 const finding = (over: Partial<Finding>): Finding => ({
-  category: 'crash-loop', fatal: true, workload: 'Deployment/shop/web', pod: 'web-a', container: 'app', node: 'worker-1',
-  reason: 'CrashLoopBackOff', message: 'Container app keeps crashing with exit code 1 (general application error); restarted 3 times',
-  exitCode: 1, restarts: 3, hint: 'h', events: [], logTail: [], count: '1/1 pods', suspectedChange: null, ...over,
+  category: 'crash-loop',
+  fatal: true,
+  workload: 'Deployment/shop/web',
+  pod: 'web-a',
+  container: 'app',
+  node: 'worker-1',
+  reason: 'CrashLoopBackOff',
+  message: 'Container app keeps crashing with exit code 1 (general application error); restarted 3 times',
+  exitCode: 1,
+  restarts: 3,
+  hint: 'h',
+  events: [],
+  logTail: [],
+  count: '1/1 pods',
+  suspectedChange: null,
+  ...over,
 });
 
 describe('logs for a finding', () => {
@@ -55,8 +79,18 @@ describe('logs for a finding', () => {
     expect(out.hint).toMatch(/buildx/);
   });
 
-  it('an init container exiting 127 gets the shell\'s complaint', () => {
-    const out = withLogs(finding({ category: 'init-container-failed', container: 'init-db', exitCode: 127, message: 'Init container init-db failed with exit code 127 (command not found); restarted 2 times' }), ['sh: hello.sh: not found']);
-    expect(out.message).toBe('Init container init-db failed with exit code 127 (command not found); restarted 2 times (last log line: sh: hello.sh: not found)');
+  it("an init container exiting 127 gets the shell's complaint", () => {
+    const out = withLogs(
+      finding({
+        category: 'init-container-failed',
+        container: 'init-db',
+        exitCode: 127,
+        message: 'Init container init-db failed with exit code 127 (command not found); restarted 2 times',
+      }),
+      ['sh: hello.sh: not found'],
+    );
+    expect(out.message).toBe(
+      'Init container init-db failed with exit code 127 (command not found); restarted 2 times (last log line: sh: hello.sh: not found)',
+    );
   });
 });

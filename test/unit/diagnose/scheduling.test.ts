@@ -7,19 +7,30 @@ describe('parseSchedulerMessage', () => {
   it.each([
     [
       '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
-      3, [{ nodes: 3, text: 'Insufficient cpu' }],
+      3,
+      [{ nodes: 3, text: 'Insufficient cpu' }],
     ],
     [
-      '0/5 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient memory, 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/5 nodes are available: 2 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.',
-      5, [{ nodes: 1, text: 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }' }, { nodes: 2, text: 'Insufficient memory' }, { nodes: 2, text: 'node(s) didn\'t match Pod\'s node affinity/selector' }],
+      "0/5 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient memory, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/5 nodes are available: 2 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.",
+      5,
+      [
+        { nodes: 1, text: 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }' },
+        { nodes: 2, text: 'Insufficient memory' },
+        { nodes: 2, text: "node(s) didn't match Pod's node affinity/selector" },
+      ],
     ],
     [
-      '0/3 nodes are available: 1 node(s) had taint {node-role.kubernetes.io/master: }, that the pod didn\'t tolerate, 2 node(s) didn\'t match node selector.',
-      3, [{ nodes: 1, text: 'node(s) had taint {node-role.kubernetes.io/master: }, that the pod didn\'t tolerate' }, { nodes: 2, text: 'node(s) didn\'t match node selector' }],
+      "0/3 nodes are available: 1 node(s) had taint {node-role.kubernetes.io/master: }, that the pod didn't tolerate, 2 node(s) didn't match node selector.",
+      3,
+      [
+        { nodes: 1, text: "node(s) had taint {node-role.kubernetes.io/master: }, that the pod didn't tolerate" },
+        { nodes: 2, text: "node(s) didn't match node selector" },
+      ],
     ],
     [
       '0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
-      2, [{ nodes: 2, text: 'pod has unbound immediate PersistentVolumeClaims' }],
+      2,
+      [{ nodes: 2, text: 'pod has unbound immediate PersistentVolumeClaims' }],
     ],
   ])('%s', (message, total, reasons) => {
     expect(parseSchedulerMessage(message)).toEqual({ totalNodes: total, reasons });
@@ -28,8 +39,21 @@ describe('parseSchedulerMessage', () => {
 
 function pendingPod(message: string, o: { scheduledAgo?: number; spec?: Record<string, unknown> } = {}) {
   return pod({
-    node: null, phase: 'Pending', containerStatuses: [], createdAgo: o.scheduledAgo ?? 90, spec: o.spec,
-    conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: ago(o.scheduledAgo ?? 90) }],
+    node: null,
+    phase: 'Pending',
+    containerStatuses: [],
+    createdAgo: o.scheduledAgo ?? 90,
+    spec: o.spec,
+    conditions: [
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message,
+        lastProbeTime: null,
+        lastTransitionTime: ago(o.scheduledAgo ?? 90),
+      },
+    ],
   });
 }
 
@@ -40,7 +64,8 @@ describe('scheduling findings', () => {
   it.each([
     {
       name: 'insufficient cpu names the request and the largest node',
-      scheduler: '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+      scheduler:
+        '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
       spec: { containers: [{ name: 'app', image: 'x', resources: { requests: { cpu: '3' } } }] },
       nodes: [node('worker-1', { cpu: '1930m' }), node('worker-2', { cpu: '3920m' }), node('worker-3', { cpu: '1930m' })],
       category: 'unschedulable-resources',
@@ -49,7 +74,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'a request bigger than every node',
-      scheduler: '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+      scheduler:
+        '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
       spec: { containers: [{ name: 'app', image: 'x', resources: { requests: { cpu: '8' } } }] },
       nodes: [node('worker-1'), node('worker-2')],
       category: 'unschedulable-resources',
@@ -58,7 +84,7 @@ describe('scheduling findings', () => {
     },
     {
       name: 'old taint format names the key',
-      scheduler: '0/1 nodes are available: 1 node(s) had taint {dedicated: batch}, that the pod didn\'t tolerate.',
+      scheduler: "0/1 nodes are available: 1 node(s) had taint {dedicated: batch}, that the pod didn't tolerate.",
       nodes: [node('worker-1')],
       category: 'unschedulable-taint',
       message: /the taint dedicated=batch/,
@@ -66,7 +92,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'middle taint format names the key',
-      scheduler: '0/3 nodes are available: 3 node(s) had untolerated taint {nvidia.com/gpu: present}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      scheduler:
+        '0/3 nodes are available: 3 node(s) had untolerated taint {nvidia.com/gpu: present}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
       nodes: [gpu('g1'), gpu('g2'), gpu('g3')],
       category: 'unschedulable-taint',
       message: /3 node\(s\) have the taint nvidia.com\/gpu=present/,
@@ -74,7 +101,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'newest taint format: the key is read from the nodes',
-      scheduler: '0/3 nodes are available: 3 node(s) had untolerated taint(s). preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      scheduler:
+        '0/3 nodes are available: 3 node(s) had untolerated taint(s). preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
       nodes: [gpu('g1'), gpu('g2'), control],
       category: 'unschedulable-taint',
       message: /2 node\(s\) have the taint nvidia.com\/gpu=present:NoSchedule/,
@@ -82,8 +110,12 @@ describe('scheduling findings', () => {
     },
     {
       name: 'newest taint format with only not-ready nodes is a node condition',
-      scheduler: '0/2 nodes are available: 2 node(s) had untolerated taint(s). preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
-      nodes: [node('w1', { ready: 'Unknown', taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }] }), node('w2', { ready: 'False', taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] })],
+      scheduler:
+        '0/2 nodes are available: 2 node(s) had untolerated taint(s). preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+      nodes: [
+        node('w1', { ready: 'Unknown', taints: [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' }] }),
+        node('w2', { ready: 'False', taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] }),
+      ],
       category: 'unschedulable-node-condition',
       message: /node.kubernetes.io\/unreachable:NoSchedule/,
       hint: /uncordon/,
@@ -99,7 +131,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'cordoned nodes',
-      scheduler: '0/2 nodes are available: 2 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+      scheduler:
+        '0/2 nodes are available: 2 node(s) were unschedulable. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
       nodes: [node('w1', { unschedulable: true }), node('w2', { unschedulable: true })],
       category: 'unschedulable-node-condition',
       message: /2 node\(s\) were unschedulable/,
@@ -107,7 +140,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'node selector',
-      scheduler: '0/3 nodes are available: 3 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      scheduler:
+        "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
       spec: { nodeSelector: { disktype: 'ssd' } },
       nodes: [node('worker-1')],
       category: 'unschedulable-node-selector',
@@ -116,7 +150,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'mixed reasons: the one with the most nodes wins',
-      scheduler: '0/5 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 Insufficient memory, 3 node(s) didn\'t match pod anti-affinity rules. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.',
+      scheduler:
+        "0/5 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 Insufficient memory, 3 node(s) didn't match pod anti-affinity rules. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.",
       nodes: [node('worker-1')],
       category: 'unschedulable-affinity',
       message: /anti-affinity/,
@@ -124,7 +159,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'resource reasons of one kind add up before comparing',
-      scheduler: '0/5 nodes are available: 2 Insufficient cpu, 2 Insufficient memory, 3 node(s) didn\'t match pod topology spread constraints.',
+      scheduler:
+        "0/5 nodes are available: 2 Insufficient cpu, 2 Insufficient memory, 3 node(s) didn't match pod topology spread constraints.",
       nodes: [node('worker-1')],
       category: 'unschedulable-resources',
       message: /Insufficient cpu/,
@@ -132,7 +168,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'host ports',
-      scheduler: '0/3 nodes are available: 3 node(s) didn\'t have free ports for the requested pod ports. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+      scheduler:
+        "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.",
       nodes: [node('worker-1')],
       category: 'unschedulable-affinity',
       message: /free ports/,
@@ -140,7 +177,8 @@ describe('scheduling findings', () => {
     },
     {
       name: 'volume zone conflict',
-      scheduler: '0/3 nodes are available: 3 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      scheduler:
+        '0/3 nodes are available: 3 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
       nodes: [node('worker-1')],
       category: 'unschedulable-volume',
       message: /volume node affinity conflict/,
@@ -163,8 +201,18 @@ describe('scheduling findings', () => {
   });
 
   it('reads the FailedScheduling event when the condition has no message', () => {
-    const p = pod({ node: null, phase: 'Pending', containerStatuses: [], conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', lastTransitionTime: ago(90) }] });
-    const e = event(p, 'Warning', 'FailedScheduling', '0/2 nodes are available: 2 Too many pods. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.');
+    const p = pod({
+      node: null,
+      phase: 'Pending',
+      containerStatuses: [],
+      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', lastTransitionTime: ago(90) }],
+    });
+    const e = event(
+      p,
+      'Warning',
+      'FailedScheduling',
+      '0/2 nodes are available: 2 Too many pods. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+    );
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p], events: [e] }), NOW);
     expect(f).toMatchObject({ category: 'unschedulable-resources' });
     expect(f.hint).toMatch(/maxPods/);
@@ -172,14 +220,28 @@ describe('scheduling findings', () => {
   });
 
   it('names the unbound claim and what its provisioner said', () => {
-    const p = pendingPod('0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.', {
-      spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-web' } }] },
+    const p = pendingPod(
+      '0/2 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.',
+      {
+        spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-web' } }] },
+      },
+    );
+    const pvc = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'data-web', namespace: 'shop', uid: 'pvc-1' },
+      spec: { storageClassName: 'fast' },
+      status: { phase: 'Pending' },
+    };
+    const e = event(pvc, 'Warning', 'ProvisioningFailed', 'storageclass.storage.k8s.io "fast" not found', {
+      kind: 'PersistentVolumeClaim',
+      count: 4,
     });
-    const pvc = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data-web', namespace: 'shop', uid: 'pvc-1' }, spec: { storageClassName: 'fast' }, status: { phase: 'Pending' } };
-    const e = event(pvc, 'Warning', 'ProvisioningFailed', 'storageclass.storage.k8s.io "fast" not found', { kind: 'PersistentVolumeClaim', count: 4 });
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p], pvcs: [pvc], events: [e] }), NOW);
     expect(f).toMatchObject({ category: 'pvc-not-bound', fatal: true, reason: 'ProvisioningFailed' });
-    expect(f.message).toMatch(/PersistentVolumeClaim data-web is Pending \(storageClassName fast\); ProvisioningFailed: storageclass.storage.k8s.io "fast" not found/);
+    expect(f.message).toMatch(
+      /PersistentVolumeClaim data-web is Pending \(storageClassName fast\); ProvisioningFailed: storageclass.storage.k8s.io "fast" not found/,
+    );
     expect(f.hint).toMatch(/kubectl describe pvc data-web -n shop/);
   });
 
@@ -187,6 +249,9 @@ describe('scheduling findings', () => {
     const fresh = pod({ node: null, phase: 'Pending', containerStatuses: [], conditions: [], createdAgo: 3 });
     const stale = pod({ node: null, phase: 'Pending', containerStatuses: [], conditions: [], createdAgo: 40 });
     expect(diagnoseWorkload(deployment(), snapshot({ pods: [fresh] }), NOW)).toEqual([]);
-    expect(diagnoseWorkload(deployment(), snapshot({ pods: [stale] }), NOW)[0]).toMatchObject({ category: 'scheduling-pending', fatal: false });
+    expect(diagnoseWorkload(deployment(), snapshot({ pods: [stale] }), NOW)[0]).toMatchObject({
+      category: 'scheduling-pending',
+      fatal: false,
+    });
   });
 });

@@ -18,7 +18,10 @@ const ITEMS: KubeObject[] = [
   obj('bare-1', 'prod', undefined, { app: 'a' }),
   obj('bare-2', 'prod', [], { app: 'b' }),
   obj('bare-3', 'staging', undefined, { app: 'a' }),
-  obj('two-refs', 'prod', [{ kind: 'ReplicaSet', name: 'a', uid: 'u-a' }, { kind: 'ReplicaSet', name: 'a', uid: 'u-a' }]),
+  obj('two-refs', 'prod', [
+    { kind: 'ReplicaSet', name: 'a', uid: 'u-a' },
+    { kind: 'ReplicaSet', name: 'a', uid: 'u-a' },
+  ]),
   obj('job-1', 'prod', [{ kind: 'Job', name: 'a', uid: 'u-job' }]),
 ];
 
@@ -37,7 +40,9 @@ describe('ownedBy and ownedOrClaimed answer what the plain filters answer', () =
     const plainOwned = ITEMS.filter((i) => sameNamespace(i, owner) && isOwnedBy(i, owner));
     expect(names(ownedBy(ITEMS, owner))).toEqual(names(plainOwned));
     const claims = (i: KubeObject) => i.metadata?.labels?.app === 'a';
-    const plainClaimed = ITEMS.filter((i) => sameNamespace(i, owner) && (i.metadata?.ownerReferences?.length ? isOwnedBy(i, owner) : claims(i)));
+    const plainClaimed = ITEMS.filter(
+      (i) => sameNamespace(i, owner) && (i.metadata?.ownerReferences?.length ? isOwnedBy(i, owner) : claims(i)),
+    );
     expect(names(ownedOrClaimed(ITEMS, owner, claims))).toEqual(names(plainClaimed));
   });
 

@@ -6,16 +6,46 @@ const template = (over: Record<string, unknown> = {}, labels: Record<string, str
   spec: { containers: [{ name: 'app', image: 'web:1', resources: {} }], ...over },
 });
 
-describe('templatesEqualIgnoringHash (the deployment controller\'s EqualIgnoreHash)', () => {
+describe("templatesEqualIgnoringHash (the deployment controller's EqualIgnoreHash)", () => {
   it.each([
     ['the same template', template(), template(), true],
     ['only the pod-template-hash label differs', template({}, { app: 'web', 'pod-template-hash': 'abc' }), template(), true],
     ['a zero value against an absent field', template({ hostNetwork: false, priority: 0, serviceAccountName: '' }), template(), true],
-    ['null and empty objects against absent ones', template({ securityContext: {}, volumes: [] }), { ...template(), metadata: { labels: { app: 'web' } } }, true],
+    [
+      'null and empty objects against absent ones',
+      template({ securityContext: {}, volumes: [] }),
+      { ...template(), metadata: { labels: { app: 'web' } } },
+      true,
+    ],
     ['another image', template({ containers: [{ name: 'app', image: 'web:2' }] }), template(), false],
     ['another label than the hash', template({}, { app: 'api' }), template(), false],
-    ['a container more', template({ containers: [{ name: 'app', image: 'web:1' }, { name: 'side', image: 's:1' }] }), template(), false],
-    ['containers in another order', template({ containers: [{ name: 'b', image: 'b' }, { name: 'a', image: 'a' }] }), template({ containers: [{ name: 'a', image: 'a' }, { name: 'b', image: 'b' }] }), false],
+    [
+      'a container more',
+      template({
+        containers: [
+          { name: 'app', image: 'web:1' },
+          { name: 'side', image: 's:1' },
+        ],
+      }),
+      template(),
+      false,
+    ],
+    [
+      'containers in another order',
+      template({
+        containers: [
+          { name: 'b', image: 'b' },
+          { name: 'a', image: 'a' },
+        ],
+      }),
+      template({
+        containers: [
+          { name: 'a', image: 'a' },
+          { name: 'b', image: 'b' },
+        ],
+      }),
+      false,
+    ],
   ])('%s', (_name, a, b, want) => {
     expect(templatesEqualIgnoringHash(a, b)).toBe(want);
     expect(templatesEqualIgnoringHash(b, a)).toBe(want);

@@ -8,18 +8,26 @@ describe('annotationsFor', () => {
   const locations = new Map([['Deployment/payments/api', { file: 'deploy/payments/api.yaml', documentIndex: 1, line: 23 }]]);
 
   it('an error for a fatal finding, at the manifest line of its workload', () => {
-    expect(annotationsFor(oom.result.findings, locations)).toEqual([{
-      level: 'error',
-      title: 'oom-killed · Deployment/payments/api',
-      message: expect.stringMatching(/^The container was killed at its memory limit \(256Mi\) 3 times.* \(3\/3 pods, container api, pod api-6d9f7c-x2k4p, node worker-1, worker-2, worker-3\) Fix: Raise resources\.limits\.memory/),
-      file: 'deploy/payments/api.yaml',
-      startLine: 23,
-    }]);
+    expect(annotationsFor(oom.result.findings, locations)).toEqual([
+      {
+        level: 'error',
+        title: 'oom-killed · Deployment/payments/api',
+        message: expect.stringMatching(
+          /^The container was killed at its memory limit \(256Mi\) 3 times.* \(3\/3 pods, container api, pod api-6d9f7c-x2k4p, node worker-1, worker-2, worker-3\) Fix: Raise resources\.limits\.memory/,
+        ),
+        file: 'deploy/payments/api.yaml',
+        startLine: 23,
+      },
+    ]);
   });
 
   it('a warning for a non-fatal finding, without a location when unknown', () => {
     const [a] = annotationsFor(timeoutNoFatal.result.findings, locations);
-    expect(a).toEqual({ level: 'warning', title: 'readiness-probe-failing · Deployment/search/indexer', message: expect.stringContaining('Readiness probe failed: HTTP probe failed with statuscode: 503') });
+    expect(a).toEqual({
+      level: 'warning',
+      title: 'readiness-probe-failing · Deployment/search/indexer',
+      message: expect.stringContaining('Readiness probe failed: HTTP probe failed with statuscode: 503'),
+    });
   });
 
   it(`at most ${MAX_PER_LEVEL} per level, errors first`, () => {

@@ -13,7 +13,8 @@ let gh: FakeGitHub;
 let warnings: string[];
 const warn = (m: string) => warnings.push(m);
 const api = (token = 'ghs_actions'): GitHubCommentsApi => createGitHubClient({ token, baseUrl: gh.baseUrl, sleep: async () => {} });
-const upsert = (body: string, token?: string, pullNumber = 7) => upsertStickyComment({ api: api(token), repo, pullNumber, reportId: REPORT_ID, body, warn });
+const upsert = (body: string, token?: string, pullNumber = 7) =>
+  upsertStickyComment({ api: api(token), repo, pullNumber, reportId: REPORT_ID, body, warn });
 const writes = () => gh.requests.filter((r) => r.method !== 'GET');
 
 beforeEach(async () => {
@@ -24,21 +25,23 @@ beforeEach(async () => {
 afterEach(() => gh.stop());
 
 describe('sticky PR comment against a local GitHub', () => {
-  it.each([['GITHUB_TOKEN (403 on /user)', 'ghs_actions', ACTIONS_BOT.login], ['personal token', 'ghp_personal', DEPLOY_USER.login]])(
-    '%s: first run creates, second run updates the same comment', async (_, token, login) => {
-      const first = await upsert(`${MARKER}\n## ❌ Deploy failed`, token);
-      expect(first.action).toBe('created');
-      const second = await upsert(`${MARKER}\n✅ deployed`, token);
-      expect(second).toMatchObject({ action: 'updated', commentId: first.commentId });
-      expect(writes().map((r) => `${r.method} ${r.url}`)).toEqual([
-        'POST /repos/acme/shop/issues/7/comments',
-        `PATCH /repos/acme/shop/issues/comments/${first.commentId}`,
-      ]);
-      const [only] = gh.comments.get(7)!;
-      expect(gh.comments.get(7)).toHaveLength(1);
-      expect(only).toMatchObject({ body: `${MARKER}\n✅ deployed`, user: { login } });
-      expect(warnings).toEqual([]);
-    });
+  it.each([
+    ['GITHUB_TOKEN (403 on /user)', 'ghs_actions', ACTIONS_BOT.login],
+    ['personal token', 'ghp_personal', DEPLOY_USER.login],
+  ])('%s: first run creates, second run updates the same comment', async (_, token, login) => {
+    const first = await upsert(`${MARKER}\n## ❌ Deploy failed`, token);
+    expect(first.action).toBe('created');
+    const second = await upsert(`${MARKER}\n✅ deployed`, token);
+    expect(second).toMatchObject({ action: 'updated', commentId: first.commentId });
+    expect(writes().map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /repos/acme/shop/issues/7/comments',
+      `PATCH /repos/acme/shop/issues/comments/${first.commentId}`,
+    ]);
+    const [only] = gh.comments.get(7)!;
+    expect(gh.comments.get(7)).toHaveLength(1);
+    expect(only).toMatchObject({ body: `${MARKER}\n✅ deployed`, user: { login } });
+    expect(warnings).toEqual([]);
+  });
 
   it('sends the documented headers and JSON body', async () => {
     await upsert('report without marker');
@@ -95,7 +98,10 @@ describe('sticky PR comment against a local GitHub', () => {
 
   it('auto-find: the PR of a pushed commit via commits/{sha}/pulls', async () => {
     const sha = '9f1c2d3e4b5a69788796a5b4c3d2e1f0a9b8c7d6';
-    gh.pullsByCommit.set(sha, [{ number: 3, state: 'closed', headSha: sha }, { number: 12, state: 'open', headSha: sha }]);
+    gh.pullsByCommit.set(sha, [
+      { number: 3, state: 'closed', headSha: sha },
+      { number: 12, state: 'open', headSha: sha },
+    ]);
     const result = await publishStickyComment({ api: api(), repo, mode: 'auto-find', sha, reportId: REPORT_ID, body: 'report', warn });
     expect(result).toMatchObject({ action: 'created', pullNumber: 12 });
     expect(gh.requests[0].url).toBe(`/repos/acme/shop/commits/${sha}/pulls?per_page=100`);
@@ -115,8 +121,17 @@ describe('sticky PR comment against a local GitHub', () => {
     const sleeps: number[] = [];
     const reset = Math.floor(Date.parse('2026-11-23T12:00:05Z') / 1000);
     gh.hiccups.push([502, {}, { message: 'Server Error' }]);
-    gh.hiccups.push([403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, { message: 'API rate limit exceeded for installation ID 1.' }]);
-    const client = createGitHubClient({ token: 'ghs_actions', baseUrl: gh.baseUrl, sleep: async (ms) => void sleeps.push(ms), now: () => Date.parse('2026-11-23T12:00:00Z') });
+    gh.hiccups.push([
+      403,
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      { message: 'API rate limit exceeded for installation ID 1.' },
+    ]);
+    const client = createGitHubClient({
+      token: 'ghs_actions',
+      baseUrl: gh.baseUrl,
+      sleep: async (ms) => void sleeps.push(ms),
+      now: () => Date.parse('2026-11-23T12:00:00Z'),
+    });
     const page = await client.listComments(repo, 7, 1);
     expect(page).toEqual({ comments: [], hasNext: false });
     expect(sleeps).toEqual([1000, 6000]);
@@ -126,7 +141,9 @@ describe('sticky PR comment against a local GitHub', () => {
     for (let i = 0; i < 3; i++) gh.hiccups.push([503, {}, { message: 'Service Unavailable' }]);
     const result = await upsert('report');
     expect(result.action).toBe('skipped');
-    expect(warnings).toEqual([expect.stringMatching(/GET \/repos\/acme\/shop\/issues\/7\/comments\?per_page=100&page=1: 503 Service Unavailable/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/GET \/repos\/acme\/shop\/issues\/7\/comments\?per_page=100&page=1: 503 Service Unavailable/),
+    ]);
   });
 
   it('does not wait an hour for a rate limit reset', async () => {
@@ -149,8 +166,20 @@ describe('pure decisions', () => {
   });
 
   it.each([
-    [[{ number: 1, state: 'open', head: { sha: 'other' } }, { number: 2, state: 'open', head: { sha: 'abc' } }], 2],
-    [[{ number: 1, state: 'closed', head: { sha: 'abc' } }, { number: 4, state: 'open', head: { sha: 'def' } }], 4],
+    [
+      [
+        { number: 1, state: 'open', head: { sha: 'other' } },
+        { number: 2, state: 'open', head: { sha: 'abc' } },
+      ],
+      2,
+    ],
+    [
+      [
+        { number: 1, state: 'closed', head: { sha: 'abc' } },
+        { number: 4, state: 'open', head: { sha: 'def' } },
+      ],
+      4,
+    ],
     [[{ number: 1, state: 'closed', head: { sha: 'abc' } }], null],
     [[], null],
   ])('choosePull %#', (pulls, number) => {
@@ -158,8 +187,10 @@ describe('pure decisions', () => {
   });
 
   it('parses Link headers', () => {
-    expect(parseLinkHeader('<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=5>; rel="last"'))
-      .toEqual({ next: 'https://api.github.com/x?page=2', last: 'https://api.github.com/x?page=5' });
+    expect(parseLinkHeader('<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=5>; rel="last"')).toEqual({
+      next: 'https://api.github.com/x?page=2',
+      last: 'https://api.github.com/x?page=5',
+    });
     expect(parseLinkHeader(null)).toEqual({});
   });
 });

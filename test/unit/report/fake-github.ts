@@ -96,7 +96,12 @@ export class FakeGitHub {
       const body = raw ? JSON.parse(raw) : undefined;
       this.requests.push({ method: req.method!, url: req.url!, headers: req.headers, body });
       const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', ...headers });
+        res.writeHead(status, {
+          'content-type': 'application/json; charset=utf-8',
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '4999',
+          ...headers,
+        });
         res.end(json === undefined ? '' : JSON.stringify(json));
       };
       const hiccup = this.hiccups.shift();
@@ -116,7 +121,8 @@ export class FakeGitHub {
           const page = Number(url.searchParams.get('page') ?? 1);
           const all = this.comments.get(issue) ?? [];
           const last = Math.max(1, Math.ceil(all.length / perPage));
-          const link = (p: number) => `<https://api.github.com/repositories/1296269/issues/${issue}/comments?per_page=${perPage}&page=${p}>`;
+          const link = (p: number) =>
+            `<https://api.github.com/repositories/1296269/issues/${issue}/comments?per_page=${perPage}&page=${p}>`;
           const rels: string[] = [];
           if (page > 1) rels.push(`${link(page - 1)}; rel="prev"`);
           if (page < last) rels.push(`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`);
@@ -127,7 +133,14 @@ export class FakeGitHub {
         if (req.method === 'POST') {
           if (token.readOnly) return send(403, NOT_ACCESSIBLE('https://docs.github.com/rest/issues/comments#create-an-issue-comment'));
           const id = this.addComment(issue, token.user, body.body);
-          return send(201, this.commentJson(this.comments.get(issue)!.find((c) => c.id === id)!, issue), { location: `https://api.github.com/repos/acme/shop/issues/comments/${id}` });
+          return send(
+            201,
+            this.commentJson(
+              this.comments.get(issue)!.find((c) => c.id === id)!,
+              issue,
+            ),
+            { location: `https://api.github.com/repos/acme/shop/issues/comments/${id}` },
+          );
         }
       }
       if (req.method === 'PATCH' && (m = /^\/repos\/acme\/shop\/issues\/comments\/(\d+)$/.exec(url.pathname))) {
@@ -135,17 +148,27 @@ export class FakeGitHub {
         for (const [issue, list] of this.comments) {
           const c = list.find((x) => x.id === id);
           if (!c) continue;
-          if (token.readOnly || c.user.login !== token.user.login) return send(403, NOT_ACCESSIBLE('https://docs.github.com/rest/issues/comments#update-an-issue-comment'));
+          if (token.readOnly || c.user.login !== token.user.login)
+            return send(403, NOT_ACCESSIBLE('https://docs.github.com/rest/issues/comments#update-an-issue-comment'));
           c.body = body.body;
           c.updated_at = new Date((this.clock += 1000)).toISOString();
           return send(200, this.commentJson(c, issue));
         }
-        return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/issues/comments#update-an-issue-comment', status: '404' });
+        return send(404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/issues/comments#update-an-issue-comment',
+          status: '404',
+        });
       }
       if (req.method === 'GET' && (m = /^\/repos\/acme\/shop\/commits\/([0-9a-f]+)\/pulls$/.exec(url.pathname))) {
         const pulls = (this.pullsByCommit.get(m[1]) ?? []).map((p) => ({
-          url: `https://api.github.com/repos/acme/shop/pulls/${p.number}`, id: 1000 + p.number, number: p.number, state: p.state,
-          title: `PR ${p.number}`, head: { ref: `feature-${p.number}`, sha: p.headSha }, base: { ref: 'main', sha: '0'.repeat(40) },
+          url: `https://api.github.com/repos/acme/shop/pulls/${p.number}`,
+          id: 1000 + p.number,
+          number: p.number,
+          state: p.state,
+          title: `PR ${p.number}`,
+          head: { ref: `feature-${p.number}`, sha: p.headSha },
+          base: { ref: 'main', sha: '0'.repeat(40) },
         }));
         return send(200, pulls);
       }

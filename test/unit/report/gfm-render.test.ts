@@ -17,7 +17,9 @@ const hasCmark = (() => {
 })();
 
 function render(markdown: string): string {
-  return execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter'], { input: markdown }).toString();
+  return execFileSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter'], {
+    input: markdown,
+  }).toString();
 }
 
 const goldens = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.md')) : [];
@@ -27,7 +29,28 @@ describe.skipIf(!hasCmark)('goldens rendered by cmark-gfm', () => {
     const html = render(fs.readFileSync(path.join(DIR, file), 'utf8'));
     // Only the tags we write, nothing from the cluster.
     const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
-    for (const t of tags) expect(['h2', 'h3', 'p', 'strong', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'details', 'summary', 'sub', 'a', 'blockquote']).toContain(t);
+    for (const t of tags)
+      expect([
+        'h2',
+        'h3',
+        'p',
+        'strong',
+        'code',
+        'pre',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'ul',
+        'li',
+        'details',
+        'summary',
+        'sub',
+        'a',
+        'blockquote',
+      ]).toContain(t);
     expect((html.match(/<details>/g) ?? []).length).toBe((html.match(/<\/details>/g) ?? []).length);
     // Every table row has as many cells as its header.
     for (const t of html.split('<table>').slice(1)) {

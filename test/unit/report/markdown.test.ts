@@ -44,18 +44,33 @@ describe('renderSummary and renderComment golden files', () => {
     expect((comment.match(/^### `crash-loop`/gm) ?? []).length).toBe(50);
   });
 
-  const lean = (input: ReportInput, limit: number) => fitToLimit((o) => renderReport(input, o),
-    { form: 'summary', maxLogLines: 25, includeEvents: true, mergeNonFatal: false, omitFindings: 0, limitName: 'test limit' },
-    input.result.findings.length, limit, utf8Bytes);
+  const lean = (input: ReportInput, limit: number) =>
+    fitToLimit(
+      (o) => renderReport(input, o),
+      { form: 'summary', maxLogLines: 25, includeEvents: true, mergeNonFatal: false, omitFindings: 0, limitName: 'test limit' },
+      input.result.findings.length,
+      limit,
+      utf8Bytes,
+    );
 
-  const leanest = (omitFindings: number, mergeNonFatal = true) => renderReport(manyFindings(200),
-    { form: 'summary', maxLogLines: 0, includeEvents: false, mergeNonFatal, omitFindings, limitName: 'test limit' });
+  const leanest = (omitFindings: number, mergeNonFatal = true) =>
+    renderReport(manyFindings(200), {
+      form: 'summary',
+      maxLogLines: 0,
+      includeEvents: false,
+      mergeNonFatal,
+      omitFindings,
+      limitName: 'test limit',
+    });
 
   it('merges low-severity findings before omitting any', () => {
     const limit = utf8Bytes(leanest(0));
     expect(utf8Bytes(leanest(0, false))).toBeGreaterThan(limit);
     const text = lean(manyFindings(200), limit);
-    const m = /> \*\*Shortened:\*\* log tails left out; events left out; (\d+) low-severity findings merged into similar ones shown to fit GitHub's limit \(test limit\)/.exec(text);
+    const m =
+      /> \*\*Shortened:\*\* log tails left out; events left out; (\d+) low-severity findings merged into similar ones shown to fit GitHub's limit \(test limit\)/.exec(
+        text,
+      );
     expect(m).not.toBeNull();
     expect(text).not.toMatch(/omitted/);
     expect((text.match(/^### (⚠️ )?`/gm) ?? []).length + Number(m![1])).toBe(200);
@@ -86,8 +101,12 @@ describe('renderSummary and renderComment golden files', () => {
 describe('the report reads right', () => {
   it('names category, workload and outcome in the headline, with the likely cause under it', () => {
     const summary = renderSummary(oom);
-    expect(summary.split('\n')[0]).toBe('## ❌ Deploy failed: `payments/api` was OOM-killed (3/3 pods, exit 137); rolled back to revision 7');
-    expect(summary).toContain('**Likely cause:** `spec.template.spec.containers[api].resources.limits.memory` changed from `512Mi` to `256Mi` in this change');
+    expect(summary.split('\n')[0]).toBe(
+      '## ❌ Deploy failed: `payments/api` was OOM-killed (3/3 pods, exit 137); rolled back to revision 7',
+    );
+    expect(summary).toContain(
+      '**Likely cause:** `spec.template.spec.containers[api].resources.limits.memory` changed from `512Mi` to `256Mi` in this change',
+    );
     expect(summary).toContain('| Deployment `payments/api` | 7 → 8 → **9** (rollback of 7) | ❌ 3/3 pods OOMKilled (exit 137) | 14s |');
     expect(summary).toContain('| ConfigMap `payments/api-config` | changed | ⚠️ not restored by the rollback |  |');
   });
@@ -96,7 +115,9 @@ describe('the report reads right', () => {
     const lines = renderComment(healthy).trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe('<!-- kube-deploy-gate:report-id=deploy/production -->');
-    expect(lines[1]).toMatch(/^✅ deployed `payments\/api` and `payments\/worker` in 14s · \[run 42\]\(https:\/\/github\.com\/acme\/shop\/actions\/runs\/42\)$/);
+    expect(lines[1]).toMatch(
+      /^✅ deployed `payments\/api` and `payments\/worker` in 14s · \[run 42\]\(https:\/\/github\.com\/acme\/shop\/actions\/runs\/42\)$/,
+    );
   });
 
   it('the comment leaves logs and events to the run summary', () => {
@@ -111,7 +132,10 @@ describe('hostile cluster text', () => {
   const comment = renderComment(hostile);
   const prose = outsideCode(summary);
 
-  it.each([['summary', summary], ['comment', comment]])('%s: nothing escapes into HTML or mentions', (_, text) => {
+  it.each([
+    ['summary', summary],
+    ['comment', comment],
+  ])('%s: nothing escapes into HTML or mentions', (_, text) => {
     const rest = outsideCode(text);
     expect(rest).not.toMatch(/<script|<img|<b>/i);
     // Every <details> we open is closed by us and only us.

@@ -11,17 +11,27 @@ export function podTemplate(image: string, labels: Record<string, string> = { fo
   };
 }
 
-export function deployment(image: string, extra: { paused?: boolean; annotations?: Record<string, string>; generation?: number; observedGeneration?: number } = {}): TemplatedObject {
+export function deployment(
+  image: string,
+  extra: { paused?: boolean; annotations?: Record<string, string>; generation?: number; observedGeneration?: number } = {},
+): TemplatedObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: {
-      name: 'moons', namespace: 'default', uid: DEPLOYMENT_UID, generation: extra.generation ?? 1,
-      labels: { foo: 'bar' }, annotations: extra.annotations ?? {},
+      name: 'moons',
+      namespace: 'default',
+      uid: DEPLOYMENT_UID,
+      generation: extra.generation ?? 1,
+      labels: { foo: 'bar' },
+      annotations: extra.annotations ?? {},
     },
     spec: {
-      replicas: 1, revisionHistoryLimit: 10, selector: { matchLabels: { foo: 'bar' } },
-      template: podTemplate(image), ...(extra.paused === undefined ? {} : { paused: extra.paused }),
+      replicas: 1,
+      revisionHistoryLimit: 10,
+      selector: { matchLabels: { foo: 'bar' } },
+      template: podTemplate(image),
+      ...(extra.paused === undefined ? {} : { paused: extra.paused }),
     },
     status: { observedGeneration: extra.observedGeneration ?? extra.generation ?? 1 },
   };
@@ -38,17 +48,35 @@ export function replicaSet(
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: {
-      name: extra.name ?? `moons-${revision}`, namespace: 'default', uid: `rs-${extra.name ?? revision}`,
+      name: extra.name ?? `moons-${revision}`,
+      namespace: 'default',
+      uid: `rs-${extra.name ?? revision}`,
       creationTimestamp: extra.created ?? `2024-01-0${Math.min(Number(revision) || 1, 9)}T00:00:00Z`,
       labels: { foo: 'bar', 'pod-template-hash': `hash${revision}` },
       annotations,
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'moons', uid: extra.ownerUid ?? DEPLOYMENT_UID, controller: extra.controller ?? true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: 'moons',
+          uid: extra.ownerUid ?? DEPLOYMENT_UID,
+          controller: extra.controller ?? true,
+        },
+      ],
     },
-    spec: { replicas: 1, selector: { matchLabels: { foo: 'bar' } }, template: podTemplate(image, { foo: 'bar', 'pod-template-hash': `hash${revision}` }) },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { foo: 'bar' } },
+      template: podTemplate(image, { foo: 'bar', 'pod-template-hash': `hash${revision}` }),
+    },
   };
 }
 
-export function statefulSet(image: string, status: { currentRevision?: string; updateRevision?: string } = {}, kind = 'StatefulSet'): TemplatedObject {
+export function statefulSet(
+  image: string,
+  status: { currentRevision?: string; updateRevision?: string } = {},
+  kind = 'StatefulSet',
+): TemplatedObject {
   return {
     apiVersion: 'apps/v1',
     kind,
@@ -59,13 +87,21 @@ export function statefulSet(image: string, status: { currentRevision?: string; u
 }
 
 /** The ControllerRevision a StatefulSet/DaemonSet controller stores for a template: `$patch: replace` of spec.template. */
-export function controllerRevision(revision: number, image: string, extra: { ownerUid?: string; kind?: string; name?: string } = {}): ControllerRevision {
+export function controllerRevision(
+  revision: number,
+  image: string,
+  extra: { ownerUid?: string; kind?: string; name?: string } = {},
+): ControllerRevision {
   return {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
     metadata: {
-      name: extra.name ?? `moons-${revision}`, namespace: 'default', labels: { foo: 'bar' },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: extra.kind ?? 'StatefulSet', name: 'moons', uid: extra.ownerUid ?? SET_UID, controller: true }],
+      name: extra.name ?? `moons-${revision}`,
+      namespace: 'default',
+      labels: { foo: 'bar' },
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: extra.kind ?? 'StatefulSet', name: 'moons', uid: extra.ownerUid ?? SET_UID, controller: true },
+      ],
     },
     data: { spec: { template: { $patch: 'replace', ...podTemplate(image) } } },
     revision,

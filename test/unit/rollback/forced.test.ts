@@ -13,7 +13,10 @@ describe('stuckPods (StatefulSet forced rollback)', () => {
       pod('db-2', 'db-bad', false),
       pod('db-1', 'db-bad', true),
       pod('db-0', 'db-good', false),
-      { ...pod('other-0', 'db-bad', false), metadata: { ...pod('other-0', 'db-bad', false).metadata, ownerReferences: [{ controller: true, uid: 'other' }] } },
+      {
+        ...pod('other-0', 'db-bad', false),
+        metadata: { ...pod('other-0', 'db-bad', false).metadata, ownerReferences: [{ controller: true, uid: 'other' }] },
+      },
       pod('db-3', 'db-bad', false, { deletionTimestamp: '2026-11-23T12:00:00Z' }),
     ];
     expect(stuckPods(sts, pods, 'db-bad').map((p) => p.metadata.name)).toEqual(['db-2']);

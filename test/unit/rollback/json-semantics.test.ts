@@ -21,7 +21,12 @@ describe('semanticEqual', () => {
 
 describe('strategicMerge', () => {
   it.each([
-    ['replaces an object marked $patch: replace', { spec: { t: { a: 1, b: 2 }, keep: true } }, { spec: { t: { $patch: 'replace', c: 3 } } }, { spec: { t: { c: 3 }, keep: true } }],
+    [
+      'replaces an object marked $patch: replace',
+      { spec: { t: { a: 1, b: 2 }, keep: true } },
+      { spec: { t: { $patch: 'replace', c: 3 } } },
+      { spec: { t: { c: 3 }, keep: true } },
+    ],
     ['merges maps and deletes null fields', { a: { x: 1, y: 2 } }, { a: { y: null, z: 3 } }, { a: { x: 1, z: 3 } }],
     ['replaces lists', { a: [1, 2] }, { a: [3] }, { a: [3] }],
     ['deletes an object marked $patch: delete', { a: { x: 1 }, b: 1 }, { a: { $patch: 'delete' } }, { b: 1 }],

@@ -12,11 +12,31 @@ describe('rollbackMessage', () => {
     ['planned undo', undo, undefined, 'will roll back to the template of revision 7'],
     ['undo done', undo, ok(9), 'rolled back to the template of revision 7, now revision 9'],
     ['undo done, new revision unread', undo, ok(null), 'rolled back to the template of revision 7'],
-    ['undo whose rollout failed', undo, failed('deployment "web" exceeded its progress deadline'), 'rollback to the template of revision 7 failed: deployment "web" exceeded its progress deadline'],
+    [
+      'undo whose rollout failed',
+      undo,
+      failed('deployment "web" exceeded its progress deadline'),
+      'rollback to the template of revision 7 failed: deployment "web" exceeded its progress deadline',
+    ],
     ['undo that did not complete', undo, failed(null), 'rollback to the template of revision 7 did not complete'],
-    ['planned scale', { ...ref, action: 'scale-to-zero', contentType: '', patch: {} }, undefined, 'first deploy: will scale to 0 replicas (on-first-deploy-failure: scale-to-zero)'],
-    ['scaled', { ...ref, action: 'scale-to-zero', contentType: '', patch: {} }, ok(null), 'first deploy: scaled to 0 replicas (on-first-deploy-failure: scale-to-zero)'],
-    ['scale failed', { ...ref, action: 'scale-to-zero', contentType: '', patch: {} }, failed('forbidden'), 'first deploy: scaling to 0 replicas failed: forbidden'],
+    [
+      'planned scale',
+      { ...ref, action: 'scale-to-zero', contentType: '', patch: {} },
+      undefined,
+      'first deploy: will scale to 0 replicas (on-first-deploy-failure: scale-to-zero)',
+    ],
+    [
+      'scaled',
+      { ...ref, action: 'scale-to-zero', contentType: '', patch: {} },
+      ok(null),
+      'first deploy: scaled to 0 replicas (on-first-deploy-failure: scale-to-zero)',
+    ],
+    [
+      'scale failed',
+      { ...ref, action: 'scale-to-zero', contentType: '', patch: {} },
+      failed('forbidden'),
+      'first deploy: scaling to 0 replicas failed: forbidden',
+    ],
     ['deleted', { ...ref, action: 'delete' }, ok(null), 'first deploy: deleted (on-first-deploy-failure: delete)'],
     ['delete failed', { ...ref, action: 'delete' }, failed('forbidden'), 'first deploy: delete failed: forbidden'],
     ['kept', { ...ref, action: 'keep' }, undefined, 'first deploy: kept as is (on-first-deploy-failure: keep)'],
@@ -34,12 +54,24 @@ describe('skip messages', () => {
     [{ reason: 'not-failed', state: null }, 'not rolled back: not failed (rollback-scope: failed-only)'],
     [{ reason: 'deleted' }, 'not rolled back: deleted during the run'],
     [{ reason: 'paused' }, "not rolled back: paused; resume it first with 'kubectl rollout resume deployment/web -n shop'"],
-    [{ reason: 'changed-meanwhile', generation: 6, ours: 4 }, "not rolled back: changed by someone else during the run (generation 6, this run's apply made 4)"],
-    [{ reason: 'not-rollbackable', message: 'no rollbacker has been implemented for "Job.batch"' }, 'not rolled back: a Deployment has no rollout history (no rollbacker has been implemented for "Job.batch")'],
+    [
+      { reason: 'changed-meanwhile', generation: 6, ours: 4 },
+      "not rolled back: changed by someone else during the run (generation 6, this run's apply made 4)",
+    ],
+    [
+      { reason: 'not-rollbackable', message: 'no rollbacker has been implemented for "Job.batch"' },
+      'not rolled back: a Deployment has no rollout history (no rollbacker has been implemented for "Job.batch")',
+    ],
     [{ reason: 'not-scalable' }, 'first deploy: a Deployment cannot be scaled to zero; kept as is'],
     [{ reason: 'revision-unknown' }, 'not rolled back: the revision before this run is unknown'],
-    [{ reason: 'revision-pruned', revision: 7, available: [9, 10], historyLimit: 2 }, 'not rolled back: revision 7 is no longer in the history (revisionHistoryLimit 2; revisions kept: 9, 10)'],
-    [{ reason: 'revision-pruned', revision: 7, available: [], historyLimit: null }, 'not rolled back: revision 7 is no longer in the history (no revisions kept)'],
+    [
+      { reason: 'revision-pruned', revision: 7, available: [9, 10], historyLimit: 2 },
+      'not rolled back: revision 7 is no longer in the history (revisionHistoryLimit 2; revisions kept: 9, 10)',
+    ],
+    [
+      { reason: 'revision-pruned', revision: 7, available: [], historyLimit: null },
+      'not rolled back: revision 7 is no longer in the history (no revisions kept)',
+    ],
     [{ reason: 'already-at-target', revision: 7, message: '' }, 'not rolled back: current template already matches revision 7'],
     [{ reason: 'refused', message: 'no last revision to roll back to' }, 'not rolled back: no last revision to roll back to'],
   ] as [SkipReason, string][])('%j', (skip, message) => {
@@ -53,16 +85,33 @@ describe('skip messages', () => {
 
 describe('RollbackResult', () => {
   it('fills the JSON output: done only for executed actions, the new revision only for an undo', () => {
-    expect(toRollbackWorkload(undo, ok(9))).toEqual({ kind: 'Deployment', namespace: 'shop', name: 'web', fromRevision: 8, toRevision: 7, newRevision: 9, done: true, message: 'rolled back to the template of revision 7, now revision 9' });
+    expect(toRollbackWorkload(undo, ok(9))).toEqual({
+      kind: 'Deployment',
+      namespace: 'shop',
+      name: 'web',
+      fromRevision: 8,
+      toRevision: 7,
+      newRevision: 9,
+      done: true,
+      message: 'rolled back to the template of revision 7, now revision 9',
+    });
     expect(toRollbackWorkload({ ...ref, action: 'keep' }, ok(3))).toMatchObject({ done: false, newRevision: null });
     expect(toRollbackWorkload({ ...ref, action: 'skip', skip: { reason: 'paused' } })).toMatchObject({ done: false, newRevision: null });
   });
 
   it.each([
     [[undo], true],
-    [[{ ...ref, action: 'keep' }, { ...ref, action: 'skip', skip: { reason: 'unchanged' } }], false],
+    [
+      [
+        { ...ref, action: 'keep' },
+        { ...ref, action: 'skip', skip: { reason: 'unchanged' } },
+      ],
+      false,
+    ],
   ] as [RollbackAction[], boolean][])('attempted when something was executed: %#', (actions, attempted) => {
-    const result = toRollbackResult(actions, new Map([['Deployment/shop/web', ok(9)]]), [{ kind: 'ConfigMap', namespace: 'shop', name: 'settings' }]);
+    const result = toRollbackResult(actions, new Map([['Deployment/shop/web', ok(9)]]), [
+      { kind: 'ConfigMap', namespace: 'shop', name: 'settings' },
+    ]);
     expect(result.attempted).toBe(attempted);
     expect(result.workloads).toHaveLength(actions.length);
     expect(result.notRestored).toEqual([{ kind: 'ConfigMap', namespace: 'shop', name: 'settings' }]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { workloadId, type AppliedWorkload, type WorkloadKind } from '../../../src/model.js';
-import { notRestoredObjects, planRollback, type RollbackAction, type RollbackPlanOptions, type WorkloadOutcomeState } from '../../../src/rollback/plan.js';
+import {
+  notRestoredObjects,
+  planRollback,
+  type RollbackAction,
+  type RollbackPlanOptions,
+  type WorkloadOutcomeState,
+} from '../../../src/rollback/plan.js';
 import { controllerRevision, deployment, replicaSet, statefulSet } from './fixtures.js';
 
 const ALL: RollbackPlanOptions = { scope: 'all-changed', onFirstDeployFailure: 'keep' };
@@ -8,8 +14,17 @@ const FAILED_ONLY: RollbackPlanOptions = { scope: 'failed-only', onFirstDeployFa
 
 function applied(kind: WorkloadKind, over: Partial<AppliedWorkload> = {}): AppliedWorkload {
   return {
-    kind, namespace: 'default', name: 'moons', changed: true, existedBefore: true,
-    revisionBefore: 1, generationBefore: 1, generationAfter: 2, templateBefore: null, templateAfter: null, ...over,
+    kind,
+    namespace: 'default',
+    name: 'moons',
+    changed: true,
+    existedBefore: true,
+    revisionBefore: 1,
+    generationBefore: 1,
+    generationAfter: 2,
+    templateBefore: null,
+    templateAfter: null,
+    ...over,
   };
 }
 
@@ -17,7 +32,11 @@ function applied(kind: WorkloadKind, over: Partial<AppliedWorkload> = {}): Appli
 const liveDeployment = (extra: Parameters<typeof deployment>[1] = {}) =>
   deployment('foo:2', { generation: 2, annotations: { 'deployment.kubernetes.io/revision': '2' }, ...extra });
 const deploymentHistory = [replicaSet('1', 'foo:1'), replicaSet('2', 'foo:2')];
-const liveSet = (kind: string) => ({ ...statefulSet('nginx:2', { updateRevision: 'moons-2', currentRevision: 'moons-1' }, kind), metadata: { ...statefulSet('x').metadata, generation: 2 }, status: { observedGeneration: 2, updateRevision: 'moons-2' } });
+const liveSet = (kind: string) => ({
+  ...statefulSet('nginx:2', { updateRevision: 'moons-2', currentRevision: 'moons-1' }, kind),
+  metadata: { ...statefulSet('x').metadata, generation: 2 },
+  status: { observedGeneration: 2, updateRevision: 'moons-2' },
+});
 const setHistory = (kind: string) => [controllerRevision(1, 'nginx:1', { kind }), controllerRevision(2, 'nginx:2', { kind })];
 
 interface Case {
@@ -32,73 +51,206 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'a healthy run rolls nothing back', workload: applied('Deployment'), outcome: 'healthy', runHealthy: true, live: liveDeployment(), history: deploymentHistory, expected: { action: 'skip', skip: { reason: 'nothing-failed' } } },
-  { name: 'an unchanged workload is never touched', workload: applied('Deployment', { changed: false }), live: liveDeployment(), history: deploymentHistory, expected: { action: 'skip', skip: { reason: 'unchanged' } } },
-  { name: 'failed-only leaves a healthy workload', workload: applied('Deployment'), outcome: 'healthy', options: FAILED_ONLY, live: liveDeployment(), history: deploymentHistory, expected: { action: 'skip', skip: { reason: 'not-failed', state: 'healthy' } } },
-  { name: 'failed-only leaves a workload still in progress', workload: applied('Deployment'), outcome: 'pending', options: FAILED_ONLY, live: liveDeployment(), history: deploymentHistory, expected: { action: 'skip', skip: { reason: 'not-failed', state: 'pending' } } },
   {
-    name: 'failed-only undoes a failed workload', workload: applied('Deployment'), outcome: 'failed', options: FAILED_ONLY, live: liveDeployment(), history: deploymentHistory,
+    name: 'a healthy run rolls nothing back',
+    workload: applied('Deployment'),
+    outcome: 'healthy',
+    runHealthy: true,
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'skip', skip: { reason: 'nothing-failed' } },
+  },
+  {
+    name: 'an unchanged workload is never touched',
+    workload: applied('Deployment', { changed: false }),
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'skip', skip: { reason: 'unchanged' } },
+  },
+  {
+    name: 'failed-only leaves a healthy workload',
+    workload: applied('Deployment'),
+    outcome: 'healthy',
+    options: FAILED_ONLY,
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'skip', skip: { reason: 'not-failed', state: 'healthy' } },
+  },
+  {
+    name: 'failed-only leaves a workload still in progress',
+    workload: applied('Deployment'),
+    outcome: 'pending',
+    options: FAILED_ONLY,
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'skip', skip: { reason: 'not-failed', state: 'pending' } },
+  },
+  {
+    name: 'failed-only undoes a failed workload',
+    workload: applied('Deployment'),
+    outcome: 'failed',
+    options: FAILED_ONLY,
+    live: liveDeployment(),
+    history: deploymentHistory,
     expected: { action: 'undo', fromRevision: 2, toRevision: 1, contentType: 'application/json-patch+json' },
   },
   {
-    name: 'all-changed undoes a healthy workload when another failed', workload: applied('Deployment'), outcome: 'healthy', live: liveDeployment(), history: deploymentHistory,
+    name: 'all-changed undoes a healthy workload when another failed',
+    workload: applied('Deployment'),
+    outcome: 'healthy',
+    live: liveDeployment(),
+    history: deploymentHistory,
     expected: { action: 'undo', fromRevision: 2, toRevision: 1 },
   },
-  { name: 'a timed-out workload is undone', workload: applied('Deployment'), outcome: 'timeout', live: liveDeployment(), history: deploymentHistory, expected: { action: 'undo', toRevision: 1 } },
-  { name: 'a cancelled wait is undone', workload: applied('Deployment'), outcome: 'cancelled', live: liveDeployment(), history: deploymentHistory, expected: { action: 'undo', toRevision: 1 } },
-  { name: 'a workload deleted meanwhile', workload: applied('Deployment'), live: null, expected: { action: 'skip', skip: { reason: 'deleted' }, fromRevision: null } },
-  { name: 'a workload with no live entry reads as deleted', workload: applied('Deployment'), expected: { action: 'skip', skip: { reason: 'deleted' } } },
-  { name: 'a paused Deployment', workload: applied('Deployment'), live: liveDeployment({ paused: true }), history: deploymentHistory, expected: { action: 'skip', skip: { reason: 'paused' } } },
   {
-    name: 'a paused Deployment that was paused during the run still says paused', workload: applied('Deployment'),
-    live: liveDeployment({ paused: true, generation: 3 }), history: deploymentHistory, expected: { action: 'skip', skip: { reason: 'paused' } },
+    name: 'a timed-out workload is undone',
+    workload: applied('Deployment'),
+    outcome: 'timeout',
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'undo', toRevision: 1 },
   },
   {
-    name: 'changed by someone else during the run', workload: applied('Deployment'), live: liveDeployment({ generation: 4 }), history: deploymentHistory,
+    name: 'a cancelled wait is undone',
+    workload: applied('Deployment'),
+    outcome: 'cancelled',
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'undo', toRevision: 1 },
+  },
+  {
+    name: 'a workload deleted meanwhile',
+    workload: applied('Deployment'),
+    live: null,
+    expected: { action: 'skip', skip: { reason: 'deleted' }, fromRevision: null },
+  },
+  {
+    name: 'a workload with no live entry reads as deleted',
+    workload: applied('Deployment'),
+    expected: { action: 'skip', skip: { reason: 'deleted' } },
+  },
+  {
+    name: 'a paused Deployment',
+    workload: applied('Deployment'),
+    live: liveDeployment({ paused: true }),
+    history: deploymentHistory,
+    expected: { action: 'skip', skip: { reason: 'paused' } },
+  },
+  {
+    name: 'a paused Deployment that was paused during the run still says paused',
+    workload: applied('Deployment'),
+    live: liveDeployment({ paused: true, generation: 3 }),
+    history: deploymentHistory,
+    expected: { action: 'skip', skip: { reason: 'paused' } },
+  },
+  {
+    name: 'changed by someone else during the run',
+    workload: applied('Deployment'),
+    live: liveDeployment({ generation: 4 }),
+    history: deploymentHistory,
     expected: { action: 'skip', skip: { reason: 'changed-meanwhile', generation: 4, ours: 2 } },
   },
-  { name: 'first deploy: keep', workload: applied('Deployment', { existedBefore: false, revisionBefore: null }), live: liveDeployment(), history: deploymentHistory, expected: { action: 'keep', toRevision: null } },
   {
-    name: 'first deploy: scale a Deployment to zero', workload: applied('Deployment', { existedBefore: false, revisionBefore: null }), options: { ...ALL, onFirstDeployFailure: 'scale-to-zero' },
-    live: liveDeployment(), history: deploymentHistory, expected: { action: 'scale-to-zero', contentType: 'application/merge-patch+json', patch: { spec: { replicas: 0 } } },
+    name: 'first deploy: keep',
+    workload: applied('Deployment', { existedBefore: false, revisionBefore: null }),
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'keep', toRevision: null },
   },
   {
-    name: 'first deploy: scale a StatefulSet to zero', workload: applied('StatefulSet', { existedBefore: false, revisionBefore: null }), options: { ...ALL, onFirstDeployFailure: 'scale-to-zero' },
-    live: liveSet('StatefulSet'), history: setHistory('StatefulSet'), expected: { action: 'scale-to-zero', fromRevision: 2 },
+    name: 'first deploy: scale a Deployment to zero',
+    workload: applied('Deployment', { existedBefore: false, revisionBefore: null }),
+    options: { ...ALL, onFirstDeployFailure: 'scale-to-zero' },
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'scale-to-zero', contentType: 'application/merge-patch+json', patch: { spec: { replicas: 0 } } },
   },
   {
-    name: 'first deploy: a DaemonSet cannot be scaled', workload: applied('DaemonSet', { existedBefore: false, revisionBefore: null }), options: { ...ALL, onFirstDeployFailure: 'scale-to-zero' },
-    live: liveSet('DaemonSet'), history: setHistory('DaemonSet'), expected: { action: 'skip', skip: { reason: 'not-scalable' } },
+    name: 'first deploy: scale a StatefulSet to zero',
+    workload: applied('StatefulSet', { existedBefore: false, revisionBefore: null }),
+    options: { ...ALL, onFirstDeployFailure: 'scale-to-zero' },
+    live: liveSet('StatefulSet'),
+    history: setHistory('StatefulSet'),
+    expected: { action: 'scale-to-zero', fromRevision: 2 },
   },
   {
-    name: 'first deploy: delete', workload: applied('DaemonSet', { existedBefore: false, revisionBefore: null }), options: { ...ALL, onFirstDeployFailure: 'delete' },
-    live: liveSet('DaemonSet'), history: setHistory('DaemonSet'), expected: { action: 'delete' },
+    name: 'first deploy: a DaemonSet cannot be scaled',
+    workload: applied('DaemonSet', { existedBefore: false, revisionBefore: null }),
+    options: { ...ALL, onFirstDeployFailure: 'scale-to-zero' },
+    live: liveSet('DaemonSet'),
+    history: setHistory('DaemonSet'),
+    expected: { action: 'skip', skip: { reason: 'not-scalable' } },
   },
   {
-    name: 'a Job has no history to undo', workload: applied('Job', { revisionBefore: null }), live: { kind: 'Job', metadata: { generation: 2 } },
+    name: 'first deploy: delete',
+    workload: applied('DaemonSet', { existedBefore: false, revisionBefore: null }),
+    options: { ...ALL, onFirstDeployFailure: 'delete' },
+    live: liveSet('DaemonSet'),
+    history: setHistory('DaemonSet'),
+    expected: { action: 'delete' },
+  },
+  {
+    name: 'a Job has no history to undo',
+    workload: applied('Job', { revisionBefore: null }),
+    live: { kind: 'Job', metadata: { generation: 2 } },
     expected: { action: 'skip', skip: { reason: 'not-rollbackable', message: 'no rollbacker has been implemented for "Job.batch"' } },
   },
-  { name: 'no revision was recorded before the run', workload: applied('Deployment', { revisionBefore: null }), live: liveDeployment(), history: deploymentHistory, expected: { action: 'skip', skip: { reason: 'revision-unknown' } } },
-  { name: 'revision 0 is not a target', workload: applied('Deployment', { revisionBefore: 0 }), live: liveDeployment(), history: deploymentHistory, expected: { action: 'skip', skip: { reason: 'revision-unknown' } } },
   {
-    name: 'revisionHistoryLimit pruned the Deployment target', workload: applied('Deployment', { revisionBefore: 1 }), live: liveDeployment(),
+    name: 'no revision was recorded before the run',
+    workload: applied('Deployment', { revisionBefore: null }),
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'skip', skip: { reason: 'revision-unknown' } },
+  },
+  {
+    name: 'revision 0 is not a target',
+    workload: applied('Deployment', { revisionBefore: 0 }),
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'skip', skip: { reason: 'revision-unknown' } },
+  },
+  {
+    name: 'revisionHistoryLimit pruned the Deployment target',
+    workload: applied('Deployment', { revisionBefore: 1 }),
+    live: liveDeployment(),
     history: [replicaSet('3', 'foo:3'), replicaSet('2', 'foo:2')],
     expected: { action: 'skip', skip: { reason: 'revision-pruned', revision: 1, available: [2, 3], historyLimit: 10 } },
   },
   {
-    name: 'revisionHistoryLimit pruned the StatefulSet target', workload: applied('StatefulSet', { revisionBefore: 1 }), live: liveSet('StatefulSet'),
-    history: [controllerRevision(2, 'nginx:2')], expected: { action: 'skip', skip: { reason: 'revision-pruned', revision: 1, available: [2], historyLimit: 10 } },
+    name: 'revisionHistoryLimit pruned the StatefulSet target',
+    workload: applied('StatefulSet', { revisionBefore: 1 }),
+    live: liveSet('StatefulSet'),
+    history: [controllerRevision(2, 'nginx:2')],
+    expected: { action: 'skip', skip: { reason: 'revision-pruned', revision: 1, available: [2], historyLimit: 10 } },
   },
   {
-    name: 'the template already runs the target revision', workload: applied('Deployment', { revisionBefore: 2 }), live: liveDeployment(), history: deploymentHistory,
-    expected: { action: 'skip', skip: { reason: 'already-at-target', revision: 2, message: 'skipped rollback (current template already matches revision 2)' } },
+    name: 'the template already runs the target revision',
+    workload: applied('Deployment', { revisionBefore: 2 }),
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: {
+      action: 'skip',
+      skip: { reason: 'already-at-target', revision: 2, message: 'skipped rollback (current template already matches revision 2)' },
+    },
   },
   {
-    name: 'undo a StatefulSet with its stored patch', workload: applied('StatefulSet'), live: liveSet('StatefulSet'), history: setHistory('StatefulSet'),
-    expected: { action: 'undo', fromRevision: 2, toRevision: 1, contentType: 'application/strategic-merge-patch+json', patch: setHistory('StatefulSet')[0].data },
+    name: 'undo a StatefulSet with its stored patch',
+    workload: applied('StatefulSet'),
+    live: liveSet('StatefulSet'),
+    history: setHistory('StatefulSet'),
+    expected: {
+      action: 'undo',
+      fromRevision: 2,
+      toRevision: 1,
+      contentType: 'application/strategic-merge-patch+json',
+      patch: setHistory('StatefulSet')[0].data,
+    },
   },
   {
-    name: 'undo a DaemonSet with its stored patch', workload: applied('DaemonSet'), live: liveSet('DaemonSet'), history: setHistory('DaemonSet'),
+    name: 'undo a DaemonSet with its stored patch',
+    workload: applied('DaemonSet'),
+    live: liveSet('DaemonSet'),
+    history: setHistory('DaemonSet'),
     expected: { action: 'undo', fromRevision: 2, toRevision: 1, contentType: 'application/strategic-merge-patch+json' },
   },
 ];
@@ -117,7 +269,11 @@ describe('planRollback', () => {
   it('plans each workload of a run on its own: two changed Deployments, one failed, a third unchanged', () => {
     const names = ['api', 'web', 'cache'];
     const workloads = names.map((name) => applied('Deployment', { name, changed: name !== 'cache' }));
-    const outcomes = new Map<string, WorkloadOutcomeState>([['Deployment/default/api', 'failed'], ['Deployment/default/web', 'healthy'], ['Deployment/default/cache', 'healthy']]);
+    const outcomes = new Map<string, WorkloadOutcomeState>([
+      ['Deployment/default/api', 'failed'],
+      ['Deployment/default/web', 'healthy'],
+      ['Deployment/default/cache', 'healthy'],
+    ]);
     const current = new Map(names.map((name) => [`Deployment/default/${name}`, liveDeployment()]));
     const history = new Map(names.map((name) => [`Deployment/default/${name}`, deploymentHistory]));
     expect(planRollback(workloads, outcomes, ALL, current, history).map((a) => a.action)).toEqual(['undo', 'undo', 'skip']);
@@ -127,13 +283,15 @@ describe('planRollback', () => {
 
 describe('notRestoredObjects', () => {
   it('lists the changed objects that are not workloads', () => {
-    expect(notRestoredObjects([
-      { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'settings', changed: true },
-      { apiVersion: 'v1', kind: 'Secret', namespace: 'default', name: 'token', changed: false },
-      { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'api', changed: true },
-      { apiVersion: 'v1', kind: 'Namespace', name: 'shop', changed: true },
-      { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'api', changed: true },
-    ])).toEqual([
+    expect(
+      notRestoredObjects([
+        { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'settings', changed: true },
+        { apiVersion: 'v1', kind: 'Secret', namespace: 'default', name: 'token', changed: false },
+        { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'api', changed: true },
+        { apiVersion: 'v1', kind: 'Namespace', name: 'shop', changed: true },
+        { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'api', changed: true },
+      ]),
+    ).toEqual([
       { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'settings' },
       { apiVersion: 'v1', kind: 'Namespace', name: 'shop' },
       { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'api' },

@@ -27,9 +27,24 @@ describe('deploymentRevision', () => {
 describe('statefulSetRevision', () => {
   const revisions = [controllerRevision(1, 'nginx:1'), controllerRevision(2, 'nginx:2')];
   it.each([
-    { name: 'updateRevision by name', sts: statefulSet('nginx:2', { currentRevision: 'moons-1', updateRevision: 'moons-2' }), which: 'update' as const, expected: 2 },
-    { name: 'currentRevision by name', sts: statefulSet('nginx:2', { currentRevision: 'moons-1', updateRevision: 'moons-2' }), which: 'current' as const, expected: 1 },
-    { name: 'the stored template when the named revision is gone', sts: statefulSet('nginx:1', { updateRevision: 'moons-7' }), which: 'update' as const, expected: 1 },
+    {
+      name: 'updateRevision by name',
+      sts: statefulSet('nginx:2', { currentRevision: 'moons-1', updateRevision: 'moons-2' }),
+      which: 'update' as const,
+      expected: 2,
+    },
+    {
+      name: 'currentRevision by name',
+      sts: statefulSet('nginx:2', { currentRevision: 'moons-1', updateRevision: 'moons-2' }),
+      which: 'current' as const,
+      expected: 1,
+    },
+    {
+      name: 'the stored template when the named revision is gone',
+      sts: statefulSet('nginx:1', { updateRevision: 'moons-7' }),
+      which: 'update' as const,
+      expected: 1,
+    },
     {
       name: 'the stored template while the controller lags',
       sts: { ...statefulSet('nginx:2', { updateRevision: 'moons-1' }), metadata: { ...statefulSet('x').metadata, generation: 2 } },
@@ -41,7 +56,8 @@ describe('statefulSetRevision', () => {
 });
 
 describe('daemonSetRevision', () => {
-  const cr = (n: number, image: string, ownerUid?: string) => controllerRevision(n, image, { kind: 'DaemonSet', ownerUid, name: `moons-${n}` });
+  const cr = (n: number, image: string, ownerUid?: string) =>
+    controllerRevision(n, image, { kind: 'DaemonSet', ownerUid, name: `moons-${n}` });
   it.each([
     { name: 'the newest revision storing the template', revs: [cr(1, 'nginx:1'), cr(3, 'nginx:1'), cr(2, 'nginx:2')], expected: 3 },
     { name: "another DaemonSet's revision does not count", revs: [cr(1, 'nginx:1'), cr(4, 'nginx:1', 'x')], expected: 1 },
@@ -52,7 +68,9 @@ describe('daemonSetRevision', () => {
 describe('workloadRevision', () => {
   it('dispatches by kind', () => {
     expect(workloadRevision('Deployment', deployment('a', { annotations: rev('2') }), [])).toBe(2);
-    expect(workloadRevision('StatefulSet', statefulSet('nginx:1', { updateRevision: 'moons-1' }), [controllerRevision(1, 'nginx:1')])).toBe(1);
+    expect(workloadRevision('StatefulSet', statefulSet('nginx:1', { updateRevision: 'moons-1' }), [controllerRevision(1, 'nginx:1')])).toBe(
+      1,
+    );
     expect(workloadRevision('Job', deployment('a', { annotations: rev('2') }), [])).toBeNull();
   });
 });

@@ -3,14 +3,27 @@ import { parseInputs } from '../../../src/inputs.js';
 import { formatDuration, parseDuration } from '../../../src/duration.js';
 
 describe('parseDuration (Go syntax)', () => {
-  it.each([['90s', 90_000], ['10m', 600_000], ['1h30m', 5_400_000], ['1.5h', 5_400_000], ['500ms', 500], ['2m3s', 123_000], ['0', 0]])('%s', (text, ms) => {
+  it.each([
+    ['90s', 90_000],
+    ['10m', 600_000],
+    ['1h30m', 5_400_000],
+    ['1.5h', 5_400_000],
+    ['500ms', 500],
+    ['2m3s', 123_000],
+    ['0', 0],
+  ])('%s', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
   it.each([['5'], ['ten minutes'], ['1d'], [''], ['-5m'], ['5m garbage']])('refuses %j', (text) => {
     expect(() => parseDuration(text)).toThrow(/is not a duration/);
   });
   it('formats for people', () => {
-    expect([formatDuration(420), formatDuration(4200), formatDuration(42_000), formatDuration(125_000)]).toEqual(['420ms', '4.2s', '42s', '2m5s']);
+    expect([formatDuration(420), formatDuration(4200), formatDuration(42_000), formatDuration(125_000)]).toEqual([
+      '420ms',
+      '4.2s',
+      '42s',
+      '2m5s',
+    ]);
   });
 });
 
@@ -19,8 +32,17 @@ describe('parseInputs', () => {
   it('applies the documented defaults', () => {
     const i = parseInputs(from({ manifests: 'k8s/' }));
     expect(i).toMatchObject({
-      manifests: ['k8s/'], fieldManager: 'kube-deploy-gate', forceConflicts: false, timeoutMs: 300_000, failFast: true,
-      rollback: true, rollbackScope: 'all-changed', onFirstDeployFailure: 'keep', rollbackOnCancel: false, summary: true, prComment: 'true',
+      manifests: ['k8s/'],
+      fieldManager: 'kube-deploy-gate',
+      forceConflicts: false,
+      timeoutMs: 300_000,
+      failFast: true,
+      rollback: true,
+      rollbackScope: 'all-changed',
+      onFirstDeployFailure: 'keep',
+      rollbackOnCancel: false,
+      summary: true,
+      prComment: 'true',
     });
   });
   it.each([

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { viewEvent } from '../../../src/diagnose/events.js';
 import { LiveStore } from '../../../src/watch/live-store.js';
 
-const pod = (name: string, uid: string, extra: Record<string, unknown> = {}) =>
-  ({ metadata: { name, namespace: 'prod', uid, managedFields: [{ manager: 'kubelet' }] }, ...extra });
+const pod = (name: string, uid: string, extra: Record<string, unknown> = {}) => ({
+  metadata: { name, namespace: 'prod', uid, managedFields: [{ manager: 'kubelet' }] },
+  ...extra,
+});
 const TYPE = { apiVersion: 'v1', kind: 'Pod' };
 
 function storeWithPods() {
@@ -27,7 +29,14 @@ describe('LiveStore', () => {
   it.each([
     ['an update replaces the object', [['MODIFIED', pod('a', 'u1', { status: { phase: 'Running' } })]], 'Running'],
     ['a deletion removes it', [['DELETED', pod('a', 'u1')]], undefined],
-    ['a re-created object (new uid) wins over the deletion of the old one', [['ADDED', pod('a', 'u9', { status: { phase: 'Pending' } })], ['DELETED', pod('a', 'u1')]], 'Pending'],
+    [
+      'a re-created object (new uid) wins over the deletion of the old one',
+      [
+        ['ADDED', pod('a', 'u9', { status: { phase: 'Pending' } })],
+        ['DELETED', pod('a', 'u1')],
+      ],
+      'Pending',
+    ],
   ] as const)('%s', (_, events, phase) => {
     const { store, watcher } = storeWithPods();
     watcher.onSync([pod('a', 'u1', { status: { phase: 'Old' } })]);
@@ -58,21 +67,56 @@ describe('LiveStore', () => {
   });
 
   it.each([
-    ['a core/v1 Event', {
-      apiVersion: 'v1', kind: 'Event',
-      metadata: { name: 'api-1.18a', namespace: 'prod', uid: 'e1', resourceVersion: '99', creationTimestamp: '2026-11-23T10:00:00Z', managedFields: [{}] },
-      involvedObject: { kind: 'Pod', name: 'api-1', namespace: 'prod', uid: 'p1', apiVersion: 'v1', resourceVersion: '7', fieldPath: 'spec.containers{api}' },
-      reason: 'BackOff', message: 'Back-off restarting failed container api', type: 'Warning', count: 4,
-      firstTimestamp: '2026-11-23T10:00:00Z', lastTimestamp: '2026-11-23T10:01:00Z', source: { component: 'kubelet', host: 'worker-1' },
-      reportingComponent: 'kubelet', reportingInstance: 'worker-1',
-    }],
-    ['an events.k8s.io/v1 Event', {
-      apiVersion: 'events.k8s.io/v1', kind: 'Event',
-      metadata: { name: 'api-2.18b', namespace: 'prod', uid: 'e2', creationTimestamp: '2026-11-23T10:00:00Z' },
-      regarding: { kind: 'Pod', name: 'api-2', namespace: 'prod', uid: 'p2' }, reason: 'FailedScheduling', note: '0/3 nodes are available',
-      type: 'Warning', eventTime: '2026-11-23T10:00:00.000000Z', series: { count: 3, lastObservedTime: '2026-11-23T10:02:00.000000Z' },
-      deprecatedCount: 0, reportingController: 'default-scheduler', action: 'Scheduling',
-    }],
+    [
+      'a core/v1 Event',
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: {
+          name: 'api-1.18a',
+          namespace: 'prod',
+          uid: 'e1',
+          resourceVersion: '99',
+          creationTimestamp: '2026-11-23T10:00:00Z',
+          managedFields: [{}],
+        },
+        involvedObject: {
+          kind: 'Pod',
+          name: 'api-1',
+          namespace: 'prod',
+          uid: 'p1',
+          apiVersion: 'v1',
+          resourceVersion: '7',
+          fieldPath: 'spec.containers{api}',
+        },
+        reason: 'BackOff',
+        message: 'Back-off restarting failed container api',
+        type: 'Warning',
+        count: 4,
+        firstTimestamp: '2026-11-23T10:00:00Z',
+        lastTimestamp: '2026-11-23T10:01:00Z',
+        source: { component: 'kubelet', host: 'worker-1' },
+        reportingComponent: 'kubelet',
+        reportingInstance: 'worker-1',
+      },
+    ],
+    [
+      'an events.k8s.io/v1 Event',
+      {
+        apiVersion: 'events.k8s.io/v1',
+        kind: 'Event',
+        metadata: { name: 'api-2.18b', namespace: 'prod', uid: 'e2', creationTimestamp: '2026-11-23T10:00:00Z' },
+        regarding: { kind: 'Pod', name: 'api-2', namespace: 'prod', uid: 'p2' },
+        reason: 'FailedScheduling',
+        note: '0/3 nodes are available',
+        type: 'Warning',
+        eventTime: '2026-11-23T10:00:00.000000Z',
+        series: { count: 3, lastObservedTime: '2026-11-23T10:02:00.000000Z' },
+        deprecatedCount: 0,
+        reportingController: 'default-scheduler',
+        action: 'Scheduling',
+      },
+    ],
   ])('keeps everything the diagnosis reads of %s', (_, event) => {
     const store = new LiveStore(() => {});
     store.watcher('events', 'prod', { apiVersion: event.apiVersion, kind: 'Event' }, () => {}).onEvent('ADDED', event);
@@ -82,7 +126,10 @@ describe('LiveStore', () => {
   });
 
   it('counts the changes its predicate calls alarming, on events and on re-lists, and never on deletions', () => {
-    const store = new LiveStore(() => {}, (o) => o.status?.phase === 'Failed');
+    const store = new LiveStore(
+      () => {},
+      (o) => o.status?.phase === 'Failed',
+    );
     const watcher = store.watcher('pods', 'prod', TYPE, () => {});
     watcher.onSync([pod('a', 'u1'), pod('b', 'u2')]);
     expect(store.alarms).toBe(0);
@@ -96,9 +143,12 @@ describe('LiveStore', () => {
     expect(store.alarms).toBe(2);
   });
 
-  it('gives watch objects without kind the collection\'s kind, so predicates can dispatch on it', () => {
+  it("gives watch objects without kind the collection's kind, so predicates can dispatch on it", () => {
     const kinds: string[] = [];
-    const store = new LiveStore(() => {}, (o) => (kinds.push(o.kind), false));
+    const store = new LiveStore(
+      () => {},
+      (o) => (kinds.push(o.kind), false),
+    );
     store.watcher('pods', 'prod', TYPE, () => {}).onEvent('ADDED', pod('a', 'u1'));
     expect(kinds).toEqual(['Pod']);
   });

@@ -25,7 +25,12 @@ describe('goQuote (%q)', () => {
 
 describe('parseGoInt64', () => {
   it.each([
-    ['0', 0], ['42', 42], ['+7', 7], ['-3', -3], ['007', 7], ['9007199254740991', 9007199254740991],
+    ['0', 0],
+    ['42', 42],
+    ['+7', 7],
+    ['-3', -3],
+    ['007', 7],
+    ['9007199254740991', 9007199254740991],
   ])('%s', (text, revision) => expect(parseGoInt64(text)).toEqual({ revision }));
 
   it('accepts the int64 maximum (JavaScript rounds it; revisions never get there)', () => {

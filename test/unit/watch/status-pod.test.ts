@@ -6,9 +6,24 @@ function pod(status: Record<string, unknown> | undefined, metadata: Record<strin
 }
 
 const ready = (status: string) => ({ type: 'Ready', status });
-const waitingState = (name: string, reason: string, message = '') => ({ name, ready: false, restartCount: 0, state: { waiting: { reason, message } } });
-const runningState = (name: string, isReady: boolean) => ({ name, ready: isReady, restartCount: 0, state: { running: { startedAt: '2026-01-01T00:00:00Z' } } });
-const terminatedState = (name: string, exitCode: number, reason: string) => ({ name, ready: false, restartCount: 0, state: { terminated: { exitCode, reason } } });
+const waitingState = (name: string, reason: string, message = '') => ({
+  name,
+  ready: false,
+  restartCount: 0,
+  state: { waiting: { reason, message } },
+});
+const runningState = (name: string, isReady: boolean) => ({
+  name,
+  ready: isReady,
+  restartCount: 0,
+  state: { running: { startedAt: '2026-01-01T00:00:00Z' } },
+});
+const terminatedState = (name: string, exitCode: number, reason: string) => ({
+  name,
+  ready: false,
+  restartCount: 0,
+  state: { terminated: { exitCode, reason } },
+});
 
 const waiting = (message: string) => ({ done: false, message, error: null });
 const done = (message: string) => ({ done: true, message, error: null });
@@ -27,17 +42,28 @@ const table = [
   },
   {
     name: 'failed with the pod reason and message (eviction)',
-    status: { phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 512Mi. ' },
-    want: error('pod "web-0" failed: Evicted: The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 512Mi. '),
+    status: {
+      phase: 'Failed',
+      reason: 'Evicted',
+      message: 'The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 512Mi. ',
+    },
+    want: error(
+      'pod "web-0" failed: Evicted: The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 512Mi. ',
+    ),
   },
   {
     name: 'failed past activeDeadlineSeconds',
-    status: { phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline', containerStatuses: [terminatedState('app', 137, 'Error')] },
+    status: {
+      phase: 'Failed',
+      reason: 'DeadlineExceeded',
+      message: 'Pod was active on the node longer than the specified deadline',
+      containerStatuses: [terminatedState('app', 137, 'Error')],
+    },
     want: error('pod "web-0" failed: DeadlineExceeded: Pod was active on the node longer than the specified deadline'),
   },
   {
     name: 'failed with only a pod message',
-    status: { phase: 'Failed', message: 'Pod was rejected: Node didn\'t have enough resource: cpu' },
+    status: { phase: 'Failed', message: "Pod was rejected: Node didn't have enough resource: cpu" },
     want: error('pod "web-0" failed: Pod was rejected: Node didn\'t have enough resource: cpu'),
   },
   {
@@ -47,7 +73,11 @@ const table = [
   },
   {
     name: 'failed: an init container that failed comes first',
-    status: { phase: 'Failed', initContainerStatuses: [terminatedState('migrate', 1, 'Error')], containerStatuses: [waitingState('app', 'PodInitializing')] },
+    status: {
+      phase: 'Failed',
+      initContainerStatuses: [terminatedState('migrate', 1, 'Error')],
+      containerStatuses: [waitingState('app', 'PodInitializing')],
+    },
     want: error('pod "web-0" failed: Error: container "migrate" exited with code 1'),
   },
   {
@@ -57,7 +87,17 @@ const table = [
   },
   {
     name: 'failed: the last termination when the state moved on',
-    status: { phase: 'Failed', containerStatuses: [{ name: 'app', ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, reason: 'Error' } } }] },
+    status: {
+      phase: 'Failed',
+      containerStatuses: [
+        {
+          name: 'app',
+          ready: false,
+          state: { waiting: { reason: 'CrashLoopBackOff' } },
+          lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+        },
+      ],
+    },
     want: error('pod "web-0" failed: Error: container "app" exited with code 1'),
   },
   {
@@ -72,12 +112,23 @@ const table = [
   },
   {
     name: 'pending on an image pull',
-    status: { phase: 'Pending', conditions: [ready('False')], containerStatuses: [waitingState('app', 'ImagePullBackOff', 'Back-off pulling image "ghcr.io/acme/api:nope"')] },
+    status: {
+      phase: 'Pending',
+      conditions: [ready('False')],
+      containerStatuses: [waitingState('app', 'ImagePullBackOff', 'Back-off pulling image "ghcr.io/acme/api:nope"')],
+    },
     want: waiting('Waiting for pod "web-0" to be ready: Pending (container "app": ImagePullBackOff)...'),
   },
   {
     name: 'running but crash looping',
-    status: { phase: 'Running', conditions: [ready('False')], containerStatuses: [runningState('proxy', true), waitingState('app', 'CrashLoopBackOff', 'back-off 40s restarting failed container=app pod=web-0_web(uid)')] },
+    status: {
+      phase: 'Running',
+      conditions: [ready('False')],
+      containerStatuses: [
+        runningState('proxy', true),
+        waitingState('app', 'CrashLoopBackOff', 'back-off 40s restarting failed container=app pod=web-0_web(uid)'),
+      ],
+    },
     want: waiting('Waiting for pod "web-0" to be ready: Running (container "app": CrashLoopBackOff)...'),
   },
   {
@@ -87,17 +138,29 @@ const table = [
   },
   {
     name: 'a running init container gives no reason, so the waiting app container speaks',
-    status: { phase: 'Pending', initContainerStatuses: [runningState('migrate', false)], containerStatuses: [waitingState('app', 'PodInitializing')] },
+    status: {
+      phase: 'Pending',
+      initContainerStatuses: [runningState('migrate', false)],
+      containerStatuses: [waitingState('app', 'PodInitializing')],
+    },
     want: waiting('Waiting for pod "web-0" to be ready: Pending (container "app": PodInitializing)...'),
   },
   {
     name: 'a finished init container is skipped whatever its ready flag',
-    status: { phase: 'Pending', initContainerStatuses: [terminatedState('migrate', 0, 'Completed')], containerStatuses: [waitingState('app', 'ContainerCreating')] },
+    status: {
+      phase: 'Pending',
+      initContainerStatuses: [terminatedState('migrate', 0, 'Completed')],
+      containerStatuses: [waitingState('app', 'ContainerCreating')],
+    },
     want: waiting('Waiting for pod "web-0" to be ready: Pending (container "app": ContainerCreating)...'),
   },
   {
     name: 'a crashing init container is named first',
-    status: { phase: 'Pending', initContainerStatuses: [waitingState('migrate', 'CrashLoopBackOff')], containerStatuses: [waitingState('app', 'PodInitializing')] },
+    status: {
+      phase: 'Pending',
+      initContainerStatuses: [waitingState('migrate', 'CrashLoopBackOff')],
+      containerStatuses: [waitingState('app', 'PodInitializing')],
+    },
     want: waiting('Waiting for pod "web-0" to be ready: Pending (container "migrate": CrashLoopBackOff)...'),
   },
   {
@@ -107,7 +170,12 @@ const table = [
   },
   {
     name: 'unschedulable',
-    status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.' }] },
+    status: {
+      phase: 'Pending',
+      conditions: [
+        { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/1 nodes are available: 1 Insufficient cpu.' },
+      ],
+    },
     want: waiting('Waiting for pod "web-0" to be ready: Pending (Unschedulable)...'),
   },
   {

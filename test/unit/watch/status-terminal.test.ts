@@ -3,26 +3,57 @@ import { isTerminalError, rolloutStatus } from '../../../src/watch/status/index.
 
 // Each case runs the real rule, so a change to a rule's text that the recogniser misses fails here.
 const deadlineDeployment = {
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', generation: 1 }, spec: { replicas: 1 },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'api', generation: 1 },
+  spec: { replicas: 1 },
   status: { observedGeneration: 1, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }] },
 };
 const revisioned = (revision: string) => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', generation: 1, annotations: { 'deployment.kubernetes.io/revision': revision } },
-  spec: { replicas: 1 }, status: { observedGeneration: 1 },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'api', generation: 1, annotations: { 'deployment.kubernetes.io/revision': revision } },
+  spec: { replicas: 1 },
+  status: { observedGeneration: 1 },
 });
 const failedJob = (type: string) => ({
-  apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' },
-  status: { conditions: [{ type, status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }] },
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: { name: 'migrate' },
+  status: {
+    conditions: [{ type, status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }],
+  },
 });
-const onDelete = (kind: string) => ({ apiVersion: 'apps/v1', kind, metadata: { name: 'x' }, spec: { updateStrategy: { type: 'OnDelete' } } });
+const onDelete = (kind: string) => ({
+  apiVersion: 'apps/v1',
+  kind,
+  metadata: { name: 'x' },
+  spec: { updateStrategy: { type: 'OnDelete' } },
+});
 
 describe('isTerminalError', () => {
   it.each([
     ['progress deadline exceeded', rolloutStatus(deadlineDeployment)],
     ['job failed', rolloutStatus(failedJob('Failed'))],
     ['job failure decided (FailureTarget)', rolloutStatus(failedJob('FailureTarget'))],
-    ['job failed without a reason', rolloutStatus({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, status: { conditions: [{ type: 'Failed', status: 'True' }] } })],
-    ['pod failed', rolloutStatus({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, status: { phase: 'Failed', reason: 'Evicted', message: 'The node had condition: [DiskPressure]. ' } })],
+    [
+      'job failed without a reason',
+      rolloutStatus({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'j' },
+        status: { conditions: [{ type: 'Failed', status: 'True' }] },
+      }),
+    ],
+    [
+      'pod failed',
+      rolloutStatus({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p' },
+        status: { phase: 'Failed', reason: 'Evicted', message: 'The node had condition: [DiskPressure]. ' },
+      }),
+    ],
     ['pod failed without detail', rolloutStatus({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, status: { phase: 'Failed' } })],
     ['DaemonSet OnDelete', rolloutStatus(onDelete('DaemonSet'))],
     ['StatefulSet OnDelete', rolloutStatus(onDelete('StatefulSet'))],

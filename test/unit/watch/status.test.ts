@@ -2,19 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { isTerminalError, rolloutStatus, rolloutStatusFor } from '../../../src/watch/status/index.js';
 
 const deployment = (apiVersion: string | undefined) => ({
-  apiVersion, kind: 'Deployment', metadata: { name: 'api', generation: 2, annotations: { 'deployment.kubernetes.io/revision': '3' } },
-  spec: { replicas: 1 }, status: { observedGeneration: 2, replicas: 1, updatedReplicas: 1, availableReplicas: 1 },
+  apiVersion,
+  kind: 'Deployment',
+  metadata: { name: 'api', generation: 2, annotations: { 'deployment.kubernetes.io/revision': '3' } },
+  spec: { replicas: 1 },
+  status: { observedGeneration: 2, replicas: 1, updatedReplicas: 1, availableReplicas: 1 },
 });
 const daemonSet = (apiVersion: string) => ({
-  apiVersion, kind: 'DaemonSet', metadata: { name: 'agent', generation: 1 }, spec: { updateStrategy: { type: 'RollingUpdate' } },
+  apiVersion,
+  kind: 'DaemonSet',
+  metadata: { name: 'agent', generation: 1 },
+  spec: { updateStrategy: { type: 'RollingUpdate' } },
   status: { observedGeneration: 1, desiredNumberScheduled: 2, updatedNumberScheduled: 2, numberAvailable: 2 },
 });
 const statefulSet = (apiVersion: string) => ({
-  apiVersion, kind: 'StatefulSet', metadata: { name: 'db', generation: 1 }, spec: { replicas: 1, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } } },
+  apiVersion,
+  kind: 'StatefulSet',
+  metadata: { name: 'db', generation: 1 },
+  spec: { replicas: 1, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } } },
   status: { observedGeneration: 1, readyReplicas: 1, updatedReplicas: 1 },
 });
-const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' }, spec: {}, status: { conditions: [{ type: 'Complete', status: 'True' }] } };
-const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } };
+const job = {
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: { name: 'migrate' },
+  spec: {},
+  status: { conditions: [{ type: 'Complete', status: 'True' }] },
+};
+const pod = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'web' },
+  status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+};
 
 const done = (message: string) => ({ done: true, message, error: null });
 const error = (text: string) => ({ done: false, message: '', error: text });
@@ -36,12 +56,32 @@ describe('rolloutStatus dispatch (kubectl StatusViewerFor)', () => {
   });
 
   it.each([
-    ['a kind without a viewer in the core group', { apiVersion: 'v1', kind: 'Service' }, 'no status viewer has been implemented for Service'],
-    ['a kind without a viewer in a named group', { apiVersion: 'apps/v1', kind: 'ReplicaSet' }, 'no status viewer has been implemented for ReplicaSet.apps'],
+    [
+      'a kind without a viewer in the core group',
+      { apiVersion: 'v1', kind: 'Service' },
+      'no status viewer has been implemented for Service',
+    ],
+    [
+      'a kind without a viewer in a named group',
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet' },
+      'no status viewer has been implemented for ReplicaSet.apps',
+    ],
     ['CronJob', { apiVersion: 'batch/v1', kind: 'CronJob' }, 'no status viewer has been implemented for CronJob.batch'],
-    ['StatefulSet in the extensions group', { ...statefulSet('extensions/v1beta1') }, 'no status viewer has been implemented for StatefulSet.extensions'],
-    ['a Deployment in a foreign group', { apiVersion: 'example.com/v1', kind: 'Deployment' }, 'no status viewer has been implemented for Deployment.example.com'],
-    ['a Pod in a named group', { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'Pod' }, 'no status viewer has been implemented for Pod.metrics.k8s.io'],
+    [
+      'StatefulSet in the extensions group',
+      { ...statefulSet('extensions/v1beta1') },
+      'no status viewer has been implemented for StatefulSet.extensions',
+    ],
+    [
+      'a Deployment in a foreign group',
+      { apiVersion: 'example.com/v1', kind: 'Deployment' },
+      'no status viewer has been implemented for Deployment.example.com',
+    ],
+    [
+      'a Pod in a named group',
+      { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'Pod' },
+      'no status viewer has been implemented for Pod.metrics.k8s.io',
+    ],
     ['a Job in the core group', { apiVersion: 'v1', kind: 'Job' }, 'no status viewer has been implemented for Job'],
     ['an object without kind', { metadata: { name: 'x' } }, 'no status viewer has been implemented for '],
     ['not an object', 'Deployment', 'no status viewer has been implemented for '],
@@ -66,7 +106,10 @@ describe('rolloutStatus revision', () => {
     expect(rolloutStatus(pod, 9).done).toBe(true);
   });
 
-  it.each([[-1, 'revision must be a positive integer: -1'], [1.5, 'revision must be a positive integer: 1.5']])('refuses %s before looking at the object', (revision, text) => {
+  it.each([
+    [-1, 'revision must be a positive integer: -1'],
+    [1.5, 'revision must be a positive integer: 1.5'],
+  ])('refuses %s before looking at the object', (revision, text) => {
     expect(rolloutStatus({ apiVersion: 'v1', kind: 'Service' }, revision)).toEqual(error(text));
     expect(rolloutStatusFor('Pod', pod, revision)).toEqual(error(text));
   });

@@ -23,7 +23,12 @@ export function configReads(pod) {
       for (const e of c.env ?? []) {
         const ref = e.valueFrom?.configMapKeyRef ?? e.valueFrom?.secretKeyRef;
         if (!ref) continue;
-        reads.push({ kind: e.valueFrom.configMapKeyRef ? 'configmap' : 'secret', name: ref.name, key: ref.key, optional: ref.optional === true });
+        reads.push({
+          kind: e.valueFrom.configMapKeyRef ? 'configmap' : 'secret',
+          name: ref.name,
+          key: ref.key,
+          optional: ref.optional === true,
+        });
       }
       if (reads.some((r) => !r.optional)) out.push({ list, name: c.name, reads });
     }
@@ -69,27 +74,55 @@ export function firstStatus(pod, errors, now) {
     return error ? { waiting: { reason: 'CreateContainerConfigError', message: error } } : null;
   };
   const initContainerStatuses = init.map((c, i) => {
-    if (initDone) return containerStatus(pod, c, { terminated: { exitCode: 0, reason: 'Completed', startedAt: t, finishedAt: t, containerID: `containerd://${sha(`${pod.metadata.uid}/${c.name}/0`)}` } }, { running: true, fields: { ready: true } });
+    if (initDone)
+      return containerStatus(
+        pod,
+        c,
+        {
+          terminated: {
+            exitCode: 0,
+            reason: 'Completed',
+            startedAt: t,
+            finishedAt: t,
+            containerID: `containerd://${sha(`${pod.metadata.uid}/${c.name}/0`)}`,
+          },
+        },
+        { running: true, fields: { ready: true } },
+      );
     if (i === failedInit) return containerStatus(pod, c, waitingFor(c, 'initContainers'));
     return containerStatus(pod, c, { waiting: { reason: 'PodInitializing' } });
   });
-  const containerStatuses = [...pod.spec.containers].sort((a, b) => (a.name < b.name ? -1 : 1)).map((c) => {
-    if (!initDone) return containerStatus(pod, c, { waiting: { reason: 'PodInitializing' } });
-    if (errors.size === 0) return containerStatus(pod, c, { waiting: { reason: 'ContainerCreating' } });
-    return containerStatus(pod, c, waitingFor(c, 'containers') ?? { running: { startedAt: t } },
-      errors.has(`containers/${c.name}`) ? {} : { running: true, fields: { ready: true, started: true } });
-  });
+  const containerStatuses = [...pod.spec.containers]
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((c) => {
+      if (!initDone) return containerStatus(pod, c, { waiting: { reason: 'PodInitializing' } });
+      if (errors.size === 0) return containerStatus(pod, c, { waiting: { reason: 'ContainerCreating' } });
+      return containerStatus(
+        pod,
+        c,
+        waitingFor(c, 'containers') ?? { running: { startedAt: t } },
+        errors.has(`containers/${c.name}`) ? {} : { running: true, fields: { ready: true, started: true } },
+      );
+    });
   const unready = pod.spec.containers.filter((c) => !containerStatuses.find((s) => s.name === c.name).ready).map((c) => c.name);
   const cond = (type, status, reason, message) => ({ type, status, lastTransitionTime: t, observedGeneration: gen, reason, message });
-  const notReady = unready.length ? ['False', 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`] : ['True', null, null];
+  const notReady = unready.length
+    ? ['False', 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`]
+    : ['True', null, null];
   return {
     status: {
       phase: 'Pending',
       observedGeneration: gen,
       conditions: [
         cond('PodReadyToStartContainers', 'True', null, null),
-        initDone ? cond('Initialized', 'True', null, null)
-          : cond('Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: [${init.map((c) => c.name).join(' ')}]`),
+        initDone
+          ? cond('Initialized', 'True', null, null)
+          : cond(
+              'Initialized',
+              'False',
+              'ContainersNotInitialized',
+              `containers with incomplete status: [${init.map((c) => c.name).join(' ')}]`,
+            ),
         cond('ContainersReady', ...notReady),
         cond('Ready', ...notReady),
       ],
@@ -159,9 +192,12 @@ export function createConfigChecker({ log }) {
         return;
       }
       const r = await request('PATCH', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`, {
-        body: firstStatus(pod, errors, new Date()), contentType: 'application/strategic-merge-patch+json', asNode: pod.spec.nodeName,
+        body: firstStatus(pod, errors, new Date()),
+        contentType: 'application/strategic-merge-patch+json',
+        asNode: pod.spec.nodeName,
       });
-      if (r.status !== 200 && r.status !== 404) throw new Error(`status of ${pod.metadata.namespace}/${pod.metadata.name}: HTTP ${r.status} ${r.body?.message ?? ''}`);
+      if (r.status !== 200 && r.status !== 404)
+        throw new Error(`status of ${pod.metadata.namespace}/${pod.metadata.name}: HTTP ${r.status} ${r.body?.message ?? ''}`);
       if (errors.size && r.status === 200) pending.set(uid, { pod: r.body, retryAt: Date.now() + RECHECK_MS });
       else pending.delete(uid);
     } catch (e) {
@@ -177,7 +213,9 @@ export function createConfigChecker({ log }) {
     observe(pod) {
       if (!pod.status?.containerStatuses?.length && configReads(pod).length) void check(pod);
     },
-    forget(uid) { pending.delete(uid); },
+    forget(uid) {
+      pending.delete(uid);
+    },
     /** Called every second: re-check the pods still failing. */
     tick() {
       const now = Date.now();

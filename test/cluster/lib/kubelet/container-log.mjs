@@ -20,7 +20,10 @@ export const SCENARIO_LOGS = {
   oom: [out(STARTING), out('Loading product catalog into memory (2400000 items)...')],
   'start-error': [],
   liveness: [out('Starting server on :8080'), err('WARN worker pool exhausted (64/64 busy); requests to /healthz are queuing')],
-  'not-ready': [out('Starting server on :8080'), err('ERROR readiness check failed: dial tcp 10.96.14.2:6379: connect: connection refused')],
+  'not-ready': [
+    out('Starting server on :8080'),
+    err('ERROR readiness check failed: dial tcp 10.96.14.2:6379: connect: connection refused'),
+  ],
   'init-crash': [err('/bin/sh: hello.sh: not found')],
   'init-slow': [
     out('waiting for db.default.svc.cluster.local:5432...'),
@@ -54,8 +57,10 @@ export function logInstance(pod, container, previous) {
     return { startedAt: last.startedAt, running: false };
   }
   if (waiting) {
-    if (waiting.reason === 'ErrImagePull') return { error: `container "${container}" in pod "${podName}" is waiting to start: image can't be pulled` };
-    if (waiting.reason === 'ImagePullBackOff') return { error: `container "${container}" in pod "${podName}" is waiting to start: trying and failing to pull image` };
+    if (waiting.reason === 'ErrImagePull')
+      return { error: `container "${container}" in pod "${podName}" is waiting to start: image can't be pulled` };
+    if (waiting.reason === 'ImagePullBackOff')
+      return { error: `container "${container}" in pod "${podName}" is waiting to start: trying and failing to pull image` };
     return { error: `container "${container}" in pod "${podName}" is waiting to start: ${waiting.reason}` };
   }
   return { error: `container "${container}" in pod "${podName}" is waiting to start - no logs yet` };
@@ -70,7 +75,9 @@ export function logLines(pod, container, instance) {
   const start = Date.parse(instance.startedAt) || 0;
   const spec = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find((c) => c.name === container);
   return lines.map(([stream, text], i) => ({
-    time: new Date(start + 100 * (i + 1)), stream, text: text === STARTING ? `Starting app version ${imageTag(spec?.image)}` : text,
+    time: new Date(start + 100 * (i + 1)),
+    stream,
+    text: text === STARTING ? `Starting app version ${imageTag(spec?.image)}` : text,
   }));
 }
 
@@ -86,8 +93,11 @@ function imageTag(image = '') {
  */
 export function renderLog(lines, options, now = new Date()) {
   let selected = lines;
-  const since = options.sinceTime ? Date.parse(options.sinceTime)
-    : options.sinceSeconds ? now.getTime() - Number(options.sinceSeconds) * 1000 : null;
+  const since = options.sinceTime
+    ? Date.parse(options.sinceTime)
+    : options.sinceSeconds
+      ? now.getTime() - Number(options.sinceSeconds) * 1000
+      : null;
   if (since !== null) selected = selected.filter((l) => l.time.getTime() >= since);
   if (options.stream && options.stream !== 'All') selected = selected.filter((l) => l.stream === options.stream.toLowerCase());
   if (options.tailLines !== undefined) selected = Number(options.tailLines) === 0 ? [] : selected.slice(-Number(options.tailLines));

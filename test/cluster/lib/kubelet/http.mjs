@@ -24,16 +24,23 @@ export function request(method, urlPath, { body, contentType = 'application/json
     headers['impersonate-group'] = 'system:nodes';
   }
   return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', port: ports.apiserver, path: urlPath, method, agent: adminAgent(), headers, timeout: timeoutMs }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (data += c));
-      res.on('end', () => {
-        let parsed = data;
-        try { parsed = JSON.parse(data); } catch { /* not JSON */ }
-        resolve({ status: res.statusCode, body: parsed });
-      });
-    });
+    const req = https.request(
+      { host: '127.0.0.1', port: ports.apiserver, path: urlPath, method, agent: adminAgent(), headers, timeout: timeoutMs },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (data += c));
+        res.on('end', () => {
+          let parsed = data;
+          try {
+            parsed = JSON.parse(data);
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode, body: parsed });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${urlPath} timed out`)));
     req.on('error', reject);
     if (body !== undefined) req.write(typeof body === 'string' ? body : JSON.stringify(body));
@@ -47,29 +54,36 @@ export function request(method, urlPath, { body, contentType = 'application/json
  */
 export function watchStream(urlPath, onEvent) {
   return new Promise((resolve, reject) => {
-    const req = https.request({
-      host: '127.0.0.1', port: ports.apiserver, path: urlPath, method: 'GET', agent: adminAgent(),
-      headers: { 'user-agent': USER_AGENT, accept: 'application/json' },
-    }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        reject(new Error(`watch ${urlPath}: HTTP ${res.statusCode}`));
-        return;
-      }
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        buffer += chunk;
-        let nl;
-        while ((nl = buffer.indexOf('\n')) >= 0) {
-          const line = buffer.slice(0, nl);
-          buffer = buffer.slice(nl + 1);
-          if (line.trim()) onEvent(JSON.parse(line));
+    const req = https.request(
+      {
+        host: '127.0.0.1',
+        port: ports.apiserver,
+        path: urlPath,
+        method: 'GET',
+        agent: adminAgent(),
+        headers: { 'user-agent': USER_AGENT, accept: 'application/json' },
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new Error(`watch ${urlPath}: HTTP ${res.statusCode}`));
+          return;
         }
-      });
-      res.on('end', resolve);
-      res.on('error', reject);
-    });
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          buffer += chunk;
+          let nl;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const line = buffer.slice(0, nl);
+            buffer = buffer.slice(nl + 1);
+            if (line.trim()) onEvent(JSON.parse(line));
+          }
+        });
+        res.on('end', resolve);
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });

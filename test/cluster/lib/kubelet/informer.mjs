@@ -35,5 +35,7 @@ export function inform(resourcePath, query, { onList, onEvent, log }) {
       }
     }
   })();
-  return () => { stopped = true; };
+  return () => {
+    stopped = true;
+  };
 }

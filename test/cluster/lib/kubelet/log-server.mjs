@@ -33,10 +33,16 @@ export function serveContainerLogs(port, findPod, log) {
     const instance = logInstance(pod, container, flag(q.previous));
     if (instance.error) return fail(400, instance.error);
     res.writeHead(200, { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' });
-    res.write(renderLog(logLines(pod, container, instance), {
-      sinceTime: q.sinceTime, sinceSeconds: q.sinceSeconds, tailLines: q.tailLines, limitBytes: q.limitBytes,
-      timestamps: flag(q.timestamps), stream: q.stream,
-    }));
+    res.write(
+      renderLog(logLines(pod, container, instance), {
+        sinceTime: q.sinceTime,
+        sinceSeconds: q.sinceSeconds,
+        tailLines: q.tailLines,
+        limitBytes: q.limitBytes,
+        timestamps: flag(q.timestamps),
+        stream: q.stream,
+      }),
+    );
     // A followed running container writes nothing more; keep the stream open until the client leaves, as it would.
     if (flag(q.follow) && instance.running) req.on('close', () => res.end());
     else res.end();

@@ -7,21 +7,33 @@ const rfc3339 = (d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function markedNotReadyByNode(pod) {
   const cond = (type) => (pod.status?.conditions ?? []).find((c) => c.type === type);
-  return pod.status?.phase === 'Running' && !pod.metadata.deletionTimestamp
-    && cond('Ready')?.status === 'False' && cond('ContainersReady')?.status === 'True';
+  return (
+    pod.status?.phase === 'Running' &&
+    !pod.metadata.deletionTimestamp &&
+    cond('Ready')?.status === 'False' &&
+    cond('ContainersReady')?.status === 'True'
+  );
 }
 
 export async function reportReadyAgain(pod) {
   const body = {
     status: {
-      conditions: [{
-        type: 'Ready', status: 'True', lastTransitionTime: rfc3339(new Date()),
-        observedGeneration: pod.metadata.generation ?? 1, reason: null, message: null,
-      }],
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'True',
+          lastTransitionTime: rfc3339(new Date()),
+          observedGeneration: pod.metadata.generation ?? 1,
+          reason: null,
+          message: null,
+        },
+      ],
     },
   };
   const r = await request('PATCH', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`, {
-    body, contentType: 'application/strategic-merge-patch+json', asNode: pod.spec.nodeName,
+    body,
+    contentType: 'application/strategic-merge-patch+json',
+    asNode: pod.spec.nodeName,
   });
   if (r.status !== 200 && r.status !== 404) throw new Error(`Ready of ${pod.metadata.namespace}/${pod.metadata.name}: HTTP ${r.status}`);
 }

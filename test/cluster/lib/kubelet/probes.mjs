@@ -39,7 +39,9 @@ export function livenessFailuresBeforeKill(pod, instance, done) {
 function failureIntents(pod, failing, instance, done, due) {
   const output = probeOutput(failing.kind, failing.probe, failing.container, pod.status?.podIP);
   const intent = {
-    fieldPath: `spec.containers{${failing.container.name}}`, type: 'Warning', reason: 'Unhealthy',
+    fieldPath: `spec.containers{${failing.container.name}}`,
+    type: 'Warning',
+    reason: 'Unhealthy',
     message: msg.probeFailed(failing.kind, output),
   };
   const intents = [];

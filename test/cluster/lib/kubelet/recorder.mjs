@@ -51,16 +51,38 @@ export function createRecorder({ log, now = () => new Date() }) {
       stats.dropped++;
       return;
     }
-    const involvedObject = { kind: 'Pod', namespace: o.namespace, name: o.name, uid: o.uid, apiVersion: 'v1', resourceVersion: o.resourceVersion };
+    const involvedObject = {
+      kind: 'Pod',
+      namespace: o.namespace,
+      name: o.name,
+      uid: o.uid,
+      apiVersion: 'v1',
+      resourceVersion: o.resourceVersion,
+    };
     if (intent.fieldPath) involvedObject.fieldPath = intent.fieldPath;
     const key = [spamKey, intent.fieldPath ?? '', intent.reason, intent.message].join('\u0000');
-    queue.push({ key, node, event: {
-      apiVersion: 'v1', kind: 'Event',
-      metadata: { name: `${o.name}.${(BigInt(t.getTime()) * 1_000_000n + BigInt(nanoCounter++ % 1_000_000)).toString(16)}`, namespace: o.namespace },
-      involvedObject, reason: intent.reason, message: intent.message, type: intent.type,
-      source: { component: 'kubelet', host: node }, reportingComponent: 'kubelet', reportingInstance: node,
-      firstTimestamp: rfc3339(t), lastTimestamp: rfc3339(t), count: 1,
-    } });
+    queue.push({
+      key,
+      node,
+      event: {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: {
+          name: `${o.name}.${(BigInt(t.getTime()) * 1_000_000n + BigInt(nanoCounter++ % 1_000_000)).toString(16)}`,
+          namespace: o.namespace,
+        },
+        involvedObject,
+        reason: intent.reason,
+        message: intent.message,
+        type: intent.type,
+        source: { component: 'kubelet', host: node },
+        reportingComponent: 'kubelet',
+        reportingInstance: node,
+        firstTimestamp: rfc3339(t),
+        lastTimestamp: rfc3339(t),
+        count: 1,
+      },
+    });
     pump();
   }
 
@@ -79,20 +101,25 @@ export function createRecorder({ log, now = () => new Date() }) {
       const index = queue.findIndex((q) => !inflight.has(q.key));
       if (index < 0) return;
       if (!takeToken()) {
-        timer ??= setTimeout(() => { timer = null; pump(); }, 1000 / RATE_PER_S);
+        timer ??= setTimeout(() => {
+          timer = null;
+          pump();
+        }, 1000 / RATE_PER_S);
         return;
       }
       const [item] = queue.splice(index, 1);
       inflight.add(item.key);
       active++;
-      write(item).catch((e) => {
-        stats.failed++;
-        log(`event ${item.event.reason} for ${item.event.involvedObject.namespace}/${item.event.involvedObject.name}: ${e.message}`);
-      }).finally(() => {
-        inflight.delete(item.key);
-        active--;
-        pump();
-      });
+      write(item)
+        .catch((e) => {
+          stats.failed++;
+          log(`event ${item.event.reason} for ${item.event.involvedObject.namespace}/${item.event.involvedObject.name}: ${e.message}`);
+        })
+        .finally(() => {
+          inflight.delete(item.key);
+          active--;
+          pump();
+        });
     }
   }
 
@@ -102,7 +129,9 @@ export function createRecorder({ log, now = () => new Date() }) {
     if (last) {
       const patch = { count: last.count + 1, lastTimestamp: event.lastTimestamp, message: event.message };
       const r = await request('PATCH', `/api/v1/namespaces/${ns}/events/${last.name}`, {
-        body: patch, contentType: 'application/strategic-merge-patch+json', asNode: node,
+        body: patch,
+        contentType: 'application/strategic-merge-patch+json',
+        asNode: node,
       });
       if (r.status === 200) {
         last.count++;

@@ -41,27 +41,42 @@ export function podEvents(before, after, { images, scenario }) {
     const waitingBefore = prev?.state?.waiting?.reason;
 
     if (isNewInstance && cur.state?.running) {
-      add([...pullEvents(spec, node, images), { type: 'Normal', reason: 'Created', message: msg.created() },
-        { type: 'Normal', reason: 'Started', message: msg.started() }]);
+      add([
+        ...pullEvents(spec, node, images),
+        { type: 'Normal', reason: 'Created', message: msg.created() },
+        { type: 'Normal', reason: 'Started', message: msg.started() },
+      ]);
     } else if (isNewInstance && (waitingNow === 'RunContainerError' || cur.state?.terminated?.reason === 'StartError')) {
       const text = cur.state.waiting?.message ?? cur.state.terminated.message;
-      add([...pullEvents(spec, node, images), { type: 'Normal', reason: 'Created', message: msg.created() },
-        { type: 'Warning', reason: 'Failed', message: msg.error(text) }]);
+      add([
+        ...pullEvents(spec, node, images),
+        { type: 'Normal', reason: 'Created', message: msg.created() },
+        { type: 'Warning', reason: 'Failed', message: msg.error(text) },
+      ]);
     } else if (isNewInstance && cur.state?.terminated && !prev?.state?.running) {
       // Started and finished between two looks (a quick init container).
-      add([...pullEvents(spec, node, images), { type: 'Normal', reason: 'Created', message: msg.created() },
-        { type: 'Normal', reason: 'Started', message: msg.started() }]);
+      add([
+        ...pullEvents(spec, node, images),
+        { type: 'Normal', reason: 'Created', message: msg.created() },
+        { type: 'Normal', reason: 'Started', message: msg.started() },
+      ]);
     }
 
-    if (prev?.state?.running && !cur.state?.running && scenario === 'liveness' && list === 'containers'
-      && cur.name === after.spec.containers[0].name) {
+    if (
+      prev?.state?.running &&
+      !cur.state?.running &&
+      scenario === 'liveness' &&
+      list === 'containers' &&
+      cur.name === after.spec.containers[0].name
+    ) {
       add([{ type: 'Normal', reason: 'Killing', message: msg.livenessKill(cur.name) }]);
     }
     if (waitingNow !== waitingBefore) add(enteredWaiting(waitingNow, cur, spec, after, node, images));
   }
   if (after.metadata.deletionTimestamp && !before?.metadata?.deletionTimestamp) {
     for (const [list, s] of statusesOf(after)) {
-      if (s.state?.running) out.push({ fieldPath: `spec.${list}{${s.name}}`, type: 'Normal', reason: 'Killing', message: msg.stopping(s.name) });
+      if (s.state?.running)
+        out.push({ fieldPath: `spec.${list}{${s.name}}`, type: 'Normal', reason: 'Killing', message: msg.stopping(s.name) });
     }
   }
   return out;

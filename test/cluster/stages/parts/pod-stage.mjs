@@ -18,7 +18,10 @@ export function podStage(name, { selector, delay, template, weight }) {
 }
 
 /** A delay of `ms` plus up to `jitterMs` more. */
-export const delay = (ms, jitterMs = 0) => ({ durationMilliseconds: ms, ...(jitterMs ? { jitterDurationMilliseconds: ms + jitterMs } : {}) });
+export const delay = (ms, jitterMs = 0) => ({
+  durationMilliseconds: ms,
+  ...(jitterMs ? { jitterDurationMilliseconds: ms + jitterMs } : {}),
+});
 
 /** A delay read from a jq expression (an RFC3339 time or a Go duration). */
 export const delayFrom = (expression) => ({ durationFrom: { jq: { expression } } });

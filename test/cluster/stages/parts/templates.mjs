@@ -24,7 +24,10 @@ export function containerId(nameExpr, attemptExpr) {
  * restartCount are template text rendering JSON values; the container ID comes from `id` (a Go-template expression)
  * or from `attempt`. pulled: false for a container whose image never arrived (spec image, empty imageID).
  */
-export function status(c, { state, restartCount = '0', ready = 'false', started = 'false', attempt = null, id = null, lastState = '{}', pulled = true }) {
+export function status(
+  c,
+  { state, restartCount = '0', ready = 'false', started = 'false', attempt = null, id = null, lastState = '{}', pulled = true },
+) {
   const idExpr = id ?? (attempt === null ? null : containerId(`${c}.name`, attempt));
   const idField = idExpr === null ? '' : `"containerID": {{ Quote ${idExpr} }}, `;
   const image = pulled
@@ -51,7 +54,8 @@ export const initCompleted = `{{ with .spec.initContainers }}
 initContainerStatuses:
 {{ range $c := . }}
 - ${status('$c', {
-  attempt: '0', ready: 'true',
+  attempt: '0',
+  ready: 'true',
   state: terminated({ exitCode: '0', reason: 'Completed', startedAt: '$now', id: containerId('$c.name', '0') }),
 })}
 {{ end }}
