@@ -1,20 +1,11 @@
 // The data that flows apply -> watch -> diagnose -> report -> rollback. Every stage takes and returns
 // these plain shapes, so each can be tested with tables of objects and the shells stay thin.
-
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'Pod';
-
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Pod'];
+import type { WorkloadRef } from './k8s/kinds.js';
 
 export interface ObjectRef {
   apiVersion?: string;
   kind: string;
   namespace?: string;
-  name: string;
-}
-
-export interface WorkloadRef {
-  kind: WorkloadKind;
-  namespace: string;
   name: string;
 }
 
@@ -119,8 +110,4 @@ export interface DeployResult {
   findings: Finding[];
   rollback: RollbackResult | null;
   error: string | null;
-}
-
-export function workloadId(ref: WorkloadRef): string {
-  return `${ref.kind}/${ref.namespace}/${ref.name}`;
 }

@@ -3,7 +3,8 @@
 import { UserError } from '../errors.js';
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
-import { WORKLOAD_KINDS, type AppliedWorkload, type ObjectRef, type WorkloadKind } from '../model.js';
+import { WORKLOAD_KINDS, type WorkloadKind } from '../k8s/kinds.js';
+import { type AppliedWorkload, type ObjectRef } from '../model.js';
 import { readBeforeState, type BeforeState } from './before.js';
 import { groupForApply } from './order.js';
 import { describeObject, type PlannedObject } from './plan.js';

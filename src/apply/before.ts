@@ -1,6 +1,8 @@
 // What ran before this run's apply, per workload: the rollback target and the "before" side of "what changed".
 import type { KubeClient } from '../kube/client.js';
-import { deploymentRevision, statefulSetRevision, workloadRevision } from '../rollback/revisions.js';
+import { deploymentRevision } from '../k8s/replicasets.js';
+import { statefulSetRevision } from '../k8s/controller-revisions.js';
+import { workloadRevision } from '../k8s/history.js';
 
 export interface BeforeState {
   exists: boolean;

@@ -1,7 +1,7 @@
 // In which order the objects are applied. Objects in one group are applied in parallel; a group starts when the one
 // before it is done. Namespaces and CRDs come first (and CRDs must be Established before their custom resources),
 // then configuration the workloads read, then the workloads, so new pods never start before their ConfigMaps.
-import { WORKLOAD_KINDS } from '../model.js';
+import { WORKLOAD_KINDS } from '../k8s/kinds.js';
 
 const FIRST = new Set(['Namespace', 'CustomResourceDefinition']);
 const WORKLOADS = new Set<string>([...WORKLOAD_KINDS, 'ReplicaSet', 'CronJob', 'ReplicationController']);

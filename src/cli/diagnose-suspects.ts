@@ -1,13 +1,12 @@
 // Offline "what changed": for each failing workload in a dump, the template of the revision before the newest,
 // read from its ReplicaSets (Deployment) or ControllerRevisions (StatefulSet, DaemonSet).
-import type { ClusterSnapshot } from '../diagnose/index.js';
+import { workloadId, type ClusterSnapshot, type WorkloadKind } from '../k8s/kinds.js';
+import type { Workload } from '../k8s/objects.js';
 import type { TemplatePair } from '../diagnose/suspects.js';
-import { deploymentHistory } from '../rollback/deployment.js';
-import { revisionHistory } from '../rollback/controller-revision.js';
+import { deploymentHistory } from '../k8s/replicasets.js';
+import { revisionHistory } from '../k8s/controller-revisions.js';
 
-type Plain = Record<string, any>;
-
-function previousTemplate(history: Map<number, Plain>): { before: unknown; after: unknown } | null {
+function previousTemplate(history: Map<number, Workload>): { before: unknown; after: unknown } | null {
   const revisions = [...history.keys()].sort((a, b) => b - a);
   if (revisions.length < 2) return null;
   return { before: history.get(revisions[1])?.spec?.template, after: history.get(revisions[0])?.spec?.template };
@@ -15,14 +14,15 @@ function previousTemplate(history: Map<number, Plain>): { before: unknown; after
 
 export function templatePairsFromSnapshot(s: ClusterSnapshot): Map<string, TemplatePair> {
   const pairs = new Map<string, TemplatePair>();
-  const add = (kind: string, items: unknown[], history: (o: Plain) => Map<number, Plain>) => {
-    for (const o of items as Plain[]) {
+  const add = (kind: WorkloadKind, items: readonly Workload[], history: (o: Workload) => Map<number, Workload>) => {
+    for (const o of items) {
       const pair = previousTemplate(history(o));
-      if (pair) pairs.set(`${kind}/${o.metadata?.namespace}/${o.metadata?.name}`, { ...pair, namespace: o.metadata?.namespace });
+      const namespace = o.metadata?.namespace ?? '';
+      if (pair) pairs.set(workloadId({ kind, namespace, name: o.metadata?.name ?? '' }), { ...pair, namespace });
     }
   };
-  add('Deployment', s.deployments, (d) => deploymentHistory(d as any, s.replicaSets as any) as Map<number, Plain>);
-  add('StatefulSet', s.statefulSets, (d) => revisionHistory(d as any, s.controllerRevisions as any) as Map<number, Plain>);
-  add('DaemonSet', s.daemonSets, (d) => revisionHistory(d as any, s.controllerRevisions as any) as Map<number, Plain>);
+  add('Deployment', s.deployments, (d) => deploymentHistory(d, s.replicaSets));
+  add('StatefulSet', s.statefulSets, (d) => revisionHistory(d, s.controllerRevisions));
+  add('DaemonSet', s.daemonSets, (d) => revisionHistory(d, s.controllerRevisions));
   return pairs;
 }

@@ -4,7 +4,7 @@ import type { CliIO } from '../cli.js';
 import { UserError } from '../errors.js';
 import { KubeClient } from '../kube/client.js';
 import { loadKubeConfig } from '../kube/config.js';
-import type { WorkloadKind } from '../model.js';
+import type { WorkloadKind } from '../k8s/kinds.js';
 import { undoErrorLine, undoOutputLine } from '../rollback/kubectl-results.js';
 import { planUndo } from '../rollback/rollbacker.js';
 import { readHistory } from '../rollback/run.js';

@@ -1,7 +1,7 @@
 // Which changes the wait should diagnose at once instead of at the end of its diagnosis interval: a pod whose
 // container has started failing, a pod that failed, or a Warning event. A rollout that goes well (pods scheduled,
 // created, started, ready) produces none of them, so a large healthy rollout keeps the interval's low CPU cost.
-import type { ContainerStatus, Pod } from './kube-shapes.js';
+import type { ContainerStatus, Pod } from '../k8s/objects.js';
 import { STARTING_REASONS } from './rules/containers.js';
 
 function containerFailing(status: ContainerStatus): boolean {

@@ -1,10 +1,10 @@
 // One workload, assessed: its new revision's pods, and a draft for each reason something is wrong, from the pods
 // (classified one by one, then checked for a shared bad node) and from the workload's own conditions and events.
-import type { WorkloadRef } from '../model.js';
+import type { WorkloadRef } from '../k8s/kinds.js';
 import { classifyPod } from './classify-pod.js';
 import { concentrateOnNode } from './concentrated.js';
 import { eventsAbout, viewEvent, type EventView } from './events.js';
-import type { Node, PersistentVolumeClaim, Workload } from './kube-shapes.js';
+import type { Workload } from '../k8s/objects.js';
 import { newRevisionOf, type NewRevision } from './new-revision.js';
 import { WORKLOAD_RULES } from './rules/workload.js';
 import type { Draft } from './rules/types.js';
@@ -36,7 +36,7 @@ export function assessWorkload(
   const obj = (workload ?? {}) as Workload;
   const ref = workloadRefOf(obj, snapshot);
   const revision = newRevisionOf(ref.kind, obj, snapshot);
-  const inputs = { events, nodes: (snapshot.nodes ?? []) as Node[], pvcs: (snapshot.pvcs ?? []) as PersistentVolumeClaim[], now };
+  const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now };
   const podDrafts = revision.pods.flatMap((p) => classifyPod(p, inputs));
   const creator = revision.creator;
   const wctx = {

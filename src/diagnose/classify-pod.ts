@@ -3,7 +3,8 @@
 // the app containers, and only then are the app containers (and the pod's volumes and sandbox) looked at. A pod that
 // is not ready past a short grace period always gets a finding, `unknown` if nothing else fits.
 import { eventsAbout, latest, type EventView } from './events.js';
-import { conditionOf, timeOf, type ContainerStatus, type Node, type PersistentVolumeClaim, type Pod } from './kube-shapes.js';
+import { conditionOf, timeOf } from '../k8s/fields.js';
+import { type ContainerStatus, type Node, type PersistentVolumeClaim, type Pod } from '../k8s/objects.js';
 import { classifyContainer } from './rules/containers.js';
 import { creatingRule, isCreating } from './rules/creating.js';
 import { initContainerFailure } from './rules/init-containers.js';
@@ -19,8 +20,8 @@ const QUIET: ReadonlySet<string> = new Set(['scheduling-pending', 'container-cre
 
 export interface PodInputs {
   events: EventView[];
-  nodes: Node[];
-  pvcs: PersistentVolumeClaim[];
+  nodes: readonly Node[];
+  pvcs: readonly PersistentVolumeClaim[];
   now: Date;
 }
 

@@ -3,7 +3,7 @@
 // node-concentrated, naming the node, and keep their own category's fail-fast policy.
 import type { Category } from './categories.js';
 import { isPodReady } from './classify-pod.js';
-import type { Pod } from './kube-shapes.js';
+import type { Pod } from '../k8s/objects.js';
 import type { Draft } from './rules/types.js';
 
 /** Failures that could come from the machine rather than the template. */

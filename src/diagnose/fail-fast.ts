@@ -1,8 +1,8 @@
 // Whether to stop waiting: every new-revision pod that exists has a fatal finding, or no pod can be created at all,
 // or the workload itself reached a terminal failure. One healthy or merely slow pod keeps the gate waiting, because
 // then the deadline, not a guess, should decide.
-import type { WorkloadKind } from '../model.js';
-import type { Pod } from './kube-shapes.js';
+import type { WorkloadKind } from '../k8s/kinds.js';
+import type { Pod } from '../k8s/objects.js';
 import { DEFAULT_POLICY, isFatal, type FailFastPolicy } from './policy.js';
 import type { Draft } from './rules/types.js';
 

@@ -1,6 +1,7 @@
 // A draft becomes a Finding: the workload it belongs to, the hint, the fatal flag under the fail-fast policy at `now`,
 // the latest events, and a per-pod count that merging adds up.
-import { workloadId, type Finding, type WorkloadRef } from '../model.js';
+import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
+import { type Finding } from '../model.js';
 import { lastEvents } from './events.js';
 import { hintFor } from './hints.js';
 import { DEFAULT_POLICY, isFatal, type FailFastPolicy } from './policy.js';

@@ -1,6 +1,6 @@
 // The concrete next step for a finding, in one sentence, quoting the evidence (the limit, the exit code, the Secret,
 // the node, the image) so the reader does not have to look anything up before acting.
-import type { WorkloadRef } from '../model.js';
+import type { WorkloadRef } from '../k8s/kinds.js';
 import type { Draft } from './rules/types.js';
 
 function registryOf(image: string | undefined): string {

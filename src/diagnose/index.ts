@@ -5,10 +5,11 @@ import { assessWorkload, eventViews, type Assessment } from './assess.js';
 import { isPodReady } from './classify-pod.js';
 import { doomed, livePods } from './fail-fast.js';
 import { toFinding } from './finding.js';
-import type { Pod, Workload } from './kube-shapes.js';
+import type { KubeObject } from '../k8s/objects.js';
+import { WORKLOAD_KINDS, WORKLOADS, type ClusterSnapshot } from '../k8s/kinds.js';
+import { hasNoController } from '../k8s/owners.js';
 import { mergeFindings, compareFindings } from './merge.js';
 import { DEFAULT_POLICY, type FailFastPolicy } from './policy.js';
-import type { ClusterSnapshot } from './snapshot.js';
 
 export interface DiagnoseOptions {
   policy?: FailFastPolicy;
@@ -38,25 +39,15 @@ export function isDoomed(workload: unknown, snapshot: ClusterSnapshot, now: Date
   return doomed(a.ref.kind, a.drafts, a.revision.pods, now, policy);
 }
 
-function isBarePod(pod: Pod): boolean {
-  return !(pod.metadata?.ownerReferences ?? []).some((r) => r.controller);
-}
-
 /** Every workload in the snapshot, for the offline CLI: Deployments, StatefulSets, DaemonSets, Jobs and bare Pods. */
 export function diagnoseSnapshot(snapshot: ClusterSnapshot, now: Date, options: DiagnoseOptions = {}): Finding[] {
   const events = eventViews(snapshot);
-  const workloads: [string, unknown[]][] = [
-    ['Deployment', snapshot.deployments],
-    ['StatefulSet', snapshot.statefulSets],
-    ['DaemonSet', snapshot.daemonSets],
-    ['Job', snapshot.jobs],
-    ['Pod', (snapshot.pods as Pod[]).filter(isBarePod)],
-  ];
-  const findings = workloads.flatMap(([kind, items]) =>
-    (items ?? []).flatMap((w) =>
-      mergeFindings(findingsOf(assessWorkload({ ...(w as Workload), kind }, snapshot, now, events), now, options)),
-    ),
-  );
+  const findings = WORKLOAD_KINDS.flatMap((kind) => {
+    const items: readonly KubeObject[] = snapshot[WORKLOADS[kind].collection];
+    return items
+      .filter((w) => kind !== 'Pod' || hasNoController(w))
+      .flatMap((w) => mergeFindings(findingsOf(assessWorkload({ ...w, kind }, snapshot, now, events), now, options)));
+  });
   return findings.sort(compareFindings);
 }
 

@@ -3,7 +3,8 @@
 // leave the tail empty: they never change the verdict.
 import type { ApplyResult } from '../apply/apply.js';
 import type { KubeClient } from '../kube/client.js';
-import { WORKLOAD_KINDS, workloadId, type Finding } from '../model.js';
+import { WORKLOAD_KINDS, workloadId } from '../k8s/kinds.js';
+import { type Finding } from '../model.js';
 import type { Snapshot } from '../watch/live-store.js';
 import { logSourceFor, withLogs, LOG_TAIL_LINES } from './log-source.js';
 import { attachSuspects, type TemplatePair } from './suspects.js';

@@ -1,7 +1,8 @@
 // Which logs explain a finding, for the live edge to fetch (it owns the IO), and what those logs add once fetched:
 // the last 25 lines, redacted, and a better category or message when the logs say what the status could not
 // ("exec /app: exec format error", "/bin/sh: hello.sh: not found").
-import type { Finding, WorkloadRef } from '../model.js';
+import type { Finding } from '../model.js';
+import type { WorkloadRef } from '../k8s/kinds.js';
 import { hintFor } from './hints.js';
 import { redactSecrets } from './redact.js';
 

@@ -2,7 +2,7 @@
 // Secret or fail to pull a non-existent tag again), some after repeated failures (a registry that refuses twice),
 // some after a while (nothing fits for 60 s), and transient ones never: the deadline decides for those.
 import type { Draft } from './rules/types.js';
-import { timeOf } from './kube-shapes.js';
+import { timeOf } from '../k8s/fields.js';
 
 export type CategoryPolicy =
   { fatal: 'at-once' } | { fatal: 'after-failures'; failures: number } | { fatal: 'after-seconds'; seconds: number } | { fatal: 'never' };

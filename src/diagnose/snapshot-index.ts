@@ -3,7 +3,8 @@
 // thousands of events, the scans were most of the gate's CPU and garbage. Every lookup returns exactly what the
 // plain filter over the array would, in array order: the index only narrows the candidates the filter sees.
 import type { EventView } from './events.js';
-import { isOwnedBy, sameNamespace, type KubeObject } from './kube-shapes.js';
+import { isOwnedBy, sameNamespace } from '../k8s/owners.js';
+import { type KubeObject } from '../k8s/objects.js';
 
 type Bucket<T> = [position: number, item: T][];
 

@@ -1,50 +1,9 @@
 // The objects a diagnosis looks at, as plain arrays. The live edge builds one from its watches; the offline CLI builds
 // one from what `kubectl get pods,events,nodes,replicasets,... -A -o yaml` printed.
 import { parseAllDocuments } from 'yaml';
+import { collectionOfKind, emptySnapshot, type ClusterSnapshot } from '../k8s/kinds.js';
 
-export interface ClusterSnapshot {
-  pods: unknown[];
-  events: unknown[];
-  nodes: unknown[];
-  replicaSets: unknown[];
-  deployments: unknown[];
-  statefulSets: unknown[];
-  daemonSets: unknown[];
-  jobs: unknown[];
-  pvcs: unknown[];
-  controllerRevisions: unknown[];
-  resourceQuotas?: unknown[];
-}
-
-const COLLECTION_OF_KIND: Record<string, keyof ClusterSnapshot> = {
-  Pod: 'pods',
-  Event: 'events',
-  Node: 'nodes',
-  ReplicaSet: 'replicaSets',
-  Deployment: 'deployments',
-  StatefulSet: 'statefulSets',
-  DaemonSet: 'daemonSets',
-  Job: 'jobs',
-  PersistentVolumeClaim: 'pvcs',
-  ControllerRevision: 'controllerRevisions',
-  ResourceQuota: 'resourceQuotas',
-};
-
-export function emptySnapshot(): ClusterSnapshot {
-  return {
-    pods: [],
-    events: [],
-    nodes: [],
-    replicaSets: [],
-    deployments: [],
-    statefulSets: [],
-    daemonSets: [],
-    jobs: [],
-    pvcs: [],
-    controllerRevisions: [],
-    resourceQuotas: [],
-  };
-}
+export { emptySnapshot, type ClusterSnapshot };
 
 /** Thrown for a dump that is not YAML (or JSON) at all; unknown kinds are skipped, not errors. */
 export class DumpParseError extends Error {}
@@ -75,8 +34,7 @@ function addObject(snapshot: ClusterSnapshot, value: unknown): void {
     }
     return;
   }
-  const collection = typeof obj.kind === 'string' ? COLLECTION_OF_KIND[obj.kind] : undefined;
+  const collection = typeof obj.kind === 'string' ? collectionOfKind(obj.kind) : undefined;
   if (!collection) return;
-  const target = snapshot[collection] ?? (snapshot[collection] = []);
-  target.push(value);
+  (snapshot[collection] as unknown[]).push(value);
 }

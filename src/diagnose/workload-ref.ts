@@ -1,7 +1,7 @@
 // Which kind of workload an object is. Items of a list response carry no `kind`, so when it is missing the snapshot
 // collection that holds the object decides, and the object's shape is the last resort.
-import { WORKLOAD_KINDS, type WorkloadKind, type WorkloadRef } from '../model.js';
-import type { Workload } from './kube-shapes.js';
+import { WORKLOAD_KINDS, type WorkloadKind, type WorkloadRef } from '../k8s/kinds.js';
+import type { Workload } from '../k8s/objects.js';
 import type { ClusterSnapshot } from './snapshot.js';
 
 const COLLECTIONS: [WorkloadKind, keyof ClusterSnapshot][] = [

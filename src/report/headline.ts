@@ -2,7 +2,7 @@
 // was done about it; then the likely cause when the diagnosis tied the failure to a field this change touched.
 import { formatDuration } from '../duration.js';
 import type { DeployResult, Finding, SuspectedChange, Verdict, WorkloadResult } from '../model.js';
-import { workloadId } from '../model.js';
+import { workloadId } from '../k8s/kinds.js';
 import { categoryPhrase } from './categories.js';
 import { escapeText, inlineCode } from './escape.js';
 import { longName, parseWorkloadId, shortName, worstFirst } from './workload-names.js';

@@ -1,6 +1,7 @@
 // Findings name their workload as "Kind/namespace/name" (model.workloadId); the report shows
 // "Deployment `payments/api`" and matches findings and rollbacks to table rows by that id.
-import { workloadId, type DeployResult, type Finding, type ObjectRef, type RollbackWorkload, type WorkloadRef } from '../model.js';
+import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
+import { type DeployResult, type Finding, type ObjectRef, type RollbackWorkload } from '../model.js';
 import { severityRank } from '../diagnose/categories.js';
 import { inlineCode } from './escape.js';
 

@@ -1,7 +1,8 @@
 // One row per workload: kind/name, revision before -> after (-> the rollback's new revision), a status line and
 // the time it took; then the objects a rollback does not restore, so nobody assumes they were.
 import { formatDuration } from '../duration.js';
-import { workloadId, type DeployResult, type Finding, type RollbackWorkload, type WorkloadResult } from '../model.js';
+import { workloadId } from '../k8s/kinds.js';
+import { type DeployResult, type Finding, type RollbackWorkload, type WorkloadResult } from '../model.js';
 import { escapeText, table } from './escape.js';
 import { findingsOf, longName, rollbackOf, worstFirst } from './workload-names.js';
 

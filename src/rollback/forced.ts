@@ -3,7 +3,7 @@
 // this: after reverting the template, delete the pods the bad revision created). The gate does that step for the
 // pods of the failed revision that are not Ready, and only for those.
 import type { KubeClient } from '../kube/client.js';
-import type { WorkloadRef } from '../model.js';
+import type { WorkloadRef } from '../k8s/kinds.js';
 
 const isReady = (pod: any) => (pod.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
 

@@ -1,6 +1,6 @@
 // What a kubectl rollbacker decides, as data: the patch to send, a skip, or a refusal. The texts are kubectl's
 // own (k8s.io/kubectl pkg/polymorphichelpers/rollback.go), so `undo` prints what `kubectl rollout undo` prints.
-import type { WorkloadKind } from '../model.js';
+import type { WorkloadKind } from '../k8s/kinds.js';
 
 export const ROLLBACK_SUCCESS = 'rolled back';
 export const ROLLBACK_SKIPPED = 'skipped rollback';

@@ -1,5 +1,6 @@
 // The report's sentence for each workload's rollback, and the RollbackResult the JSON output and summary carry.
-import { workloadId, type ObjectRef, type RollbackResult, type RollbackWorkload, type WorkloadRef } from '../model.js';
+import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
+import { type ObjectRef, type RollbackResult, type RollbackWorkload } from '../model.js';
 import type { RollbackAction, SkipReason } from './plan.js';
 
 /** What happened when the lead carried an action out. */

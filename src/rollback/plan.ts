@@ -1,14 +1,15 @@
 // Decides, per workload the run applied, what the rollback does: undo to the revision recorded before the apply,
 // the first-deploy policy, or nothing and why. Pure: the lead fetches the live objects and their history first and
 // executes the actions after.
-import { WORKLOAD_KINDS, workloadId, type AppliedWorkload, type ObjectRef, type WorkloadKind, type WorkloadRef } from '../model.js';
-import { controlledRevisions, revisionNumber } from './controller-revision.js';
-import { deploymentHistory } from './deployment.js';
+import { WORKLOAD_KINDS, workloadId, type WorkloadKind, type WorkloadRef } from '../k8s/kinds.js';
+import { type AppliedWorkload, type ObjectRef } from '../model.js';
+import { controlledRevisions, revisionNumber } from '../k8s/controller-revisions.js';
+import { deploymentHistory } from '../k8s/replicasets.js';
 import { MERGE_PATCH, noRollbacker } from './kubectl-results.js';
-import type { ControllerRevision, TemplatedObject } from './plain.js';
+import type { ControllerRevision, Workload } from '../k8s/objects.js';
 import { planUndo } from './rollbacker.js';
-import { workloadRevision } from './revisions.js';
-import { semanticEqual } from '../semantic-equal.js';
+import { workloadRevision } from '../k8s/history.js';
+import { semanticEqual } from '../k8s/semantic-equal.js';
 
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployPolicy = 'keep' | 'scale-to-zero' | 'delete';
@@ -71,7 +72,7 @@ export function planRollback(
   const anyFailed = [...outcomes.values()].some(isFailure);
   return applied.map((w) => {
     const id = workloadId(w);
-    const live = (current.get(id) ?? null) as TemplatedObject | null;
+    const live = (current.get(id) ?? null) as Workload | null;
     const owned = history.get(id) ?? [];
     return planOne(w, { anyFailed, outcome: outcomes.get(id), live, owned, options });
   });
@@ -80,7 +81,7 @@ export function planRollback(
 interface Context {
   anyFailed: boolean;
   outcome: WorkloadOutcomeState | undefined;
-  live: TemplatedObject | null;
+  live: Workload | null;
   owned: readonly unknown[];
   options: RollbackPlanOptions;
 }
@@ -138,10 +139,10 @@ function firstDeploy(
 }
 
 /** The revisions still in the workload's history, ascending, for the "pruned" explanation. */
-export function availableRevisions(kind: WorkloadKind, live: TemplatedObject, owned: readonly unknown[]): number[] {
+export function availableRevisions(kind: WorkloadKind, live: Workload, owned: readonly unknown[]): number[] {
   const numbers =
     kind === 'Deployment'
-      ? [...deploymentHistory(live, owned as TemplatedObject[]).keys()]
+      ? [...deploymentHistory(live, owned as Workload[]).keys()]
       : controlledRevisions(live, owned as ControllerRevision[])
           .map(revisionNumber)
           .filter((n): n is number => n !== null);

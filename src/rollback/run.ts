@@ -4,8 +4,9 @@
 import type { ApplyResult } from '../apply/apply.js';
 import type { GateInputs } from '../inputs.js';
 import type { KubeClient } from '../kube/client.js';
-import { workloadId, type AppliedWorkload, type RollbackResult, type WorkloadRef } from '../model.js';
-import { defaultJudge } from '../watch/judge.js';
+import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
+import { type AppliedWorkload, type RollbackResult } from '../model.js';
+import { defaultJudge } from '../judge.js';
 import { waitForWorkloads, type WaitResult } from '../watch/wait.js';
 import { WORKLOAD_COLLECTION } from '../watch/watch-plan.js';
 import { toRollbackResult, type RollbackExecution } from './messages.js';

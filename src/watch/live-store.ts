@@ -2,21 +2,11 @@
 // updated per event in between. `snapshot()` hands the pure diagnosis the same plain arrays an offline dump gives.
 import type { CollectionWatcher, WatchEventType } from '../kube/watch-stream.js';
 
-export const COLLECTIONS = [
-  'deployments',
-  'statefulSets',
-  'daemonSets',
-  'jobs',
-  'pods',
-  'replicaSets',
-  'controllerRevisions',
-  'events',
-  'nodes',
-  'pvcs',
-] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
+import { COLLECTION_NAMES, type ClusterSnapshot, type CollectionName } from '../k8s/kinds.js';
 
-export type Snapshot = Record<CollectionName, any[]>;
+export type { CollectionName };
+/** The live view handed to the pure diagnosis: the same shape an offline dump gives. */
+export type Snapshot = ClusterSnapshot;
 
 /** managedFields are most of an object's bytes and no rule reads them: dropping them keeps 1000 pods cheap. */
 function slim(obj: any): any {
@@ -171,7 +161,7 @@ export class LiveStore {
 
   snapshot(): Snapshot {
     const s = {} as Snapshot;
-    for (const c of COLLECTIONS) s[c] = this.list(c);
+    for (const c of COLLECTION_NAMES) (s as Record<CollectionName, unknown[]>)[c] = this.list(c);
     return s;
   }
 }

@@ -1,8 +1,9 @@
 // The revision a settled workload runs, read from the live store with the same readers the rollback uses: the
 // Deployment's revision annotation, the StatefulSet's updateRevision, or a DaemonSet's newest matching revision.
-import type { WorkloadRef } from '../model.js';
+import type { WorkloadRef } from '../k8s/kinds.js';
 import type { LiveStore } from './live-store.js';
-import { deploymentRevision, daemonSetRevision, statefulSetRevision } from '../rollback/revisions.js';
+import { deploymentRevision } from '../k8s/replicasets.js';
+import { daemonSetRevision, statefulSetRevision } from '../k8s/controller-revisions.js';
 
 export function revisionAfter(ref: WorkloadRef, store: LiveStore): number | null {
   switch (ref.kind) {

@@ -3,11 +3,12 @@
 // runs at most every `diagnoseEveryMs`, sooner after an alarming change (a container failing, a Warning event), and a
 // 1 s tick re-judges time-based rules.
 import type { KubeClient } from '../kube/client.js';
-import type { Finding, RolloutStatus, WorkloadRef } from '../model.js';
+import type { Finding, RolloutStatus } from '../model.js';
+import type { WorkloadRef } from '../k8s/kinds.js';
 import { LiveStore, type Snapshot } from './live-store.js';
 import { permissionFor, planWatches, WORKLOAD_COLLECTION } from './watch-plan.js';
 import { revisionAfter } from './revision-after.js';
-import { semanticEqual } from '../semantic-equal.js';
+import { semanticEqual } from '../k8s/semantic-equal.js';
 
 export type WorkloadState = 'pending' | 'healthy' | 'failed' | 'timeout' | 'cancelled';
 

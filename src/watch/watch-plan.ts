@@ -1,7 +1,7 @@
 // Which collections the wait needs to watch: per namespace, the workload kinds it applied plus what diagnosis reads
 // (pods, events, ReplicaSets, ControllerRevisions, PVCs), and the nodes once. The count depends on the namespaces and
 // kinds, never on the number of workloads or pods.
-import type { WorkloadKind, WorkloadRef } from '../model.js';
+import type { WorkloadKind, WorkloadRef } from '../k8s/kinds.js';
 import type { CollectionName } from './live-store.js';
 
 export interface CollectionSpec {

@@ -2,7 +2,7 @@
 // vocabulary the linking rules are written in.
 import type { TemplateChange } from './change-types.js';
 import { containerOf, leafOf } from './field-path.js';
-import { compareQuantities } from './quantity.js';
+import { compareQuantities } from '../../k8s/quantity.js';
 
 export type ChangePredicate = (change: TemplateChange) => boolean;
 

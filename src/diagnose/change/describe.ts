@@ -2,7 +2,7 @@
 // "limit lowered from 512Mi to 256Mi in this change".
 import type { ConfigRef, TemplateChange } from './change-types.js';
 import { fieldParts } from './field-path.js';
-import { compareQuantities } from './quantity.js';
+import { compareQuantities } from '../../k8s/quantity.js';
 
 const IMAGE_OUTCOME: Record<string, string> = {
   'image-not-found': ', which the registry does not have',

@@ -3,7 +3,7 @@
 import type { ConfigRef } from './change-types.js';
 import { change, compareKeyed, compareLeaves, compareValue, type ChangeContext, type DraftChange } from './diff-core.js';
 import { diffProbes } from './diff-probes.js';
-import { sameQuantity } from './quantity.js';
+import { sameQuantity } from '../../k8s/quantity.js';
 import { envFromRefs, envVarRefs } from './references.js';
 import { renderEnvValue, renderMount, renderValue, stableJson } from './render.js';
 import { asArray, asRecord, asString, byKey, containersOf, type ContainerView, type Plain } from './template-shape.js';

@@ -5,7 +5,7 @@ export { describeChange } from './describe.js';
 export { suspectChange, templateUnchangedNote, TEMPLATE_UNCHANGED, type SuspectResult, type UnchangedNote } from './link.js';
 export { referencedConfigNames, templateReferences, type TemplateReference } from './references.js';
 export { missingConfigIn, type MissingConfig } from './finding-config-refs.js';
-export { compareQuantities, parseQuantity, sameQuantity, type Quantity } from './quantity.js';
+export { compareQuantities, parseQuantity, sameQuantity, type Quantity } from '../../k8s/quantity.js';
 export { probeSettings, PROBE_DEFAULTS, type ProbeSettings } from './probe-settings.js';
 export {
   probeAllowanceSeconds,

@@ -1,7 +1,7 @@
 // A pod's PersistentVolumeClaims that are not bound (or do not exist), with what the volume controllers said about
 // them: the reason the scheduler's "unbound immediate PersistentVolumeClaims" stays true.
 import { latest, type EventView } from '../events.js';
-import type { PersistentVolumeClaim, Pod } from '../kube-shapes.js';
+import type { PersistentVolumeClaim, Pod } from '../../k8s/objects.js';
 import { draft, type Draft, type PodContext } from './types.js';
 
 export function claimNamesOf(pod: Pod): string[] {

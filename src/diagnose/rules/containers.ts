@@ -1,6 +1,6 @@
 // One app container that is not ready: its waiting reason picks the rule family; a terminated state (current, or the
 // last one behind CrashLoopBackOff) goes to the termination classifier; a running container is judged by its probes.
-import { timeOf } from '../kube-shapes.js';
+import { timeOf } from '../../k8s/fields.js';
 import { configRule } from './config.js';
 import { imagePullRule } from './images.js';
 import { probeRule } from './probes.js';

@@ -2,7 +2,8 @@
 // "MountVolume.SetUp failed for volume \"cfg\" : configmap \"x\" not found", FailedAttachVolume "Multi-Attach error"),
 // a sandbox the runtime or CNI cannot create (FailedCreatePodSandBox), or nothing wrong but slowness.
 import { latest, type EventView } from '../events.js';
-import { conditionOf, timeOf, type Pod } from '../kube-shapes.js';
+import { conditionOf, timeOf } from '../../k8s/fields.js';
+import { type Pod } from '../../k8s/objects.js';
 import { missingReference } from './config.js';
 import { draft, type Draft, type PodContext } from './types.js';
 

@@ -1,7 +1,8 @@
 // Init containers run one after another before the app containers; the first one that has not finished is what the
 // pod waits on. Its failures are reported as init-container-failed with the inner reason (exit 127 "command not
 // found", OOMKilled...); image and configuration errors keep their own categories, named with the init container.
-import { conditionOf, timeOf, type ContainerStatus } from '../kube-shapes.js';
+import { conditionOf, timeOf } from '../../k8s/fields.js';
+import { type ContainerStatus } from '../../k8s/objects.js';
 import { classifyContainer } from './containers.js';
 import { classifyTermination } from './terminated.js';
 import { containerDraft, type ContainerContext, type Draft, type PodContext } from './types.js';

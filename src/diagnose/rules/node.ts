@@ -1,7 +1,7 @@
 // The node under the pod. A node that stopped reporting (Ready=Unknown: "Kubelet stopped posting node status.") or
 // reports its runtime or network down (Ready=False, KubeletNotReady: "container runtime is down", "container runtime
 // network not ready: ... cni plugin not initialized") explains every pod on it, whatever their stale statuses say.
-import { conditionOf } from '../kube-shapes.js';
+import { conditionOf } from '../../k8s/fields.js';
 import { draft, type Draft, type PodContext } from './types.js';
 
 const RUNTIME_DOWN =

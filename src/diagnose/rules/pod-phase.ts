@@ -1,7 +1,7 @@
 // Pods that ended or are being removed: evicted by the kubelet ("The node was low on resource: memory. ..."), stopped
 // at activeDeadlineSeconds ("Pod was active on the node longer than the specified deadline"), or terminating well past
 // their grace period (a finalizer, or a kubelet that is gone).
-import { timeOf } from '../kube-shapes.js';
+import { timeOf } from '../../k8s/fields.js';
 import { draft, type Draft, type PodContext } from './types.js';
 
 /** deletionTimestamp already includes the grace period; this is the slack after it before we call it stuck. */

@@ -2,7 +2,8 @@
 // the one most nodes gave, and the finding adds what the message leaves out (which taint, how big the largest node is).
 import type { Category } from '../categories.js';
 import { latest } from '../events.js';
-import { conditionOf, type Node } from '../kube-shapes.js';
+import { conditionOf } from '../../k8s/fields.js';
+import { type Node } from '../../k8s/objects.js';
 import { formatQuantity, podRequest, quantityIn } from '../quantity.js';
 import { pvcNotBound } from './claims.js';
 import { parseSchedulerMessage, type SchedulerReason } from './scheduler-message.js';

@@ -1,6 +1,6 @@
 // Taints and tolerations, for the scheduler messages that no longer name the taint ("node(s) had untolerated
 // taint(s)"): the nodes' own taints, matched against the pod's tolerations, say which one kept the pod off.
-import type { Node, Taint, Toleration } from '../kube-shapes.js';
+import type { Node, Taint, Toleration } from '../../k8s/objects.js';
 
 /** Taints the node lifecycle controller and kubelet put on for a node's condition, not ones a person chose. */
 export const CONDITION_TAINTS: ReadonlySet<string> = new Set([
@@ -42,7 +42,7 @@ export interface TaintTally {
 }
 
 /** Per node, the taint that matters: a person-made one wins over condition taints, which only say the node is sick. */
-export function tallyUntoleratedTaints(nodes: Node[], tolerations: Toleration[] | undefined): TaintTally {
+export function tallyUntoleratedTaints(nodes: readonly Node[], tolerations: Toleration[] | undefined): TaintTally {
   const byKey = new Map<string, { taint: Taint; nodes: number }>();
   let conditionNodes = 0;
   let conditionTaint: Taint | null = null;

@@ -3,7 +3,7 @@
 // a clean exit 0 (a command that returns, a daemon that forks), the runtime failing to start the process (StartError,
 // exit 128), a binary for another CPU, a liveness probe killing it, or an ordinary crash with its exit code.
 import { describeExit } from '../exit-codes.js';
-import type { Terminated } from '../kube-shapes.js';
+import type { Terminated } from '../../k8s/objects.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
 
 const START_FAILURE =

@@ -3,7 +3,7 @@
 // the fatal flag are added later, in one place each.
 import type { Category } from '../categories.js';
 import type { EventView } from '../events.js';
-import type { ContainerSpec, ContainerStatus, Node, PersistentVolumeClaim, Pod } from '../kube-shapes.js';
+import type { ContainerSpec, ContainerStatus, Node, PersistentVolumeClaim, Pod } from '../../k8s/objects.js';
 
 /** Facts a hint can quote; each rule fills what it knows. */
 export interface Evidence {
@@ -58,8 +58,8 @@ export interface PodContext {
   /** Events about this pod, oldest first. */
   events: EventView[];
   node: Node | null;
-  nodes: Node[];
-  pvcs: PersistentVolumeClaim[];
+  nodes: readonly Node[];
+  pvcs: readonly PersistentVolumeClaim[];
   /** Events about PersistentVolumeClaims in the pod's namespace. */
   claimEvents: EventView[];
   now: Date;

@@ -1,9 +1,10 @@
 // Findings about the workload rather than one pod: its controller cannot create pods (FailedCreate: "Error creating:
 // pods \"web-x\" is forbidden: exceeded quota: ..." or an admission webhook / PodSecurity / missing service account),
 // the Deployment passed its progress deadline, or the Job failed.
-import type { WorkloadKind } from '../../model.js';
+import type { WorkloadKind } from '../../k8s/kinds.js';
 import { latest, type EventView } from '../events.js';
-import { conditionOf, type Condition, type Workload } from '../kube-shapes.js';
+import { conditionOf } from '../../k8s/fields.js';
+import { type Condition, type Workload } from '../../k8s/objects.js';
 import type { NewRevision } from '../new-revision.js';
 import type { Draft, Evidence } from './types.js';
 

@@ -1,7 +1,7 @@
 // kubectl's DaemonSetStatusViewer. It ignores --revision: kubectl says DaemonSets have no history for it to check.
 import type { RolloutStatus } from '../../model.js';
-import { int, nameOf, record } from './fields.js';
-import { goQuote } from './go-quote.js';
+import { int, nameOf, record } from '../../k8s/fields.js';
+import { goQuote } from '../../k8s/go-quote.js';
 import { refuseUnlessRollingUpdate } from './rolling-update-only.js';
 import { rolledOut, waiting } from './verdict.js';
 

@@ -1,8 +1,8 @@
 // kubectl's DeploymentStatusViewer (pkg/polymorphichelpers/rollout_status.go), rule for rule and text for text.
 import type { RolloutStatus } from '../../model.js';
-import { findCondition, int, nameOf, optionalInt, record, text } from './fields.js';
-import { goQuote } from './go-quote.js';
-import { deploymentRevision } from './deployment-revision.js';
+import { findCondition, int, nameOf, optionalInt, record, text } from '../../k8s/fields.js';
+import { goQuote } from '../../k8s/go-quote.js';
+import { readRevision } from '../../k8s/revision.js';
 import { failed, rolledOut, waiting } from './verdict.js';
 
 /** deploymentutil.TimedOutReason: the controller gave up after spec.progressDeadlineSeconds. */
@@ -11,7 +11,7 @@ export const PROGRESS_DEADLINE_EXCEEDED = 'ProgressDeadlineExceeded';
 export function deploymentStatus(deployment: unknown, revision = 0): RolloutStatus {
   const name = goQuote(nameOf(deployment));
   if (revision > 0) {
-    const running = deploymentRevision(deployment);
+    const running = readRevision(deployment);
     if ('error' in running) return failed(`cannot get the revision of deployment ${name}: ${running.error}`);
     if (running.revision !== revision) {
       return failed(`desired revision (${revision}) is different from the running revision (${running.revision})`);

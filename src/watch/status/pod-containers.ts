@@ -1,6 +1,6 @@
 // Which container explains a pod's state: the first one still in the way (init containers run first, so they come
 // first) and the container whose exit failed the pod.
-import { int, record, records, text, type Plain } from './fields.js';
+import { int, record, records, text, type Plain } from '../../k8s/fields.js';
 
 export interface ContainerReason {
   container: string;

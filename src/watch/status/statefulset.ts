@@ -2,7 +2,7 @@
 // defaults spec.updateStrategy.rollingUpdate (partition 0), so live StatefulSets take the "partitioned" branch and
 // finish on "partitioned roll out complete" once the pods above the partition are updated and all pods are ready.
 import type { RolloutStatus } from '../../model.js';
-import { int, optionalInt, record, text } from './fields.js';
+import { int, optionalInt, record, text } from '../../k8s/fields.js';
 import { refuseUnlessRollingUpdate } from './rolling-update-only.js';
 import { rolledOut, waiting } from './verdict.js';
 

@@ -2,7 +2,8 @@
 // shape of owner reference a live cluster or an offline dump can hold.
 import { describe, expect, it } from 'vitest';
 import { viewEvent, type EventView } from '../../../src/diagnose/events.js';
-import { isOwnedBy, sameNamespace, type KubeObject } from '../../../src/diagnose/kube-shapes.js';
+import { isOwnedBy, sameNamespace } from '../../../src/k8s/owners.js';
+import { type KubeObject } from '../../../src/k8s/objects.js';
 import { eventsNamed, eventsOfKind, ownedBy, ownedOrClaimed } from '../../../src/diagnose/snapshot-index.js';
 
 type Ref = { kind: string; name: string; uid?: string; controller?: boolean };

@@ -1,19 +1,13 @@
 // Ported from kubectl pkg/polymorphichelpers: TestStatefulSetApplyRevision, TestApplyDaemonSetHistory,
 // TestViewHistory ("should get history") and the branches of StatefulSetRollbacker/DaemonSetRollbacker.Rollback.
 import { describe, expect, it } from 'vitest';
-import {
-  applyRevision,
-  findHistory,
-  matchesRevision,
-  planControllerRevisionRollback,
-  revisionHistory,
-  templatePatch,
-} from '../../../src/rollback/controller-revision.js';
-import type { TemplatedObject } from '../../../src/rollback/plain.js';
-import { semanticEqual } from '../../../src/semantic-equal.js';
+import { applyRevision, matchesRevision, revisionHistory, templatePatch } from '../../../src/k8s/controller-revisions.js';
+import { findHistory, planControllerRevisionRollback } from '../../../src/rollback/controller-revision.js';
+import type { Workload } from '../../../src/k8s/objects.js';
+import { semanticEqual } from '../../../src/k8s/semantic-equal.js';
 import { controllerRevision, statefulSet } from './fixtures.js';
 
-const withTemplate = (kind: string, metadata: Record<string, unknown>, spec: object): TemplatedObject => ({
+const withTemplate = (kind: string, metadata: Record<string, unknown>, spec: Record<string, unknown>): Workload => ({
   kind,
   spec: { template: { metadata, spec } },
 });

@@ -1,14 +1,9 @@
 // Ported from kubectl pkg/polymorphichelpers rollback_test.go (TestGetDeploymentPatch) and history_test.go
 // (TestViewDeploymentHistory), plus the branches of DeploymentRollbacker.Rollback and deploymentRevision.
 import { describe, expect, it } from 'vitest';
-import {
-  deploymentHistory,
-  deploymentReplicaSets,
-  deploymentRollbackPatch,
-  equalIgnoreHash,
-  planDeploymentRollback,
-  restoredAnnotations,
-} from '../../../src/rollback/deployment.js';
+import { deploymentHistory, deploymentReplicaSets } from '../../../src/k8s/replicasets.js';
+import { deploymentRollbackPatch, planDeploymentRollback, restoredAnnotations } from '../../../src/rollback/deployment.js';
+import { equalIgnoreHash } from '../../../src/k8s/template-equal.js';
 import { undoErrorLine, undoOutputLine } from '../../../src/rollback/kubectl-results.js';
 import { deployment, podTemplate, replicaSet } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 // Plain API objects for the rollback tables, shaped like kubectl's polymorphichelpers test fixtures ("moons").
-import type { ControllerRevision, PodTemplate, TemplatedObject } from '../../../src/rollback/plain.js';
+import type { ControllerRevision, PodTemplate, Workload } from '../../../src/k8s/objects.js';
 
 export const DEPLOYMENT_UID = 'fc7e66ad-eacc-4413-8277-e22276eacce6';
 export const SET_UID = '1993';
@@ -14,7 +14,7 @@ export function podTemplate(image: string, labels: Record<string, string> = { fo
 export function deployment(
   image: string,
   extra: { paused?: boolean; annotations?: Record<string, string>; generation?: number; observedGeneration?: number } = {},
-): TemplatedObject {
+): Workload {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -41,7 +41,7 @@ export function replicaSet(
   revision: string | null,
   image: string,
   extra: { name?: string; ownerUid?: string; controller?: boolean; created?: string; annotations?: Record<string, string> } = {},
-): TemplatedObject {
+): Workload {
   const annotations: Record<string, string> = { ...(extra.annotations ?? {}) };
   if (revision !== null) annotations['deployment.kubernetes.io/revision'] = revision;
   return {
@@ -76,7 +76,7 @@ export function statefulSet(
   image: string,
   status: { currentRevision?: string; updateRevision?: string } = {},
   kind = 'StatefulSet',
-): TemplatedObject {
+): Workload {
   return {
     apiVersion: 'apps/v1',
     kind,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { semanticEqual } from '../../../src/semantic-equal.js';
-import { strategicMerge } from '../../../src/rollback/strategic-merge.js';
+import { semanticEqual } from '../../../src/k8s/semantic-equal.js';
+import { strategicMerge } from '../../../src/k8s/strategic-merge.js';
 
 describe('semanticEqual', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { workloadId, type AppliedWorkload, type WorkloadKind } from '../../../src/model.js';
+import { workloadId, type WorkloadKind } from '../../../src/k8s/kinds.js';
+import { type AppliedWorkload } from '../../../src/model.js';
 import {
   notRestoredObjects,
   planRollback,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { daemonSetRevision, deploymentRevision, statefulSetRevision, workloadRevision } from '../../../src/rollback/revisions.js';
+import { daemonSetRevision, statefulSetRevision } from '../../../src/k8s/controller-revisions.js';
+import { deploymentRevision } from '../../../src/k8s/replicasets.js';
+import { workloadRevision } from '../../../src/k8s/history.js';
 import { controllerRevision, deployment, replicaSet, statefulSet } from './fixtures.js';
 
 const rev = (n: string) => ({ 'deployment.kubernetes.io/revision': n });

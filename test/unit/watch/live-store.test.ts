@@ -62,8 +62,8 @@ describe('LiveStore', () => {
     const second = store.snapshot();
     expect(second.nodes).toBe(first.nodes);
     expect(second.pods).not.toBe(first.pods);
-    expect(second.pods.map((p) => p.metadata.name)).toEqual(['a', 'b']);
-    expect(first.pods.map((p) => p.metadata.name)).toEqual(['a']);
+    expect(second.pods.map((p) => p.metadata?.name)).toEqual(['a', 'b']);
+    expect(first.pods.map((p) => p.metadata?.name)).toEqual(['a']);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { goQuote } from '../../../src/watch/status/go-quote.js';
-import { parseGoInt64 } from '../../../src/watch/status/deployment-revision.js';
+import { goQuote } from '../../../src/k8s/go-quote.js';
+import { parseGoInt64 } from '../../../src/k8s/revision.js';
 
 // Expected values are what Go's strconv.Quote and strconv.ParseInt(s, 10, 64) return.
 describe('goQuote (%q)', () => {

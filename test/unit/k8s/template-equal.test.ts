@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { templatesEqualIgnoringHash } from '../../../src/diagnose/template-equal.js';
+import { equalIgnoreHash } from '../../../src/k8s/template-equal.js';
 
 const template = (over: Record<string, unknown> = {}, labels: Record<string, string> = { app: 'web' }) => ({
   metadata: { labels, creationTimestamp: null },
   spec: { containers: [{ name: 'app', image: 'web:1', resources: {} }], ...over },
 });
 
-describe("templatesEqualIgnoringHash (the deployment controller's EqualIgnoreHash)", () => {
+describe("equalIgnoreHash (the deployment controller's EqualIgnoreHash)", () => {
   it.each([
     ['the same template', template(), template(), true],
     ['only the pod-template-hash label differs', template({}, { app: 'web', 'pod-template-hash': 'abc' }), template(), true],
@@ -47,15 +47,15 @@ describe("templatesEqualIgnoringHash (the deployment controller's EqualIgnoreHas
       false,
     ],
   ])('%s', (_name, a, b, want) => {
-    expect(templatesEqualIgnoringHash(a, b)).toBe(want);
-    expect(templatesEqualIgnoringHash(b, a)).toBe(want);
+    expect(equalIgnoreHash(a, b)).toBe(want);
+    expect(equalIgnoreHash(b, a)).toBe(want);
   });
 
   it('gives the same answer when asked again for the same pair (answers are memoized per object pair)', () => {
     const a = template();
     const b = template({ containers: [{ name: 'app', image: 'web:2' }] });
-    expect(templatesEqualIgnoringHash(a, b)).toBe(false);
-    expect(templatesEqualIgnoringHash(a, b)).toBe(false);
-    expect(templatesEqualIgnoringHash(a, template())).toBe(true);
+    expect(equalIgnoreHash(a, b)).toBe(false);
+    expect(equalIgnoreHash(a, b)).toBe(false);
+    expect(equalIgnoreHash(a, template())).toBe(true);
   });
 });

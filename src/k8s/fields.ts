@@ -44,3 +44,15 @@ export function conditionIsTrue(status: Plain, type: string): boolean {
 export function joinReason(...parts: string[]): string {
   return parts.filter((p) => p !== '').join(': ');
 }
+
+/** A condition of the given type from a typed list (the diagnosis's view). */
+export function conditionOf<C extends { type?: string }>(conditions: readonly C[] | undefined, type: string): C | undefined {
+  return conditions?.find((c) => c.type === type);
+}
+
+/** Milliseconds since the epoch of an RFC3339 time, null when absent or unreadable. */
+export function timeOf(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : t;
+}

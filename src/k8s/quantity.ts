@@ -1,5 +1,6 @@
-// Kubernetes resource quantities ("512Mi", "0.5Gi", "250m", "1e3"), compared exactly: a change from
-// 512Mi to 0.5Gi is no change, and float rounding must not invent one.
+// Kubernetes resource quantities ("512Mi", "0.5Gi", "250m", "1e3"): one parser for the whole product. Compared
+// exactly (a change from 512Mi to 0.5Gi is no change, and float rounding must not invent one); as a float only for
+// arithmetic and for short texts such as "requests 3 cpu; the largest node has 2".
 
 /** An exact rational value: numerator / denominator, denominator > 0. */
 export interface Quantity {
@@ -49,4 +50,31 @@ export function compareQuantities(a: unknown, b: unknown): -1 | 0 | 1 | null {
 export function sameQuantity(a: unknown, b: unknown): boolean {
   const order = compareQuantities(a, b);
   return order === null ? String(a) === String(b) : order === 0;
+}
+
+/** The value as a float, for sums and for display. */
+export function quantityToNumber(input: unknown): number | null {
+  const q = parseQuantity(input);
+  return q ? Number(q.num) / Number(q.den) : null;
+}
+
+const BINARY_UNITS = [
+  ['Gi', 2 ** 30],
+  ['Mi', 2 ** 20],
+  ['Ki', 2 ** 10],
+] as const;
+
+/** cpu in cores ("250m", "2"), memory-like resources in binary units ("256Mi"), counts as plain numbers. */
+export function formatQuantity(resource: string, value: number): string {
+  if (resource === 'cpu') {
+    if (Number.isInteger(value)) return String(value);
+    return `${Math.round(value * 1000)}m`;
+  }
+  if (resource === 'memory' || resource === 'ephemeral-storage' || resource.startsWith('hugepages-')) {
+    for (const [unit, size] of BINARY_UNITS) {
+      const scaled = value / size;
+      if (scaled >= 1) return `${Number.isInteger(scaled) ? scaled : Number(scaled.toFixed(1))}${unit}`;
+    }
+  }
+  return String(Number.isInteger(value) ? value : Number(value.toFixed(3)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareQuantities, parseQuantity, sameQuantity } from '../../../src/diagnose/change/quantity.js';
+import { compareQuantities, parseQuantity, sameQuantity } from '../../../src/k8s/quantity.js';
 
 describe('compareQuantities', () => {
   it.each([

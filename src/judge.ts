@@ -1,0 +1,14 @@
+// The rules the wait applies, wired from the pure core: kubectl's status rules and the diagnosis's fail-fast. It lives
+// beside the shells, not in watch/, so the wait loop never imports the diagnosis it is handed.
+import { rolloutStatusFor, isTerminalError } from './watch/status/index.js';
+import { diagnoseWorkload, isAlarming, isDoomed } from './diagnose/index.js';
+import type { Judge } from './watch/wait.js';
+import type { WorkloadKind } from './k8s/kinds.js';
+
+export const defaultJudge: Judge = {
+  status: (workload) => rolloutStatusFor(workload.kind as WorkloadKind, workload),
+  terminal: isTerminalError,
+  doomed: (workload, snapshot, now) => isDoomed(workload, snapshot, now),
+  findings: (workload, snapshot, now) => diagnoseWorkload(workload, snapshot, now),
+  alarming: isAlarming,
+};

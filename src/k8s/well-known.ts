@@ -1,0 +1,26 @@
+// The labels and annotations Kubernetes controllers and kubectl write, named once.
+
+/** deployment.kubernetes.io/revision: the Deployment's and each ReplicaSet's revision number. */
+export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+/** The label the deployment controller adds to a ReplicaSet's template and its pods. */
+export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+/** The label StatefulSet and DaemonSet controllers add to pods: the name suffix of their ControllerRevision. */
+export const CONTROLLER_REVISION_HASH_LABEL = 'controller-revision-hash';
+/** The column `kubectl rollout history` shows. */
+export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+/** The older DaemonSet pod label naming the template generation. */
+export const POD_TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
+export const JOB_CONTROLLER_UID_LABELS = ['batch.kubernetes.io/controller-uid', 'controller-uid'] as const;
+export const JOB_NAME_LABELS = ['batch.kubernetes.io/job-name', 'job-name'] as const;
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+
+// Annotations that describe a Deployment's own rollout state: kubectl's annotationsToSkip, never copied from a
+// ReplicaSet on undo.
+export const DEPLOYMENT_BOOKKEEPING_ANNOTATIONS: ReadonlySet<string> = new Set([
+  LAST_APPLIED_ANNOTATION,
+  REVISION_ANNOTATION,
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
