@@ -5,12 +5,9 @@ import { runStatusCommand } from './cli/status.js';
 import { runUndoCommand } from './cli/undo.js';
 import { HELP } from './cli/help.js';
 import { describeError } from './errors.js';
+import type { CliIO } from './cli/process-io.js';
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  signal?: AbortSignal;
-}
+export type { CliIO };
 
 const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
   status: runStatusCommand,

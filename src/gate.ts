@@ -78,7 +78,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
       signal: deps.signal,
     });
     const verdict = verdictOf(wait);
-    const findings: Finding[] = await enrichFindings(client, wait.findings, applied, wait.snapshot, deps.log);
+    const findings: Finding[] = await enrichFindings(client, wait.findings, applied, deps.log);
     const workloads: WorkloadResult[] = applied.workloads.map((w) => {
       const o = wait.outcomes.find((x) => workloadId(x) === workloadId(w))!;
       return {

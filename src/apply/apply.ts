@@ -1,9 +1,10 @@
 // Server-side apply of the planned objects, group by group, recording for each workload what ran before and
 // whether this apply changed it (the wait, the report and the rollback all start from this record).
 import { UserError } from '../errors.js';
-import type { KubeClient, KubeObject } from '../kube/client.js';
+import type { KubeClient } from '../kube/client.js';
+import type { KubeObject } from '../k8s/objects.js';
 import { KubeApiError } from '../kube/errors.js';
-import { WORKLOAD_KINDS, type WorkloadKind } from '../k8s/kinds.js';
+import { isWorkloadKind } from '../k8s/kinds.js';
 import { type AppliedWorkload, type ObjectRef } from '../model.js';
 import { readBeforeState, type BeforeState } from './before.js';
 import { groupForApply } from './order.js';
@@ -26,8 +27,6 @@ export interface ApplyResult {
   objects: AppliedObject[];
   workloads: AppliedWorkload[];
 }
-
-const isWorkload = (kind: string): kind is WorkloadKind => (WORKLOAD_KINDS as readonly string[]).includes(kind);
 
 export async function applyAll(client: KubeClient, planned: PlannedObject[], options: ApplyOptions): Promise<ApplyResult> {
   const result: ApplyResult = { objects: [], workloads: [] };
@@ -56,13 +55,13 @@ async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOpti
   }
   const changed =
     !before.exists ||
-    (isWorkload(kind)
+    (isWorkloadKind(kind)
       ? (after.metadata?.generation ?? 0) !== before.generation
       : after.metadata?.resourceVersion !== before.resourceVersion);
   const ref = `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
   options.log(`${ref} ${!before.exists ? 'created' : changed ? 'configured' : 'unchanged'}`);
   const object: AppliedObject = { apiVersion, kind, namespace, name, changed, created: !before.exists };
-  if (!isWorkload(kind)) return { object };
+  if (!isWorkloadKind(kind)) return { object };
   const workload: AppliedWorkload = {
     kind,
     namespace: namespace ?? '',

@@ -4,11 +4,12 @@
 import { WORKLOAD_KINDS } from '../k8s/kinds.js';
 
 const FIRST = new Set(['Namespace', 'CustomResourceDefinition']);
-const WORKLOADS = new Set<string>([...WORKLOAD_KINDS, 'ReplicaSet', 'CronJob', 'ReplicationController']);
+// Kinds with a pod template beside the ones the gate waits for: they start pods too.
+const POD_MAKERS = new Set<string>([...WORKLOAD_KINDS, 'ReplicaSet', 'CronJob', 'ReplicationController']);
 
 export function applyGroup(kind: string): number {
   if (FIRST.has(kind)) return 0;
-  if (WORKLOADS.has(kind)) return 2;
+  if (POD_MAKERS.has(kind)) return 2;
   return 1;
 }
 

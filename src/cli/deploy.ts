@@ -1,7 +1,7 @@
 // `deploy`: what the Action does, from a terminal. With --output json, ONE JSON document goes to stdout and progress
 // to stderr. Exit 0 healthy, 1 failed/timeout/cancelled, 2 could not deploy.
 import fs from 'node:fs';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from './process-io.js';
 import { runGate } from '../gate.js';
 import { parseInputs } from '../inputs.js';
 import { workloadId } from '../k8s/kinds.js';

@@ -1,6 +1,6 @@
 // `diagnose --from-file DUMP`: the pure diagnosis over an offline dump.
 import fs from 'node:fs';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from './process-io.js';
 import { UserError } from '../errors.js';
 import { diagnoseSnapshot, snapshotFromDump, renderFindingsText } from '../diagnose/index.js';
 import { last, outputFormat, parseArgs } from './args.js';

@@ -1,6 +1,12 @@
 // The real process behind the CLI: stdout/stderr, and SIGINT/SIGTERM turned into an AbortSignal so a cancelled
 // deploy still prints its result (verdict "cancelled").
-import type { CliIO } from '../cli.js';
+
+/** Where a command writes, and the signal that cancels it: the real process, or a test's buffers. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  signal?: AbortSignal;
+}
 
 export function nodeProcessIO(): CliIO {
   const cancel = new AbortController();

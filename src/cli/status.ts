@@ -1,7 +1,7 @@
 // `status --from-file OBJ`: kubectl rollout status rules on one object, offline.
 import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from './process-io.js';
 import { UserError } from '../errors.js';
 import { rolloutStatus } from '../watch/status/index.js';
 import { last, outputFormat, parseArgs } from './args.js';

@@ -1,6 +1,6 @@
 // `undo KIND/NAME`: kubectl rollout undo, natively: the same revision choice, patch and messages.
 // Exit 0 rolled back or skipped, 1 refused (revision not found, paused, no history), 2 could not run.
-import type { CliIO } from '../cli.js';
+import type { CliIO } from './process-io.js';
 import { UserError } from '../errors.js';
 import { KubeClient } from '../kube/client.js';
 import { loadKubeConfig } from '../kube/config.js';

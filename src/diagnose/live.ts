@@ -1,24 +1,27 @@
 // The live edge of the diagnosis: fetches the log tail each finding points at (previous instance for crash loops)
 // and ties findings to the change this run made. Log failures (403 on pods/log, a node that cannot serve logs) only
 // leave the tail empty: they never change the verdict.
-import type { ApplyResult } from '../apply/apply.js';
 import type { KubeClient } from '../kube/client.js';
-import { WORKLOAD_KINDS, workloadId } from '../k8s/kinds.js';
-import { type Finding } from '../model.js';
-import type { Snapshot } from '../watch/live-store.js';
+import { workloadId, isWorkloadKind } from '../k8s/kinds.js';
+import type { AppliedWorkload, Finding, ObjectRef } from '../model.js';
 import { logSourceFor, withLogs, LOG_TAIL_LINES } from './log-source.js';
 import { attachSuspects, type TemplatePair } from './suspects.js';
 
 const MAX_LOG_FETCHES = 20;
 
+/** What the run applied, as far as "what changed" needs it. */
+export interface AppliedChanges {
+  objects: readonly (ObjectRef & { changed: boolean })[];
+  workloads: readonly AppliedWorkload[];
+}
+
 export async function enrichFindings(
   client: KubeClient,
   findings: Finding[],
-  applied: ApplyResult,
-  _snapshot: Snapshot,
+  applied: AppliedChanges,
   log: (l: string) => void,
 ): Promise<Finding[]> {
-  const changedObjects = applied.objects.filter((o) => o.changed && !(WORKLOAD_KINDS as readonly string[]).includes(o.kind));
+  const changedObjects = applied.objects.filter((o) => o.changed && !isWorkloadKind(o.kind));
   const pairs = new Map<string, TemplatePair>(
     applied.workloads
       .filter((w) => w.changed)

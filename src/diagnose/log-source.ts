@@ -2,9 +2,10 @@
 // the last 25 lines, redacted, and a better category or message when the logs say what the status could not
 // ("exec /app: exec format error", "/bin/sh: hello.sh: not found").
 import type { Finding } from '../model.js';
-import type { WorkloadRef } from '../k8s/kinds.js';
+
 import { hintFor } from './hints.js';
 import { redactSecrets } from './redact.js';
+import { parseWorkloadId } from '../k8s/kinds.js';
 
 export const LOG_TAIL_LINES = 25;
 
@@ -40,12 +41,6 @@ const NO_LOGS = new Set([
 ]);
 /** Categories about the instance running now rather than one that ended. */
 const CURRENT = new Set(['readiness-probe-failing', 'init-container-waiting', 'exited-nonzero']);
-
-export function parseWorkloadId(id: string): WorkloadRef | null {
-  const [kind, namespace, ...rest] = id.split('/');
-  if (!kind || namespace === undefined || rest.length === 0) return null;
-  return { kind: kind as WorkloadRef['kind'], namespace, name: rest.join('/') };
-}
 
 export function logSourceFor(f: Finding): LogSource | null {
   if (!f.pod || !f.container || NO_LOGS.has(f.category) || f.category.startsWith('unschedulable-')) return null;

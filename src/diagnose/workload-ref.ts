@@ -1,22 +1,13 @@
 // Which kind of workload an object is. Items of a list response carry no `kind`, so when it is missing the snapshot
 // collection that holds the object decides, and the object's shape is the last resort.
-import { WORKLOAD_KINDS, type WorkloadKind, type WorkloadRef } from '../k8s/kinds.js';
+import { WORKLOAD_KINDS, WORKLOADS, isWorkloadKind, type ClusterSnapshot, type WorkloadKind, type WorkloadRef } from '../k8s/kinds.js';
 import type { Workload } from '../k8s/objects.js';
-import type { ClusterSnapshot } from './snapshot.js';
-
-const COLLECTIONS: [WorkloadKind, keyof ClusterSnapshot][] = [
-  ['Deployment', 'deployments'],
-  ['StatefulSet', 'statefulSets'],
-  ['DaemonSet', 'daemonSets'],
-  ['Job', 'jobs'],
-  ['Pod', 'pods'],
-];
 
 export function workloadKindOf(obj: Workload, snapshot: ClusterSnapshot): WorkloadKind {
-  if (obj.kind && (WORKLOAD_KINDS as readonly string[]).includes(obj.kind)) return obj.kind as WorkloadKind;
+  if (isWorkloadKind(obj.kind)) return obj.kind;
   const uid = obj.metadata?.uid;
-  for (const [kind, collection] of COLLECTIONS) {
-    const items = (snapshot[collection] ?? []) as Workload[];
+  for (const kind of WORKLOAD_KINDS) {
+    const items: readonly Workload[] = snapshot[WORKLOADS[kind].collection];
     if (items.some((o) => o === obj || (uid && o.metadata?.uid === uid))) return kind;
   }
   const spec = (obj.spec ?? {}) as Record<string, unknown>;

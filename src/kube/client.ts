@@ -1,17 +1,11 @@
 // The seam to the cluster: every other module talks to Kubernetes through this small interface, so tests can
 // inject a client pointed at the real test cluster and the pure core never sees HTTP.
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeObject } from '../k8s/objects.js';
 import { Discovery, resourcePath, type ResourceInfo } from './discovery.js';
 import { KubeHttp } from './http.js';
 import { KubeApiError } from './errors.js';
 import { listAndWatch, type CollectionWatcher } from './watch-stream.js';
-
-export interface KubeObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: { name?: string; namespace?: string; [k: string]: any };
-  [k: string]: any;
-}
 
 export class KubeClient {
   readonly http: KubeHttp;
@@ -105,8 +99,4 @@ export class KubeClient {
     const info = await this.resource(apiVersion, kind);
     return listAndWatch(this.http, { path: resourcePath(info, namespace), signal, onRetry, ...selectors }, watcher);
   }
-}
-
-export function connect(kc: KubeConfig): KubeClient {
-  return new KubeClient(kc);
 }

@@ -4,7 +4,7 @@ import type { Finding } from '../model.js';
 import { escapeHtml, escapeText, fencedBlock, inlineCode } from './escape.js';
 import { eventsDetails } from './events-table.js';
 import type { RenderOptions } from './report-input.js';
-import { longName, parseWorkloadId } from './workload-names.js';
+import { longName, namedObjectOf } from './workload-names.js';
 
 export interface BlockOptions extends Pick<RenderOptions, 'maxLogLines' | 'includeEvents'> {
   includeLogs: boolean;
@@ -12,7 +12,7 @@ export interface BlockOptions extends Pick<RenderOptions, 'maxLogLines' | 'inclu
 }
 
 function heading(f: Finding): string {
-  const parts = [inlineCode(f.category, 80), longName(parseWorkloadId(f.workload))];
+  const parts = [inlineCode(f.category, 80), longName(namedObjectOf(f.workload))];
   if (f.container) parts.push(`container ${inlineCode(f.container, 100)}`);
   if (f.count) parts.push(escapeText(f.count, 60));
   return `### ${f.fatal ? '' : '⚠️ '}${parts.join(' · ')}`;

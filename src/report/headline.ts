@@ -5,7 +5,7 @@ import type { DeployResult, Finding, SuspectedChange, Verdict, WorkloadResult } 
 import { workloadId } from '../k8s/kinds.js';
 import { categoryPhrase } from './categories.js';
 import { escapeText, inlineCode } from './escape.js';
-import { longName, parseWorkloadId, shortName, worstFirst } from './workload-names.js';
+import { longName, namedObjectOf, shortName, worstFirst } from './workload-names.js';
 
 export const VERDICT_ICONS: Record<Verdict, string> = {
   healthy: '✅',
@@ -54,7 +54,7 @@ function failureSentence(result: DeployResult): string {
   const finding = primaryFinding(result);
   const stuck = result.workloads.find((w) => !w.done);
   const subjectId = finding?.workload ?? (stuck ? workloadId(stuck) : null);
-  const subject = finding ? shortName(parseWorkloadId(finding.workload)) : stuck ? shortName(stuck) : null;
+  const subject = finding ? shortName(namedObjectOf(finding.workload)) : stuck ? shortName(stuck) : null;
   const stuckMessage = stuck?.message ? escapeText(stuck.message, 300) : 'did not become ready';
   const rollback = rollbackClause(result, subjectId);
   switch (result.verdict) {
@@ -104,5 +104,5 @@ function describeChange(c: SuspectedChange): string {
 export function likelyCause(findings: Finding[]): string | null {
   const f = worstFirst(findings).find((x) => x.suspectedChange !== null);
   if (!f?.suspectedChange) return null;
-  return `**Likely cause:** ${describeChange(f.suspectedChange)} (${longName(parseWorkloadId(f.workload))}).`;
+  return `**Likely cause:** ${describeChange(f.suspectedChange)} (${longName(namedObjectOf(f.workload))}).`;
 }

@@ -11,7 +11,8 @@ export interface NamedObject {
   name: string;
 }
 
-export function parseWorkloadId(id: string): NamedObject {
+/** Lenient: the report names whatever id it is given, even one that is not a workload id. */
+export function namedObjectOf(id: string): NamedObject {
   const parts = id.split('/');
   if (parts.length >= 3) return { kind: parts[0], namespace: parts[1], name: parts.slice(2).join('/') };
   if (parts.length === 2) return { kind: parts[0], namespace: null, name: parts[1] };

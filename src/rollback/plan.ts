@@ -1,7 +1,7 @@
 // Decides, per workload the run applied, what the rollback does: undo to the revision recorded before the apply,
 // the first-deploy policy, or nothing and why. Pure: the lead fetches the live objects and their history first and
 // executes the actions after.
-import { WORKLOAD_KINDS, workloadId, type WorkloadKind, type WorkloadRef } from '../k8s/kinds.js';
+import { workloadId, type WorkloadKind, type WorkloadRef, isRollbackable, WORKLOADS, isWorkloadKind } from '../k8s/kinds.js';
 import { type AppliedWorkload, type ObjectRef } from '../model.js';
 import { controlledRevisions, revisionNumber } from '../k8s/controller-revisions.js';
 import { deploymentHistory } from '../k8s/replicasets.js';
@@ -48,9 +48,6 @@ export type RollbackAction =
   | (ActionBase & { action: 'delete' })
   | (ActionBase & { action: 'keep' })
   | (ActionBase & { action: 'skip'; skip: SkipReason });
-
-const ROLLBACKABLE: ReadonlySet<WorkloadKind> = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
-const SCALABLE: ReadonlySet<WorkloadKind> = new Set(['Deployment', 'StatefulSet']);
 
 // A cancelled wait counts as a failure: the gate only rolls back on cancel when rollback-on-cancel asks for it.
 const isFailure = (state: WorkloadOutcomeState | undefined) => state === 'failed' || state === 'timeout' || state === 'cancelled';
@@ -104,7 +101,7 @@ function planOne(w: AppliedWorkload, ctx: Context): RollbackAction {
     return skip({ reason: 'changed-meanwhile', generation, ours: w.generationAfter });
   }
   if (!w.existedBefore) return firstDeploy(w.kind, base, options.onFirstDeployFailure, skip);
-  if (!ROLLBACKABLE.has(w.kind)) {
+  if (!isRollbackable(w.kind)) {
     return skip({ reason: 'not-rollbackable', message: noRollbacker(w.kind).message });
   }
   // kubectl reads revision 0 as "the previous one", which is not what ran before this run.
@@ -134,7 +131,7 @@ function firstDeploy(
 ): RollbackAction {
   if (policy === 'delete') return { ...base, action: 'delete' };
   if (policy === 'keep') return { ...base, action: 'keep' };
-  if (!SCALABLE.has(kind)) return skip({ reason: 'not-scalable' });
+  if (!WORKLOADS[kind].scalable) return skip({ reason: 'not-scalable' });
   return { ...base, action: 'scale-to-zero', contentType: MERGE_PATCH, patch: { spec: { replicas: 0 } } };
 }
 
@@ -152,7 +149,7 @@ export function availableRevisions(kind: WorkloadKind, live: Workload, owned: re
 /** The objects the run changed that a rollback does not restore: everything that is not a workload. */
 export function notRestoredObjects(appliedObjects: readonly (ObjectRef & { changed: boolean })[]): ObjectRef[] {
   return appliedObjects
-    .filter((o) => o.changed && !(WORKLOAD_KINDS as readonly string[]).includes(o.kind))
+    .filter((o) => o.changed && !isWorkloadKind(o.kind))
     .map((o) => {
       const ref: ObjectRef = { kind: o.kind, name: o.name };
       if (o.apiVersion !== undefined) ref.apiVersion = o.apiVersion;

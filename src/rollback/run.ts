@@ -4,17 +4,16 @@
 import type { ApplyResult } from '../apply/apply.js';
 import type { GateInputs } from '../inputs.js';
 import type { KubeClient } from '../kube/client.js';
-import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
+import { workloadId, type WorkloadRef, WORKLOADS } from '../k8s/kinds.js';
 import { type AppliedWorkload, type RollbackResult } from '../model.js';
 import { defaultJudge } from '../judge.js';
 import { waitForWorkloads, type WaitResult } from '../watch/wait.js';
-import { WORKLOAD_COLLECTION } from '../watch/watch-plan.js';
 import { toRollbackResult, type RollbackExecution } from './messages.js';
 import { notRestoredObjects, planRollback, type RollbackAction } from './plan.js';
 import { describeError } from '../errors.js';
 import { replaceStuckPods } from './forced.js';
 
-const apiVersionOf = (kind: WorkloadRef['kind']) => WORKLOAD_COLLECTION[kind][1];
+const apiVersionOf = (kind: WorkloadRef['kind']) => WORKLOADS[kind].apiVersion;
 
 export interface RollbackOptions {
   scope: GateInputs['rollbackScope'];

@@ -6,9 +6,10 @@ import type { KubeClient } from '../kube/client.js';
 import type { Finding, RolloutStatus } from '../model.js';
 import type { WorkloadRef } from '../k8s/kinds.js';
 import { LiveStore, type Snapshot } from './live-store.js';
-import { permissionFor, planWatches, WORKLOAD_COLLECTION } from './watch-plan.js';
+import { permissionFor, planWatches } from './watch-plan.js';
 import { revisionAfter } from './revision-after.js';
 import { semanticEqual } from '../k8s/semantic-equal.js';
+import { WORKLOADS } from '../k8s/kinds.js';
 
 export type WorkloadState = 'pending' | 'healthy' | 'failed' | 'timeout' | 'cancelled';
 
@@ -50,7 +51,7 @@ export interface WaitResult {
   cancelled: boolean;
 }
 
-const collectionOf = (kind: WorkloadRef['kind']) => WORKLOAD_COLLECTION[kind][0];
+const collectionOf = (kind: WorkloadRef['kind']) => WORKLOADS[kind].collection;
 
 /** A workload to wait for; with `templateAfter` the wait notices when someone else replaces this run's template. */
 export type WaitTarget = WorkloadRef & { templateAfter?: unknown | null };

@@ -1,8 +1,7 @@
 // Which collections the wait needs to watch: per namespace, the workload kinds it applied plus what diagnosis reads
 // (pods, events, ReplicaSets, ControllerRevisions, PVCs), and the nodes once. The count depends on the namespaces and
 // kinds, never on the number of workloads or pods.
-import type { WorkloadKind, WorkloadRef } from '../k8s/kinds.js';
-import type { CollectionName } from './live-store.js';
+import { COLLECTIONS, WORKLOADS, type CollectionName, type WorkloadRef } from '../k8s/kinds.js';
 
 export interface CollectionSpec {
   collection: CollectionName;
@@ -13,15 +12,6 @@ export interface CollectionSpec {
   required: boolean;
 }
 
-/** Per workload kind: the live-store collection and the apiVersion the gate reads and writes it with. */
-export const WORKLOAD_COLLECTION: Record<WorkloadKind, [CollectionName, string]> = {
-  Deployment: ['deployments', 'apps/v1'],
-  StatefulSet: ['statefulSets', 'apps/v1'],
-  DaemonSet: ['daemonSets', 'apps/v1'],
-  Job: ['jobs', 'batch/v1'],
-  Pod: ['pods', 'v1'],
-};
-
 export function planWatches(workloads: WorkloadRef[], diagnose: boolean): CollectionSpec[] {
   const specs = new Map<string, CollectionSpec>();
   const add = (s: CollectionSpec) => {
@@ -30,27 +20,19 @@ export function planWatches(workloads: WorkloadRef[], diagnose: boolean): Collec
     if (existing) existing.required ||= s.required;
     else specs.set(key, s);
   };
+  const watch = (collection: CollectionName, namespace: string | undefined, required: boolean) =>
+    add({ collection, ...COLLECTIONS[collection], namespace, required });
   for (const w of workloads) {
-    const [collection, apiVersion] = WORKLOAD_COLLECTION[w.kind];
-    add({ collection, apiVersion, kind: w.kind, namespace: w.namespace, required: true });
-    if (w.kind === 'Deployment')
-      add({ collection: 'replicaSets', apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: w.namespace, required: false });
-    if (w.kind === 'StatefulSet' || w.kind === 'DaemonSet') {
-      add({
-        collection: 'controllerRevisions',
-        apiVersion: 'apps/v1',
-        kind: 'ControllerRevision',
-        namespace: w.namespace,
-        required: false,
-      });
-    }
+    const { collection, history } = WORKLOADS[w.kind];
+    watch(collection, w.namespace, true);
+    if (history === 'ReplicaSet') watch('replicaSets', w.namespace, false);
+    if (history === 'ControllerRevision') watch('controllerRevisions', w.namespace, false);
     if (!diagnose) continue;
-    add({ collection: 'pods', apiVersion: 'v1', kind: 'Pod', namespace: w.namespace, required: false });
-    add({ collection: 'events', apiVersion: 'v1', kind: 'Event', namespace: w.namespace, required: false });
-    if (w.kind === 'StatefulSet')
-      add({ collection: 'pvcs', apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: w.namespace, required: false });
+    watch('pods', w.namespace, false);
+    watch('events', w.namespace, false);
+    if (w.kind === 'StatefulSet') watch('pvcs', w.namespace, false);
   }
-  if (diagnose && workloads.length > 0) add({ collection: 'nodes', apiVersion: 'v1', kind: 'Node', required: false });
+  if (diagnose && workloads.length > 0) watch('nodes', undefined, false);
   return [...specs.values()];
 }
 
