@@ -1,13 +1,10 @@
 // The data that flows apply -> watch -> diagnose -> report -> rollback. Every stage takes and returns
 // these plain shapes, so each can be tested with tables of objects and the shells stay thin.
 import type { WorkloadRef } from './k8s/kinds.js';
+import type { ObjectRef } from './k8s/objects.js';
+import type { EventSummary, Finding, SuspectedChange } from './diagnose/finding.js';
 
-export interface ObjectRef {
-  apiVersion?: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-}
+export type { EventSummary, Finding, ObjectRef, SuspectedChange };
 
 /** Where a document came from, so errors and annotations can point at it. */
 export interface SourceLocation {
@@ -16,13 +13,6 @@ export interface SourceLocation {
   documentIndex: number;
   /** 1-based line of the document's first line. */
   line: number;
-}
-
-/** kubectl's rollout-status verdict for one object: the same texts, without the trailing newline. */
-export interface RolloutStatus {
-  done: boolean;
-  message: string;
-  error: string | null;
 }
 
 /** What the apply step saw and did for one workload. */
@@ -47,43 +37,6 @@ export interface WorkloadResult extends WorkloadRef {
   revisionAfter: number | null;
   done: boolean;
   message: string;
-}
-
-export interface EventSummary {
-  type: string;
-  reason: string;
-  message: string;
-  count: number;
-  /** RFC3339 time of the latest occurrence, when known. */
-  lastSeen: string | null;
-}
-
-export interface SuspectedChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-  /** The sentence the report shows as "Likely cause", e.g. "memory limit lowered from 512Mi to 256Mi in this change". */
-  description?: string;
-}
-
-export interface Finding {
-  category: string;
-  fatal: boolean;
-  /** "Deployment/ns/name" */
-  workload: string;
-  pod: string | null;
-  container: string | null;
-  node: string | null;
-  reason: string | null;
-  message: string;
-  exitCode: number | null;
-  restarts: number | null;
-  hint: string;
-  events: EventSummary[];
-  logTail: string[];
-  /** "3/3 pods" once merged across replicas. */
-  count: string;
-  suspectedChange: SuspectedChange | null;
 }
 
 export interface RollbackWorkload extends WorkloadRef {

@@ -12,11 +12,11 @@ import { nodeDownRule, nodePressureRule } from './rules/node.js';
 import { podPhaseRule } from './rules/pod-phase.js';
 import { schedulingRule } from './rules/scheduling.js';
 import { eventsOfKind } from './snapshot-index.js';
+import { categorySpec } from './categories/index.js';
 import { draft, type ContainerContext, type Draft, type PodContext } from './rules/types.js';
 
 /** "A few seconds": before this a pod without evidence of trouble is just starting. */
 export const QUIET_GRACE_MS = 15_000;
-const QUIET: ReadonlySet<string> = new Set(['scheduling-pending', 'container-creating-slow', 'init-container-waiting', 'unknown']);
 
 export interface PodInputs {
   events: EventView[];
@@ -112,5 +112,5 @@ export function classifyPod(pod: Pod, inputs: PodInputs): Draft[] {
   if (isPodReady(pod) && !pod.metadata?.deletionTimestamp) return [];
   const ctx = podContext(pod, inputs);
   const age = inputs.now.getTime() - (timeOf(pod.metadata?.creationTimestamp) ?? inputs.now.getTime());
-  return classifyUnready(ctx).filter((d) => !QUIET.has(d.category) || age >= QUIET_GRACE_MS);
+  return classifyUnready(ctx).filter((d) => !categorySpec(d.category).quietWhileYoung || age >= QUIET_GRACE_MS);
 }

@@ -1,6 +1,6 @@
 // Events as diagnosis needs them: which object and container they are about, how often they happened and when last,
 // whichever of the two Event APIs (core/v1 or events.k8s.io/v1) wrote them.
-import type { EventSummary } from '../model.js';
+import type { EventSummary } from './finding.js';
 import { timeOf } from '../k8s/fields.js';
 import { type KubeEvent, type KubeObject } from '../k8s/objects.js';
 import { eventsNamed } from './snapshot-index.js';

@@ -3,11 +3,11 @@
 // then the deadline, not a guess, should decide.
 import type { WorkloadKind } from '../k8s/kinds.js';
 import type { Pod } from '../k8s/objects.js';
-import { DEFAULT_POLICY, isFatal, type FailFastPolicy } from './policy.js';
+import { isFatal } from './policy.js';
+import { DEFAULT_POLICY, categorySpec, type FailFastPolicy } from './categories/index.js';
 import type { Draft } from './rules/types.js';
 
-const TERMINAL = new Set(['job-failed', 'progress-deadline-exceeded']);
-const CANNOT_CREATE = new Set(['quota-exceeded', 'admission-denied']);
+const effect = (d: Draft) => categorySpec(d.category).workloadEffect;
 
 function samePod(a: Pod, b: Pod): boolean {
   const uid = a.metadata?.uid;
@@ -25,8 +25,8 @@ export function livePods(kind: WorkloadKind, pods: Pod[]): Pod[] {
 export function doomed(kind: WorkloadKind, drafts: Draft[], newPods: Pod[], now: Date, policy: FailFastPolicy = DEFAULT_POLICY): boolean {
   const fatal = (d: Draft) => isFatal(d, now, policy);
   const workloadLevel = drafts.filter((d) => d.pod === null);
-  if (workloadLevel.some((d) => TERMINAL.has(d.category) && fatal(d))) return true;
+  if (workloadLevel.some((d) => effect(d) === 'terminal' && fatal(d))) return true;
   const live = livePods(kind, newPods);
-  if (live.length === 0) return workloadLevel.some((d) => CANNOT_CREATE.has(d.category) && fatal(d));
+  if (live.length === 0) return workloadLevel.some((d) => effect(d) === 'blocks-creation' && fatal(d));
   return live.every((pod) => drafts.some((d) => d.pod !== null && samePod(d.pod, pod) && fatal(d)));
 }

@@ -1,11 +1,49 @@
 // A draft becomes a Finding: the workload it belongs to, the hint, the fatal flag under the fail-fast policy at `now`,
 // the latest events, and a per-pod count that merging adds up.
 import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
-import { type Finding } from '../model.js';
+import { categorySpec, type Category } from './categories/index.js';
 import { lastEvents } from './events.js';
-import { hintFor } from './hints.js';
-import { DEFAULT_POLICY, isFatal, type FailFastPolicy } from './policy.js';
+import { isFatal } from './policy.js';
+import { DEFAULT_POLICY, type FailFastPolicy } from './categories/index.js';
 import type { Draft } from './rules/types.js';
+
+export interface EventSummary {
+  type: string;
+  reason: string;
+  message: string;
+  count: number;
+  /** RFC3339 time of the latest occurrence, when known. */
+  lastSeen: string | null;
+}
+
+export interface SuspectedChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+  /** The sentence the report shows as "Likely cause", e.g. "memory limit lowered from 512Mi to 256Mi in this change". */
+  description?: string;
+}
+
+/** One distinct reason a workload is held back: the public shape of `findings` in the JSON and outputs. */
+export interface Finding {
+  category: Category;
+  fatal: boolean;
+  /** "Deployment/ns/name" */
+  workload: string;
+  pod: string | null;
+  container: string | null;
+  node: string | null;
+  reason: string | null;
+  message: string;
+  exitCode: number | null;
+  restarts: number | null;
+  hint: string;
+  events: EventSummary[];
+  logTail: string[];
+  /** "3/3 pods" once merged across replicas. */
+  count: string;
+  suspectedChange: SuspectedChange | null;
+}
 
 export interface FindingOptions {
   now: Date;
@@ -35,4 +73,9 @@ export function toFinding(d: Draft, ref: WorkloadRef, options: FindingOptions): 
     count: `${affected}/${options.podTotal} pods`,
     suspectedChange: null,
   };
+}
+
+/** The category's fix for this draft, quoting its evidence. */
+export function hintFor(d: Draft, ref: WorkloadRef): string {
+  return categorySpec(d.category).hint(d, ref);
 }

@@ -1,6 +1,6 @@
 // The diagnosis API the shells call: findings for one workload or a whole snapshot, the fail-fast verdict, the text
 // rendering, and the helpers the live edge needs for logs.
-import type { Finding } from '../model.js';
+import type { Finding } from './finding.js';
 import { assessWorkload, eventViews, type Assessment } from './assess.js';
 import { isPodReady } from './classify-pod.js';
 import { doomed, livePods } from './fail-fast.js';
@@ -9,7 +9,7 @@ import type { KubeObject } from '../k8s/objects.js';
 import { WORKLOAD_KINDS, WORKLOADS, type ClusterSnapshot } from '../k8s/kinds.js';
 import { hasNoController } from '../k8s/owners.js';
 import { mergeFindings, compareFindings } from './merge.js';
-import { DEFAULT_POLICY, type FailFastPolicy } from './policy.js';
+import { DEFAULT_POLICY, type FailFastPolicy } from './categories/index.js';
 
 export interface DiagnoseOptions {
   policy?: FailFastPolicy;
@@ -55,8 +55,9 @@ export { snapshotFromDump, emptySnapshot, DumpParseError, type ClusterSnapshot }
 export { renderFindingsText } from './render-text.js';
 export { redactSecrets } from './redact.js';
 export { logSourceFor, withLogs, LOG_TAIL_LINES, type LogSource } from './log-source.js';
-export { DEFAULT_POLICY, isFatal, type FailFastPolicy, type CategoryPolicy } from './policy.js';
-export { CATEGORIES, type Category } from './categories.js';
+export { isFatal } from './policy.js';
+export { DEFAULT_POLICY, type FailFastPolicy, type CategoryPolicy } from './categories/index.js';
+export { CATEGORIES, type Category } from './categories/index.js';
 export { doomed } from './fail-fast.js';
 export { isAlarming } from './alarming.js';
 export { mergeFindings } from './merge.js';

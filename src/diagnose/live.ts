@@ -2,8 +2,9 @@
 // and ties findings to the change this run made. Log failures (403 on pods/log, a node that cannot serve logs) only
 // leave the tail empty: they never change the verdict.
 import type { KubeClient } from '../kube/client.js';
-import { workloadId, isWorkloadKind } from '../k8s/kinds.js';
-import type { AppliedWorkload, Finding, ObjectRef } from '../model.js';
+import { workloadId, isWorkloadKind, type WorkloadRef } from '../k8s/kinds.js';
+import type { Finding } from './finding.js';
+import type { ObjectRef } from '../k8s/objects.js';
 import { logSourceFor, withLogs, LOG_TAIL_LINES } from './log-source.js';
 import { attachSuspects, type TemplatePair } from './suspects.js';
 
@@ -12,7 +13,7 @@ const MAX_LOG_FETCHES = 20;
 /** What the run applied, as far as "what changed" needs it. */
 export interface AppliedChanges {
   objects: readonly (ObjectRef & { changed: boolean })[];
-  workloads: readonly AppliedWorkload[];
+  workloads: readonly (WorkloadRef & { changed: boolean; templateBefore: unknown; templateAfter: unknown })[];
 }
 
 export async function enrichFindings(

@@ -1,9 +1,9 @@
 // Which logs explain a finding, for the live edge to fetch (it owns the IO), and what those logs add once fetched:
 // the last 25 lines, redacted, and a better category or message when the logs say what the status could not
 // ("exec /app: exec format error", "/bin/sh: hello.sh: not found").
-import type { Finding } from '../model.js';
 
-import { hintFor } from './hints.js';
+import { hintFor, type Finding } from './finding.js';
+import { categorySpec } from './categories/index.js';
 import { redactSecrets } from './redact.js';
 import { parseWorkloadId } from '../k8s/kinds.js';
 
@@ -17,40 +17,15 @@ export interface LogSource {
   previous: boolean;
 }
 
-/** Categories whose container never ran a process, or whose node cannot serve logs. */
-const NO_LOGS = new Set([
-  'image-not-found',
-  'image-pull-unauthorized',
-  'image-pull-transient',
-  'image-never-pull',
-  'image-invalid-name',
-  'config-missing-ref',
-  'config-missing-key',
-  'config-security-context',
-  'config-cache-sync',
-  'container-create-error',
-  'volume-mount-failed',
-  'sandbox-failed',
-  'container-creating-slow',
-  'node-not-ready',
-  'node-runtime-down',
-  'scheduling-pending',
-  'pvc-not-bound',
-  'evicted',
-  'terminating-stuck',
-]);
-/** Categories about the instance running now rather than one that ended. */
-const CURRENT = new Set(['readiness-probe-failing', 'init-container-waiting', 'exited-nonzero']);
-
 export function logSourceFor(f: Finding): LogSource | null {
-  if (!f.pod || !f.container || NO_LOGS.has(f.category) || f.category.startsWith('unschedulable-')) return null;
+  const logs = categorySpec(f.category).logs;
+  if (!f.pod || !f.container || logs === 'none') return null;
   const ref = parseWorkloadId(f.workload);
   if (!ref) return null;
-  return { namespace: ref.namespace, pod: f.pod, container: f.container, previous: !CURRENT.has(f.category) && (f.restarts ?? 0) > 0 };
+  return { namespace: ref.namespace, pod: f.pod, container: f.container, previous: logs === 'last-ended' && (f.restarts ?? 0) > 0 };
 }
 
 const EXEC_FORMAT = /exec format error/;
-const CRASHES = new Set(['crash-loop', 'init-container-failed', 'exited-nonzero', 'container-start-error', 'node-concentrated']);
 
 function lastMeaningfulLine(lines: string[]): string | null {
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i].trim()) return lines[i].trim();
@@ -65,32 +40,17 @@ export function withLogs(f: Finding, rawLines: string[]): Finding {
   if (!last) return out;
   const ref = parseWorkloadId(f.workload);
   if (EXEC_FORMAT.test(last) && f.category !== 'exec-format-error' && f.category !== 'node-concentrated' && ref) {
-    const refined = {
+    // The status said "crash"; the log says why. The finding keeps its fatal flag: both categories are fatal at once,
+    // and a first crash that was not yet conclusive stays so.
+    const refined: Finding = {
       ...out,
       category: 'exec-format-error',
       message: `Container ${f.container} cannot run: the image's binary is built for another CPU architecture (${last})`,
     };
-    return {
-      ...refined,
-      hint: hintFor(
-        {
-          category: 'exec-format-error',
-          pod: null,
-          container: f.container,
-          node: f.node,
-          reason: f.reason,
-          message: refined.message,
-          exitCode: f.exitCode,
-          restarts: f.restarts,
-          events: [],
-          evidence: {},
-          since: null,
-          failures: 1,
-        },
-        ref,
-      ),
-    };
+    const asDraft = { ...refined, pod: null, events: [], evidence: {}, since: null, failures: 1 };
+    return { ...refined, hint: hintFor(asDraft, ref) };
   }
-  if (CRASHES.has(f.category) && !f.message.includes(last)) return { ...out, message: `${f.message} (last log line: ${last})` };
+  if (categorySpec(f.category).logLineExplains && !f.message.includes(last))
+    return { ...out, message: `${f.message} (last log line: ${last})` };
   return out;
 }

@@ -1,11 +1,8 @@
 // Replicas of one template fail the same way; a person wants one block saying "3/3 pods", not three copies. Findings
 // merge when workload, category, container, reason, exit code and message agree once pod names, UIDs, IPs and counts
 // are blanked out. The result is ordered worst first: fatal before not fatal, then by category severity.
-import type { EventSummary, Finding } from '../model.js';
-import { severityRank } from './categories.js';
-
-/** Categories about one machine: findings on different nodes stay apart. */
-const PER_NODE = new Set(['node-not-ready', 'node-runtime-down', 'node-pressure', 'node-concentrated', 'terminating-stuck']);
+import type { EventSummary, Finding } from './finding.js';
+import { categorySpec, severityRank } from './categories/index.js';
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,7 +26,7 @@ function keyOf(f: Finding, podNames: string[]): string {
     f.reason ?? '',
     f.exitCode ?? '',
     f.pod === null ? 'workload' : 'pod',
-    PER_NODE.has(f.category) ? (f.node ?? '') : '',
+    categorySpec(f.category).perNode ? (f.node ?? '') : '',
     normalizeMessage(f.message, podNames),
   ].join('\u0000');
 }

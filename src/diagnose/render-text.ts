@@ -1,6 +1,6 @@
 // The text a person reads at 3 a.m.: one block per workload, the worst workload first and the worst finding first in
 // each, every finding with its category ID (what scripts and docs refer to), scope, evidence, next step and events.
-import type { EventSummary, Finding } from '../model.js';
+import type { EventSummary, Finding } from './finding.js';
 import { compareFindings } from './merge.js';
 
 const INDENT = '    ';

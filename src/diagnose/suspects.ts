@@ -1,7 +1,8 @@
 // Ties each finding to the template change that most likely caused it ("what you changed"), given the template
 // that ran before and the one this run produced. Pure: the live edge passes the templates it recorded at apply
 // time, the offline CLI the older ReplicaSet or ControllerRevision from a dump.
-import type { Finding, ObjectRef } from '../model.js';
+import type { Finding } from './finding.js';
+import type { ObjectRef } from '../k8s/objects.js';
 import { diffPodTemplates, referencedConfigNames, suspectChange, templateUnchangedNote } from './change/index.js';
 
 export interface TemplatePair {

@@ -38,6 +38,14 @@ export interface ManagedFieldsEntry {
   subresource?: string;
 }
 
+/** An object named the way the API addresses it. */
+export interface ObjectRef {
+  apiVersion?: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;

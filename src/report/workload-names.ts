@@ -2,7 +2,7 @@
 // "Deployment `payments/api`" and matches findings and rollbacks to table rows by that id.
 import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
 import { type DeployResult, type Finding, type ObjectRef, type RollbackWorkload } from '../model.js';
-import { severityRank } from '../diagnose/categories.js';
+import { severityRank } from '../diagnose/categories/index.js';
 import { inlineCode } from './escape.js';
 
 export interface NamedObject {

@@ -3,7 +3,8 @@
 // runs at most every `diagnoseEveryMs`, sooner after an alarming change (a container failing, a Warning event), and a
 // 1 s tick re-judges time-based rules.
 import type { KubeClient } from '../kube/client.js';
-import type { Finding, RolloutStatus } from '../model.js';
+import type { Finding } from '../diagnose/finding.js';
+import type { RolloutStatus } from './status/verdict.js';
 import type { WorkloadRef } from '../k8s/kinds.js';
 import { LiveStore, type Snapshot } from './live-store.js';
 import { permissionFor, planWatches } from './watch-plan.js';

@@ -1,6 +1,6 @@
 // Per finding category, the kinds of template change that most likely cause it, strongest first.
 // A rule is a list of tiers; the first tier with a matching change names the suspect.
-import type { Finding } from '../../model.js';
+import type { Finding } from '../finding.js';
 import {
   anyLimit,
   anyProbe,

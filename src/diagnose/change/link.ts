@@ -1,6 +1,7 @@
 // Tie a finding to the template change that most likely caused it, and say so when the template did
 // not change at all (then the cause is in what the pods depend on, or outside the manifests).
-import type { Finding, ObjectRef, SuspectedChange } from '../../model.js';
+import type { Finding, SuspectedChange } from '../finding.js';
+import type { ObjectRef } from '../../k8s/objects.js';
 import type { ConfigRef, TemplateChange } from './change-types.js';
 import { describeChange } from './describe.js';
 import { tiersFor } from './link-rules.js';

@@ -1,7 +1,7 @@
 // Image pulls. ImagePullBackOff's own message hides the cause on older kubelets ("Back-off pulling image \"x\""); newer
 // ones append "ErrImagePull: <cause>". Either way the kubelet's "Failed to pull image \"x\": <cause>" events carry it,
 // and the cause (containerd's, CRI-O's or Docker's wording) decides between not found, refused and temporary.
-import type { Category } from '../categories.js';
+import type { Category } from '../categories/index.js';
 import { latest, type EventView } from '../events.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
 

@@ -1,6 +1,6 @@
 // Pods the scheduler could not place. The scheduler's message lists every reason with its node count; the category is
 // the one most nodes gave, and the finding adds what the message leaves out (which taint, how big the largest node is).
-import type { Category } from '../categories.js';
+import type { Category } from '../categories/index.js';
 import { latest } from '../events.js';
 import { conditionOf } from '../../k8s/fields.js';
 import { type Node } from '../../k8s/objects.js';

@@ -1,7 +1,7 @@
 // What a rule sees and what it returns. A rule looks at one pod (or one container of it) and, when it recognises the
 // situation, returns a draft: the category, the evidence, and the timing the fail-fast policy needs. Hints, counts and
 // the fatal flag are added later, in one place each.
-import type { Category } from '../categories.js';
+import type { Category } from '../categories/index.js';
 import type { EventView } from '../events.js';
 import type { ContainerSpec, ContainerStatus, Node, PersistentVolumeClaim, Pod } from '../../k8s/objects.js';
 
@@ -50,7 +50,9 @@ export interface Draft {
   /** The evidence is not conclusive yet (a first crash before any back-off): never fatal. */
   provisional?: boolean;
   /** Judge fatality as this category (a finding re-labelled node-concentrated keeps its cause's policy). */
-  policyCategory?: Category | 'readiness-probe-overdue';
+  policyCategory?: Category;
+  /** The situation has lasted longer than the object's own settings allow (a readiness probe past its allowance). */
+  overdue?: boolean;
 }
 
 export interface PodContext {

@@ -1,5 +1,5 @@
 // kubectl's DaemonSetStatusViewer. It ignores --revision: kubectl says DaemonSets have no history for it to check.
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import { int, nameOf, record } from '../../k8s/fields.js';
 import { goQuote } from '../../k8s/go-quote.js';
 import { refuseUnlessRollingUpdate } from './rolling-update-only.js';

@@ -1,5 +1,5 @@
 // kubectl's DeploymentStatusViewer (pkg/polymorphichelpers/rollout_status.go), rule for rule and text for text.
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import { findCondition, int, nameOf, optionalInt, record, text } from '../../k8s/fields.js';
 import { goQuote } from '../../k8s/go-quote.js';
 import { readRevision } from '../../k8s/revision.js';

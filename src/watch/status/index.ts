@@ -1,5 +1,5 @@
 // kubectl rollout status, as pure functions of plain API objects: one rule file per kind, chosen like kubectl does.
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import type { WorkloadKind } from '../../k8s/kinds.js';
 import { failed } from './verdict.js';
 import { groupKindOf, viewerFor } from './viewer-for.js';

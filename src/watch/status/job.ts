@@ -3,7 +3,7 @@
 // SuccessCriteriaMet) and adds the terminal Failed/Complete condition, with the same reason and message, only once
 // every pod has terminated. The API forbids reversing a decision (no Complete after FailureTarget, no Failed after
 // SuccessCriteriaMet), so the gate acts on the decision at once instead of waiting out pod termination grace periods.
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import { conditionIsTrue, findCondition, int, joinReason, nameOf, optionalInt, record, text, type Plain } from '../../k8s/fields.js';
 import { goQuote } from '../../k8s/go-quote.js';
 import { failed, rolledOut, waiting } from './verdict.js';

@@ -1,6 +1,6 @@
 // Bare Pod rules, ours (kubectl has no Pod viewer), in kubectl's voice. A Pod never rolls: it is ready, finished or
 // failed, and phase Failed/Succeeded is final because the kubelet never restarts a pod out of a terminal phase.
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import { conditionIsTrue, findCondition, int, joinReason, nameOf, optionalInt, record, text } from '../../k8s/fields.js';
 import { goQuote } from '../../k8s/go-quote.js';
 import { failingExit, firstBlockingContainer } from './pod-containers.js';

@@ -1,6 +1,6 @@
 // DaemonSets and StatefulSets with the OnDelete strategy never roll on their own, so kubectl refuses to wait for them.
 // kubectl names the StatefulSet constant in both viewers; the text is the same "RollingUpdate".
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import { record, text } from '../../k8s/fields.js';
 import { failed } from './verdict.js';
 

@@ -1,7 +1,7 @@
 // kubectl's StatefulSetStatusViewer, which ignores --revision. Note the quirk kept on purpose: the API server always
 // defaults spec.updateStrategy.rollingUpdate (partition 0), so live StatefulSets take the "partitioned" branch and
 // finish on "partitioned roll out complete" once the pods above the partition are updated and all pods are ready.
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import { int, optionalInt, record, text } from '../../k8s/fields.js';
 import { refuseUnlessRollingUpdate } from './rolling-update-only.js';
 import { rolledOut, waiting } from './verdict.js';

@@ -1,6 +1,6 @@
 // Which errors end the wait for a workload. The rules return plain texts (the model keeps kubectl's shape), so this
 // recognises them by their fixed parts; status.test.ts checks every recogniser against the rules' real output.
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import { ROLLING_UPDATE_ONLY } from './rolling-update-only.js';
 
 const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';

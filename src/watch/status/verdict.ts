@@ -1,6 +1,12 @@
 // The three shapes a rule can return. kubectl's errors carry no message, and its "done" flag is irrelevant once it
 // errors (the command exits), so an error is always done=false here.
-import type { RolloutStatus } from '../../model.js';
+
+/** kubectl's rollout-status verdict for one object: the same texts, without the trailing newline. */
+export interface RolloutStatus {
+  done: boolean;
+  message: string;
+  error: string | null;
+}
 
 export function waiting(message: string): RolloutStatus {
   return { done: false, message, error: null };

@@ -1,7 +1,7 @@
 // kubectl's StatusViewerFor: the viewer is chosen by API group and kind (any version), and the old extensions
 // group maps to the same Deployment and DaemonSet rules. Job and Pod are ours. Objects without apiVersion (list
 // items, which the API server sends without apiVersion/kind) are taken to be in the kind's usual group.
-import type { RolloutStatus } from '../../model.js';
+import type { RolloutStatus } from './verdict.js';
 import type { WorkloadKind } from '../../k8s/kinds.js';
 import { record, text } from '../../k8s/fields.js';
 import { daemonSetStatus } from './daemonset.js';

@@ -1,5 +1,6 @@
 // Pod templates as the API server returns them (defaults filled in), for the change tests.
 import type { Finding } from '../../../src/model.js';
+import type { Category } from '../../../src/diagnose/categories/index.js';
 
 export function apiContainer(overrides: Record<string, unknown> = {}): Record<string, any> {
   return {
@@ -55,7 +56,7 @@ export function edited<T>(base: T, edit: (copy: any) => void): T {
   return copy;
 }
 
-export function finding(category: string, overrides: Partial<Finding> = {}): Finding {
+export function finding(category: Category, overrides: Partial<Finding> = {}): Finding {
   return {
     category,
     fatal: true,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseWorkload, isDoomed, mergeFindings } from '../../../src/diagnose/index.js';
 import { doomed } from '../../../src/diagnose/fail-fast.js';
 import { normalizeMessage } from '../../../src/diagnose/merge.js';
-import { DEFAULT_POLICY, isFatal } from '../../../src/diagnose/policy.js';
+import { isFatal } from '../../../src/diagnose/policy.js';
+import { DEFAULT_POLICY } from '../../../src/diagnose/categories/index.js';
 import type { Finding } from '../../../src/model.js';
 import { NOW, ago, crashLooping, deployment, event, pod, running, snapshot, terminated, waiting } from './fixtures.js';
 

@@ -1,0 +1,52 @@
+// What one category means, in one place: when it is fatal, how the headline says it, the fix to suggest, which logs
+// explain it and how its findings merge. Every category is one entry of the registry (index.ts); an entry without
+// one of the required fields does not compile.
+import type { WorkloadRef } from '../../k8s/kinds.js';
+import type { Draft } from '../rules/types.js';
+
+/** When a finding is fatal, i.e. waiting longer cannot help (see ../policy.ts). */
+export type CategoryPolicy =
+  | { fatal: 'at-once' }
+  | { fatal: 'after-failures'; failures: number }
+  | { fatal: 'after-seconds'; seconds: number }
+  /** Fatal once the rule saw it last longer than the object's own settings allow (a readiness probe's allowance). */
+  | { fatal: 'when-overdue' }
+  | { fatal: 'never' };
+
+export interface CategorySpec {
+  policy: CategoryPolicy;
+  /** The headline's words: "`payments/api` <phrase>". */
+  phrase: string;
+  /** The concrete next step in one sentence, quoting the evidence so the reader need not look anything up. */
+  hint: (d: Draft, workload: WorkloadRef) => string;
+  /** Which container log explains it: none (no process ran), the instance that ended, or the one running now. */
+  logs: 'none' | 'last-ended' | 'running';
+  /** The last log line says why: it is appended to the message. */
+  logLineExplains?: boolean;
+  /** About one machine: findings on different nodes are never merged. */
+  perNode?: boolean;
+  /** The machine rather than the template may be the cause: such findings can be re-labelled node-concentrated. */
+  nodeSensitive?: boolean;
+  /** Only reported once the pod is past the quiet grace: before that a pod is just starting. */
+  quietWhileYoung?: boolean;
+  /** A workload-level finding that ends the wait on its own (terminal), or that means no pod can be created. */
+  workloadEffect?: 'terminal' | 'blocks-creation';
+}
+
+export const AT_ONCE: CategoryPolicy = { fatal: 'at-once' };
+export const NEVER: CategoryPolicy = { fatal: 'never' };
+export const after = (seconds: number): CategoryPolicy => ({ fatal: 'after-seconds', seconds });
+
+export function registryOf(image: string | undefined): string {
+  if (!image) return 'the registry';
+  const first = image.split('/')[0] ?? '';
+  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
+}
+
+export function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
+}
+
+export function podName(d: Draft, workload: WorkloadRef): string {
+  return d.pod?.metadata?.name ?? workload.name;
+}
