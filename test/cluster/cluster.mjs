@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The test cluster: a real control plane (etcd, kube-apiserver, controller-manager, scheduler) built from Go modules,
 // with KWOK as the kubelet of fake worker nodes, all on 127.0.0.1.
-//   up                 build what is missing, start everything, create worker-1..3, write .cluster/kubeconfig
+//   up                 build what is missing, choose free ports (.cluster/ports.json), start everything, create
+//                      worker-1..3, write .cluster/kubeconfig
 //   down               stop exactly the processes `up` started (recorded pids) and delete .cluster/
 //   status             say what runs
 //   node OP NODE       stop | start | runtime-down | cordon | uncordon | drain

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
-import { paths, ports } from './paths.mjs';
+import { paths } from './paths.mjs';
+import { clusterPorts } from './ports.mjs';
 
 let agent;
 function adminAgent() {
@@ -17,7 +18,7 @@ export function apiRequest(method, urlPath, body, contentType = 'application/jso
     const req = https.request(
       {
         host: '127.0.0.1',
-        port: ports.apiserver,
+        port: clusterPorts().apiserver,
         path: urlPath,
         method,
         agent: adminAgent(),

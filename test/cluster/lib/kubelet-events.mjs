@@ -8,6 +8,7 @@ import { createConfigChecker } from './kubelet/config-check.mjs';
 import { inform } from './kubelet/informer.mjs';
 import { markedNotReadyByNode, reportReadyAgain } from './kubelet/node-recovery.mjs';
 import { serveContainerLogs } from './kubelet/log-server.mjs';
+import { clusterPorts } from './ports.mjs';
 import { dueProbeFailures, failingProbe, livenessFailuresBeforeKill } from './kubelet/probes.mjs';
 import { createRecorder } from './kubelet/recorder.mjs';
 import { scenarioOf } from './kubelet/scenario.mjs';
@@ -144,7 +145,7 @@ inform('/api/v1/pods', 'fieldSelector=spec.nodeName%21%3D', {
   onEvent: (type, pod) => onPod(type, pod),
 });
 setInterval(tick, 1000);
-const port = Number(process.argv.find((a) => a.startsWith('--port='))?.slice('--port='.length) ?? 16250);
+const port = Number(process.argv.find((a) => a.startsWith('--port='))?.slice('--port='.length)) || clusterPorts().kubelet;
 serveContainerLogs(port, (namespace, name) => pods.get(byName.get(`${namespace}/${name}`)), log);
 let lastStats = '';
 setInterval(() => {

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { binDir, kubernetesVersion } from './build.mjs';
 import { adminKubeconfig, ensureKubeletCert, ensurePki } from './pki.mjs';
-import { apiserverUrl, clusterSourceDir, paths, ports } from './paths.mjs';
+import { clusterSourceDir, paths } from './paths.mjs';
 import { isOurs, logTail, readPids, startProcess, stopProcess, waitFor } from './processes.mjs';
-import { freePort } from './free-port.mjs';
+import { isPortFree } from './free-port.mjs';
+import { choosePorts, portsFromArgs, preferredPorts, recordedPorts, recordPorts } from './ports.mjs';
+import { claimPorts, releasePorts } from './port-claims.mjs';
 import { apiGet, kubectl } from './api.mjs';
 import { KWOK_NODE_LABEL, KWOK_NODE_VALUE, workerNode } from './nodes.mjs';
 import { kwokConfigYaml } from './kwok-config.mjs';
@@ -28,17 +30,33 @@ export async function up({ nodes }) {
   phase(times, 'build (cached binaries are reused)', t);
 
   const pids = readPids();
-  if (COMPONENTS.every((c) => isOurs(pids[c])) && (await readyz().catch(() => false))) {
-    console.log(`cluster already up at ${apiserverUrl}; kubeconfig: ${paths.kubeconfig}`);
+  const running = COMPONENTS.every((c) => isOurs(pids[c]));
+  // A cluster started before ports were recorded names them only in its processes' arguments.
+  const legacy = running && !recordedPorts() ? portsFromArgs(pids) : null;
+  if (legacy) recordPorts(legacy);
+  if (running && (await readyz().catch(() => false))) {
+    console.log(`cluster already up at ${apiserverUrl(recordedPorts())}; kubeconfig: ${paths.kubeconfig}`);
     return;
   }
   for (const c of [...COMPONENTS].reverse()) await stopProcess(c);
 
-  t = Date.now();
+  // Once stopped, the ports this checkout used last are free again and are chosen again unless something took them.
+  const preferred = preferredPorts(recordedPorts(), process.env);
+  const ports = await claimPorts((claimed) => choosePorts(preferred, { isFree: isPortFree, claimed }));
+  try {
+    await start(ports, nodes, bin, times);
+  } finally {
+    await releasePorts();
+  }
+}
+
+async function start(ports, nodes, bin, times) {
+  let t = Date.now();
   fs.mkdirSync(paths.state, { recursive: true });
+  recordPorts(ports);
   ensurePki(paths.pki);
   ensureKubeletCert(paths.pki);
-  fs.writeFileSync(paths.kubeconfig, adminKubeconfig(paths.pki, apiserverUrl), { mode: 0o600 });
+  fs.writeFileSync(paths.kubeconfig, adminKubeconfig(paths.pki, apiserverUrl(ports)), { mode: 0o600 });
   phase(times, 'certificates', t);
 
   t = Date.now();
@@ -59,7 +77,7 @@ export async function up({ nodes }) {
   phase(times, 'etcd', t);
 
   t = Date.now();
-  startApiserver(bin);
+  startApiserver(bin, ports);
   await waitFor('kube-apiserver', 'ready (/readyz)', readyz, 60_000);
   phase(times, 'kube-apiserver', t);
 
@@ -100,7 +118,7 @@ export async function up({ nodes }) {
     '--cidr=10.244.0.0/16',
     '--node-ip=127.0.0.1',
   ]);
-  const kubeletPort = await freePort(ports.kubelet);
+  const kubeletPort = ports.kubelet;
   startProcess('kubelet-events', fs.realpathSync(process.execPath), [
     path.join(clusterSourceDir, 'lib', 'kubelet-events.mjs'),
     `--port=${kubeletPort}`,
@@ -136,10 +154,14 @@ export async function up({ nodes }) {
 
   const total = times.filter(([n]) => !n.startsWith('build')).reduce((a, [, ms]) => a + ms, 0);
   for (const [name, ms] of times) console.log(`  ${name.padEnd(38)} ${(ms / 1000).toFixed(1)}s`);
-  console.log(`cluster up in ${(total / 1000).toFixed(1)}s (after build) at ${apiserverUrl}; kubeconfig: ${paths.kubeconfig}`);
+  console.log(`cluster up in ${(total / 1000).toFixed(1)}s (after build) at ${apiserverUrl(ports)}; kubeconfig: ${paths.kubeconfig}`);
+  const list = Object.entries(ports).map(([name, port]) => `${name} ${port}`);
+  console.log(`  ports (${paths.ports}): ${list.join(', ')}`);
 }
 
-function startApiserver(bin) {
+const apiserverUrl = (ports) => `https://127.0.0.1:${ports.apiserver}`;
+
+function startApiserver(bin, ports) {
   const pki = (f) => path.join(paths.pki, f);
   startProcess('kube-apiserver', `${bin}/kube-apiserver`, [
     `--etcd-servers=http://127.0.0.1:${ports.etcdClient}`,
@@ -195,5 +217,6 @@ export async function down() {
 export async function status() {
   const pids = readPids();
   for (const c of COMPONENTS) console.log(`${c.padEnd(24)} ${isOurs(pids[c]) ? `running (pid ${pids[c].pid})` : 'not running'}`);
+  console.log(`ports: ${JSON.stringify(recordedPorts())} (${paths.ports})`);
   console.log(`apiserver ready: ${await readyz().catch(() => false)}`);
 }

@@ -65,6 +65,8 @@ export function logTail(name, lines = 25) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+const logFile = (component) => path.join(paths.logs, `${component}.log`);
+
 /** Polls check() until it returns true; on timeout throws an error naming the component and its log tail. */
 export async function waitFor(component, what, check, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -72,9 +74,7 @@ export async function waitFor(component, what, check, timeoutMs) {
   while (Date.now() < deadline) {
     const entry = readPids()[component];
     if (entry && !isOurs(entry)) {
-      throw new Error(
-        `${component} exited while waiting for ${what}. Last lines of ${path.join(paths.logs, component + '.log')}:\n${logTail(component)}`,
-      );
+      throw new Error(`${component} exited while waiting for ${what} (log: ${logFile(component)}).\nLast lines:\n${logTail(component)}`);
     }
     try {
       if (await check()) return;
@@ -84,6 +84,6 @@ export async function waitFor(component, what, check, timeoutMs) {
     await sleep(200);
   }
   throw new Error(
-    `${component} did not become ${what} within ${timeoutMs / 1000}s${lastError ? ` (${lastError})` : ''}. Last lines of its log:\n${logTail(component)}`,
+    `${component} did not become ${what} within ${timeoutMs / 1000}s${lastError ? ` (${lastError})` : ''} (log: ${logFile(component)}).\nLast lines:\n${logTail(component)}`,
   );
 }

@@ -4,7 +4,12 @@
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
-import { paths, ports } from '../paths.mjs';
+import { paths } from '../paths.mjs';
+import { clusterPorts } from '../ports.mjs';
+
+// Read once: `up` records the ports before it starts this helper, and a new `up` restarts it.
+let apiserverPort;
+const apiserver = () => (apiserverPort ??= clusterPorts().apiserver);
 
 let agent;
 function adminAgent() {
@@ -25,7 +30,7 @@ export function request(method, urlPath, { body, contentType = 'application/json
   }
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: '127.0.0.1', port: ports.apiserver, path: urlPath, method, agent: adminAgent(), headers, timeout: timeoutMs },
+      { host: '127.0.0.1', port: apiserver(), path: urlPath, method, agent: adminAgent(), headers, timeout: timeoutMs },
       (res) => {
         let data = '';
         res.setEncoding('utf8');
@@ -57,7 +62,7 @@ export function watchStream(urlPath, onEvent) {
     const req = https.request(
       {
         host: '127.0.0.1',
-        port: ports.apiserver,
+        port: apiserver(),
         path: urlPath,
         method: 'GET',
         agent: adminAgent(),
