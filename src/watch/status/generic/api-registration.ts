@@ -12,7 +12,7 @@
 // condition on every APIService (True with reason Local for the built-in groups), and discovery through the API
 // server fails while it is False, so the gate waits for Available=True. False is never final: the backing
 // Service's pods may still be starting (MissingEndpoints, FailedDiscoveryCheck).
-import { findCondition, joinReason, record, text } from '../fields.js';
+import { findCondition, joinReason, record, text } from '../../../k8s/fields.js';
 import { current, failed, inProgress, type ObjectStatus } from './object-status.js';
 
 export function crdStatus(object: unknown): ObjectStatus {

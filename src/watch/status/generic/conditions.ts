@@ -1,7 +1,7 @@
 // The rules every kind shares, ported from sigs.k8s.io/cli-utils pkg/kstatus/status: checkGenericProperties
 // (generic.go) runs before any kind's own rule, and checkReadyCondition (status.go) runs after, only for kinds
 // without one. Both read the "abnormal-true" conditions Reconciling and Stalled, then the widely used Ready.
-import { findCondition, joinReason, record, text } from '../fields.js';
+import { findCondition, joinReason, record, text } from '../../../k8s/fields.js';
 import { latestGenerationNotObserved, staleCondition } from './generation.js';
 import { current, failed, inProgress, type ObjectStatus } from './object-status.js';
 

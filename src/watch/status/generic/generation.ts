@@ -3,7 +3,7 @@
 // whose controller always writes it (kstatus checkGenerationSet, pkg/kstatus/status/core.go), and a condition's own
 // observedGeneration, which kstatus ignores but kubectl wait honours (staging/src/k8s.io/kubectl/pkg/cmd/wait/
 // condition.go, getObservedGeneration): cert-manager and other metav1.Condition users only stamp it there.
-import { optionalInt, record, text, type Plain } from '../fields.js';
+import { optionalInt, record, text, type Plain } from '../../../k8s/fields.js';
 import { inProgress, type ObjectStatus } from './object-status.js';
 
 const NOT_OBSERVED = 'LatestGenerationNotObserved';

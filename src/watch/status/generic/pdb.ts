@@ -5,7 +5,7 @@
 // controller always writes it on a successful sync and only then. A sync that fails leaves it unset and records
 // DisruptionAllowed=False with reason SyncFailed (pkg/controller/disruption/disruption.go failSafe): that message
 // is the one worth showing. DisruptionAllowed=False for any other reason (InsufficientPods) is the budget working.
-import { findCondition, joinReason, record, text } from '../fields.js';
+import { findCondition, joinReason, record, text } from '../../../k8s/fields.js';
 import { generationNotSet } from './generation.js';
 import { current, inProgress, type ObjectStatus } from './object-status.js';
 

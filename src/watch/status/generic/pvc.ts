@@ -8,7 +8,7 @@
 //   (pkg/controller/volume/persistentvolume/pv_controller.go syncUnboundClaim, and IsDelayBindingMode,
 //   IsDelayBindingProvisioning and GetPersistentVolumeClaimClass in k8s.io/component-helpers/storage/volume).
 // - Phase Lost means the bound PersistentVolume is gone: nothing brings it back without a person, so it fails.
-import { record, records, text, type Plain } from '../fields.js';
+import { record, records, text, type Plain } from '../../../k8s/fields.js';
 import { current, failed, inProgress, type ObjectStatus, type ObjectStatusOptions } from './object-status.js';
 
 const SELECTED_NODE = 'volume.kubernetes.io/selected-node';

@@ -5,7 +5,7 @@
 // status.observedGeneration, so a count read before the controller's first sync is not taken as final.
 // ReplicaFailure (pod creation refused: quota, admission) stays in progress as in kstatus, since the quota can
 // free up; the condition's own reason and message are added so the report shows why.
-import { findCondition, int, joinReason, optionalInt, record, text } from '../fields.js';
+import { findCondition, int, joinReason, optionalInt, record, text } from '../../../k8s/fields.js';
 import { generationNotSet } from './generation.js';
 import { current, inProgress, type ObjectStatus } from './object-status.js';
 
