@@ -3,9 +3,16 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject } from '../k8s/objects.js';
 import { Discovery, resourcePath, type ResourceInfo } from './discovery.js';
-import { KubeHttp } from './http.js';
+import { KubeHttp, type KubeHttpOptions } from './http.js';
 import { KubeApiError } from './errors.js';
 import { listAndWatch, type CollectionWatcher } from './watch-stream.js';
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+export interface ApplyExtras {
+  dryRun?: boolean;
+  fieldValidation?: FieldValidation;
+}
 
 export class KubeClient {
   readonly http: KubeHttp;
@@ -13,9 +20,9 @@ export class KubeClient {
 
   constructor(
     readonly kc: KubeConfig,
-    http?: KubeHttp,
+    http: KubeHttp | KubeHttpOptions = {},
   ) {
-    this.http = http ?? new KubeHttp(kc);
+    this.http = http instanceof KubeHttp ? http : new KubeHttp(kc, http);
     this.discovery = new Discovery(this.http);
   }
 
@@ -49,12 +56,15 @@ export class KubeClient {
     return list.items ?? [];
   }
 
-  /** Server-side apply (the body is JSON, which is valid YAML for application/apply-patch+yaml). */
-  async apply(obj: KubeObject, fieldManager: string, force: boolean): Promise<KubeObject> {
+  /**
+   * Server-side apply (the body is JSON, which is valid YAML for application/apply-patch+yaml). `dryRun` runs
+   * admission and validation without storing anything; `fieldValidation` decides what an unknown field does.
+   */
+  async apply(obj: KubeObject, fieldManager: string, force: boolean, extra: ApplyExtras = {}): Promise<KubeObject> {
     const info = await this.resource(obj.apiVersion!, obj.kind!);
     return this.http.request(resourcePath(info, obj.metadata?.namespace, obj.metadata!.name!), {
       method: 'PATCH',
-      query: { fieldManager, force: force || undefined },
+      query: { fieldManager, force: force || undefined, dryRun: extra.dryRun ? 'All' : undefined, fieldValidation: extra.fieldValidation },
       body: obj,
       contentType: 'application/apply-patch+yaml',
       retry: true, // applying the same configuration twice is idempotent

@@ -1,9 +1,12 @@
 // The one place that talks HTTP to the API server. Plain JSON in and out (no generated model classes, so the pure
 // core sees objects exactly as the API sends them). Credentials, CA and proxies come from client-node's KubeConfig.
+// Every request has a deadline, and the run's own signal ends any request (and any retry sleep) at once.
 import https from 'node:https';
 import http from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { KubeApiError, describeTransportError } from './errors.js';
+import { KubeApiError, TransportError, describeTransportError } from './errors.js';
+import { abortReason, withRetry, type RetryPolicy } from '../retry.js';
+import { parseWarningHeaders } from './warnings.js';
 
 export interface RequestOptions {
   method?: string;
@@ -15,86 +18,78 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export interface RetryPolicy {
-  attempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+export interface KubeHttpOptions {
+  retry?: RetryPolicy;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** How long one request may take before it counts as a transport failure (and is retried when it may be). */
+  requestTimeoutMs?: number;
+  /** The run's signal: aborted at the run's deadline or on cancellation, it ends every request at once. */
+  signal?: AbortSignal;
+  /** The API server's `Warning: 299` headers (unknown fields, deprecated APIs), once each. */
+  onWarning?: (warning: string) => void;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8000 };
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+interface Answer {
+  status: number;
+  body: unknown;
+  headers: http.IncomingHttpHeaders;
+}
 
 export class KubeHttp {
   /** Counts requests by verb, for tests and the benchmark (client side). */
   readonly counters = new Map<string, number>();
+  private readonly seenWarnings = new Set<string>();
 
   constructor(
     readonly kc: KubeConfig,
-    private readonly retryPolicy: RetryPolicy = DEFAULT_RETRY,
-    private readonly sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+    private readonly options: KubeHttpOptions = {},
   ) {}
 
   get server(): string {
     return this.kc.getCurrentCluster()?.server ?? '';
   }
 
-  async request<T = any>(path: string, options: RequestOptions = {}): Promise<T> {
+  /** The run's signal, for callers that start work of their own (watches). */
+  get runSignal(): AbortSignal | undefined {
+    return this.options.signal;
+  }
+
+  async request<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
     const method = options.method ?? 'GET';
     const retry = options.retry ?? method === 'GET';
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const res = await this.send(method, path, options);
+    const signal = this.combined(options.signal);
+    return withRetry(
+      async () => {
+        const res = await this.send(method, path, options, signal);
         if (res.status >= 200 && res.status < 300) return res.body as T;
-        const error = KubeApiError.fromResponse(method, path, res.status, res.body, res.headers['retry-after']);
-        if (!retry || !RETRYABLE_STATUS.has(res.status) || attempt >= this.retryPolicy.attempts) throw error;
-        await this.sleep(this.delay(attempt, error.retryAfterSeconds));
-      } catch (e) {
-        if (e instanceof KubeApiError) throw e;
-        if (options.signal?.aborted) throw e;
-        const transport = describeTransportError(e, this.server);
-        if (!retry || attempt >= this.retryPolicy.attempts) throw transport;
-        await this.sleep(this.delay(attempt));
-      }
-    }
-  }
-
-  private delay(attempt: number, retryAfterSeconds?: number): number {
-    if (retryAfterSeconds !== undefined) return Math.min(retryAfterSeconds * 1000, this.retryPolicy.maxDelayMs);
-    const exp = this.retryPolicy.baseDelayMs * 2 ** (attempt - 1);
-    return Math.min(exp, this.retryPolicy.maxDelayMs) * (0.75 + Math.random() * 0.5);
-  }
-
-  private async send(method: string, path: string, options: RequestOptions) {
-    const req = await this.open(method, path, options);
-    return new Promise<{ status: number; body: unknown; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          if ((res.headers['content-type'] ?? '').includes('json')) {
-            try {
-              body = JSON.parse(text);
-            } catch {
-              /* keep the text: the error path shows it */
-            }
-          }
-          resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
-        });
-      });
-      req.on('error', reject);
-      this.writeBody(req, options);
-    });
+        throw KubeApiError.fromResponse(method, path, res.status, res.body, res.headers['retry-after']);
+      },
+      {
+        policy: this.options.retry ?? DEFAULT_RETRY,
+        signal,
+        sleep: this.options.sleep,
+        retryable: (e) => {
+          if (!retry) return null;
+          if (e instanceof KubeApiError) return RETRYABLE_STATUS.has(e.status) ? { afterMs: secondsToMs(e.retryAfterSeconds) } : null;
+          return e instanceof TransportError ? {} : null;
+        },
+      },
+    );
   }
 
   /** Opens a streaming GET (watch, logs): resolves with the response once headers arrive. */
   async stream(path: string, query: RequestOptions['query'], signal?: AbortSignal): Promise<http.IncomingMessage> {
-    const req = await this.open('GET', path, { query, signal });
+    const combined = this.combined(signal);
+    const headersDeadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    const req = await this.open('GET', path, { query }, AbortSignal.any([combined, headersDeadline].filter(isSignal)));
     return new Promise((resolve, reject) => {
       req.on('response', async (res) => {
+        this.noteWarnings(res.headers);
         if ((res.statusCode ?? 0) >= 300) {
           const chunks: Buffer[] = [];
           for await (const c of res) chunks.push(c as Buffer);
@@ -107,14 +102,72 @@ export class KubeHttp {
           reject(KubeApiError.fromResponse('GET', path, res.statusCode ?? 0, body, res.headers['retry-after']));
           return;
         }
+        // Headers arrived: from here the stream lives as long as the caller's signal, not the headers deadline.
         resolve(res);
       });
-      req.on('error', (e) => reject(signal?.aborted ? e : describeTransportError(e, this.server)));
+      req.on('error', (e) => reject(this.failure(e, combined, headersDeadline)));
       req.end();
     });
   }
 
-  private async open(method: string, path: string, options: RequestOptions): Promise<http.ClientRequest> {
+  private combined(signal: AbortSignal | undefined): AbortSignal | undefined {
+    const signals = [signal, this.options.signal].filter(isSignal);
+    return signals.length <= 1 ? signals[0] : AbortSignal.any(signals);
+  }
+
+  private async send(method: string, path: string, options: RequestOptions, signal: AbortSignal | undefined): Promise<Answer> {
+    const deadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    let req: http.ClientRequest;
+    try {
+      req = await this.open(method, path, options, AbortSignal.any([signal, deadline].filter(isSignal)));
+    } catch (e) {
+      // Credentials that cannot be obtained (an exec plugin that fails) surface here, before any byte is sent.
+      throw this.failure(e, signal, deadline);
+    }
+    return new Promise<Answer>((resolve, reject) => {
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => reject(this.failure(e, signal, deadline)));
+        res.on('end', () => {
+          this.noteWarnings(res.headers);
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          if ((res.headers['content-type'] ?? '').includes('json')) {
+            try {
+              body = JSON.parse(text);
+            } catch {
+              /* keep the text: the error path shows it */
+            }
+          }
+          resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+        });
+      });
+      req.on('error', (e) => reject(this.failure(e, signal, deadline)));
+      this.writeBody(req, options);
+    });
+  }
+
+  /** The run was cancelled (its reason as is), the request outlived its deadline, or the network failed. */
+  private failure(e: unknown, run: AbortSignal | undefined, deadline: AbortSignal): Error {
+    if (run?.aborted) return abortReason(run);
+    if (deadline.aborted) {
+      const seconds = (this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) / 1000;
+      return new TransportError(`the Kubernetes API at ${this.server} did not answer within ${seconds}s`, 'ETIMEDOUT');
+    }
+    return describeTransportError(e, this.server);
+  }
+
+  private noteWarnings(headers: http.IncomingHttpHeaders): void {
+    if (!this.options.onWarning) return;
+    for (const warning of parseWarningHeaders(headers.warning)) {
+      if (this.seenWarnings.has(warning)) continue;
+      this.seenWarnings.add(warning);
+      this.options.onWarning(warning);
+    }
+  }
+
+  private async open(method: string, path: string, options: RequestOptions, signal: AbortSignal | undefined): Promise<http.ClientRequest> {
     const url = new URL(this.server.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v !== undefined) url.searchParams.set(k, String(v));
@@ -122,7 +175,7 @@ export class KubeHttp {
     const opts: https.RequestOptions = {
       method,
       headers: { accept: 'application/json', 'user-agent': 'kube-deploy-gate' },
-      signal: options.signal,
+      signal,
     };
     await this.kc.applyToHTTPSOptions(opts);
     // A plain-HTTP server (kubectl proxy) takes no TLS agent.
@@ -142,4 +195,12 @@ export class KubeHttp {
     }
     req.end();
   }
+}
+
+function isSignal(s: AbortSignal | undefined): s is AbortSignal {
+  return s !== undefined;
+}
+
+function secondsToMs(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : seconds * 1000;
 }

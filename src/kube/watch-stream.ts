@@ -35,7 +35,7 @@ export async function listAndWatch(http: KubeHttp, opts: WatchOptions, watcher: 
   while (!opts.signal.aborted) {
     try {
       if (resourceVersion === null) {
-        const list = await http.request(opts.path, {
+        const list = await http.request<{ metadata?: { resourceVersion?: string }; items?: unknown[] }>(opts.path, {
           query: { fieldSelector: opts.fieldSelector, labelSelector: opts.labelSelector },
           signal: opts.signal,
         });

@@ -8,6 +8,7 @@ import {
   type PullSummary,
   type RepoRef,
 } from './github-api.js';
+import { withRetry } from '../retry.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 export const PER_PAGE = 100;
@@ -26,10 +27,28 @@ export interface GitHubClientOptions {
   maxWaitMs?: number;
 }
 
+/** A non-2xx answer, kept whole so the retry rule can read its headers. */
+class AnswerError extends Error {
+  constructor(
+    readonly answer: Answer,
+    readonly error: GitHubHttpError,
+  ) {
+    super(error.message);
+  }
+}
+
 interface Answer {
   status: number;
   headers: Headers;
   json: unknown;
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
 }
 
 /** Link: <url?page=2>; rel="next", <url?page=3>; rel="last" -> { next: url, last: url } */
@@ -68,42 +87,47 @@ export function createGitHubClient(o: GitHubClientOptions): GitHubCommentsApi {
     return a.status === 429 ? backoff : null;
   }
 
-  async function request(method: string, path: string, body?: unknown): Promise<Answer> {
+  async function once(method: string, path: string, body: unknown): Promise<Answer> {
     const label = `${method} ${path}`;
-    for (let attempt = 1; ; attempt++) {
-      let answer: Answer | null = null;
-      let failure: unknown = null;
-      try {
-        const res = await doFetch(`${base}${path}`, {
-          method,
-          headers: {
-            Authorization: `Bearer ${o.token}`,
-            Accept: 'application/vnd.github+json',
-            'X-GitHub-Api-Version': API_VERSION,
-            'User-Agent': 'kube-deploy-gate',
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await res.text();
-        let json: unknown = null;
-        try {
-          json = text ? JSON.parse(text) : null;
-        } catch {
-          json = { message: text.slice(0, 200) };
-        }
-        answer = { status: res.status, headers: res.headers, json };
-        if (res.ok) return answer;
-      } catch (e) {
-        failure = e;
-      }
-      const delay = retryDelay(answer, attempt);
-      if (delay === null || attempt >= maxAttempts || delay > maxWaitMs) {
-        if (!answer) throw new GitHubHttpError(0, `${label}: ${(failure as Error)?.message ?? failure}`, label);
-        const j = (answer.json ?? {}) as { message?: string; documentation_url?: string };
-        throw new GitHubHttpError(answer.status, `${label}: ${answer.status} ${j.message ?? ''}`.trim(), label, j.documentation_url);
-      }
-      await sleep(delay);
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${o.token}`,
+          Accept: 'application/vnd.github+json',
+          'X-GitHub-Api-Version': API_VERSION,
+          'User-Agent': 'kube-deploy-gate',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new GitHubHttpError(0, `${label}: ${(e as Error)?.message ?? e}`, label);
+    }
+    const json = parseBody(await res.text());
+    const answer = { status: res.status, headers: res.headers, json };
+    if (res.ok) return answer;
+    const j = (json ?? {}) as { message?: string; documentation_url?: string };
+    throw new AnswerError(
+      answer,
+      new GitHubHttpError(res.status, `${label}: ${res.status} ${j.message ?? ''}`.trim(), label, j.documentation_url),
+    );
+  }
+
+  async function request(method: string, path: string, body?: unknown): Promise<Answer> {
+    try {
+      return await withRetry(() => once(method, path, body), {
+        policy: { attempts: maxAttempts, baseDelayMs: 1000, maxDelayMs: maxWaitMs },
+        random: () => 0.5,
+        sleep: (ms) => sleep(ms),
+        retryable: (e, attempt) => {
+          const delay = retryDelay(e instanceof AnswerError ? e.answer : null, attempt);
+          return delay === null || delay > maxWaitMs ? null : { afterMs: delay };
+        },
+      });
+    } catch (e) {
+      throw e instanceof AnswerError ? e.error : e;
     }
   }
 

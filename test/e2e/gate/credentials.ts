@@ -38,7 +38,7 @@ export function writeKubeconfig(
 
 export async function serviceAccountToken(client: KubeClient, namespace: string, name: string): Promise<string> {
   await client.apply({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } }, 'e2e', true);
-  const res = await client.http.request(`/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
+  const res = await client.http.request<{ status: { token: string } }>(`/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
     method: 'POST',
     body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 3600 } },
   });

@@ -1,0 +1,17 @@
+// What the wait loop asks about a workload. The rules themselves (kubectl's status, the diagnosis) are wired in by the
+// shells' composition (src/judge.ts), so the loop never imports the diagnosis it is handed.
+import type { Finding } from '../diagnose/finding.js';
+import type { ClusterSnapshot } from '../k8s/kinds.js';
+import type { Workload } from '../k8s/objects.js';
+import type { RolloutStatus } from './status/verdict.js';
+
+export interface Judge {
+  status(workload: Workload): RolloutStatus;
+  /** The error means waiting longer cannot help (progress deadline exceeded, job failed...). */
+  terminal(status: RolloutStatus): boolean;
+  /** Fail fast: true when every new pod has a fatal finding (or pods cannot be created). */
+  doomed(workload: Workload, snapshot: ClusterSnapshot, now: Date): boolean;
+  findings(workload: Workload, snapshot: ClusterSnapshot, now: Date): Finding[];
+  /** A change that may make a workload doomed: diagnosed after `alarmingEveryMs` rather than `diagnoseEveryMs`. */
+  alarming?(obj: unknown): boolean;
+}

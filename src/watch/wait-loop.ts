@@ -1,0 +1,223 @@
+// The wait as a small state machine: every workload starts pending and settles once (healthy, failed, timeout or
+// cancelled). It is driven by three inputs only: "the store changed", the clock (debounce, tick, deadline) and
+// cancellation; it reads the cluster through the live store and decides through the judge, so it can be tested with
+// a fake clock and a store fed by hand.
+//
+// Each change re-judges the pending workloads at once (a green verdict lags availability by one event); the diagnosis
+// for fail-fast runs at most every `diagnoseEveryMs`, sooner (`alarmingEveryMs`) after an alarming change (a container
+// failing, a Warning event); a tick re-judges rules that depend on the clock.
+import { WORKLOADS, type ClusterSnapshot, type CollectionName, type WorkloadRef } from '../k8s/kinds.js';
+import type { Workload } from '../k8s/objects.js';
+import { semanticEqual } from '../k8s/semantic-equal.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Judge } from './judge.js';
+import type { RolloutStatus } from './status/verdict.js';
+
+export type WorkloadState = 'pending' | 'healthy' | 'failed' | 'timeout' | 'cancelled';
+
+/** A workload to wait for; with `templateAfter` the wait notices when someone else replaces this run's template. */
+export type WaitTarget = WorkloadRef & { templateAfter?: unknown | null };
+
+export interface WorkloadOutcome extends WorkloadRef {
+  state: WorkloadState;
+  status: RolloutStatus;
+  revisionAfter: number | null;
+  settledAtMs: number | null;
+}
+
+/** What the loop reads of the live store. */
+export interface StoreView {
+  readonly changes: number;
+  readonly alarms: number;
+  find(collection: CollectionName, namespace: string, name: string): Workload | undefined;
+  snapshot(): ClusterSnapshot;
+}
+
+export interface WaitLoopOptions {
+  timeoutMs: number;
+  failFast: boolean;
+  judge: Judge;
+  log: (line: string) => void;
+  clock?: Clock;
+  diagnoseEveryMs?: number;
+  alarmingEveryMs?: number;
+  tickMs?: number;
+  /** The revision a workload runs once it settled (read from the store by the caller). */
+  revisionOf?: (ref: WorkloadRef) => number | null;
+}
+
+export type LoopEnd = 'settled' | 'deadline' | 'cancelled' | 'failed';
+
+interface Tracked extends WorkloadOutcome {
+  templateAfter?: unknown;
+  /** The object judged last: the store replaces an object on every change, so the same one needs no second look. */
+  lastSeen?: Workload;
+}
+
+export function supersededMessage(kind: string, name: string): string {
+  return `${kind.toLowerCase()} "${name}" was changed by someone else during the wait: its pod template is no longer the one this run applied`;
+}
+
+export class WaitLoop {
+  private readonly tracked: Tracked[];
+  private readonly clock: Clock;
+  private readonly diagnoseEveryMs: number;
+  private readonly alarmingEveryMs: number;
+  private readonly started: number;
+  private scheduled = false;
+  private lastDiagnosis = Number.NEGATIVE_INFINITY;
+  private diagnosedAtChange = -1;
+  private diagnosedAtAlarm = 0;
+  private diagnosisLater: unknown = undefined;
+  private diagnosisLaterAt = 0;
+  private deadlineTimer: unknown = undefined;
+  private tickTimer: unknown = undefined;
+  private soonTimer: unknown = undefined;
+  private end: ((how: LoopEnd) => void) | null = null;
+  private ended: LoopEnd | null = null;
+  private fatalError: Error | null = null;
+
+  constructor(
+    targets: readonly WaitTarget[],
+    private readonly store: StoreView,
+    private readonly options: WaitLoopOptions,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.started = this.clock.now();
+    this.diagnoseEveryMs = options.diagnoseEveryMs ?? 250;
+    // Not zero: a crash-looping rollout of many pods sends alarming changes in a stream, and each pass reads them all.
+    this.alarmingEveryMs = Math.min(options.alarmingEveryMs ?? 25, this.diagnoseEveryMs);
+    this.tracked = targets.map(({ kind, namespace, name, templateAfter }) => ({
+      kind,
+      namespace,
+      name,
+      templateAfter,
+      state: 'pending',
+      status: { done: false, message: '', error: null },
+      revisionAfter: null,
+      settledAtMs: null,
+    }));
+  }
+
+  get outcomes(): WorkloadOutcome[] {
+    return this.tracked.map(({ templateAfter: _t, lastSeen: _s, ...o }) => o);
+  }
+
+  /** The watch error that made the wait impossible (a required collection refused), if any. */
+  get fatal(): Error | null {
+    return this.fatalError;
+  }
+
+  /** Runs until every workload settled, the deadline passed, the signal aborted or a required watch failed. */
+  run(signal?: AbortSignal): Promise<LoopEnd> {
+    const done = new Promise<LoopEnd>((resolve) => (this.end = resolve));
+    const onAbort = () => this.stop('cancelled');
+    if (signal?.aborted) this.stop('cancelled');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.deadlineTimer = this.clock.setTimeout(() => this.stop('deadline'), Math.max(0, this.options.timeoutMs));
+    this.armTick();
+    this.evaluate(false);
+    return done.then((how) => {
+      signal?.removeEventListener('abort', onAbort);
+      const final: Record<LoopEnd, WorkloadState | null> = { settled: null, failed: null, deadline: 'timeout', cancelled: 'cancelled' };
+      for (const o of this.tracked) if (o.state === 'pending' && final[how]) this.settle(o, final[how]!);
+      return how;
+    });
+  }
+
+  /** The store changed: judge again soon (changes arriving together are judged once). */
+  changed(): void {
+    if (this.scheduled || this.ended) return;
+    this.scheduled = true;
+    this.soonTimer = this.clock.setTimeout(() => {
+      this.scheduled = false;
+      this.evaluate(false);
+    }, 0);
+  }
+
+  /** A watch the verdict cannot do without has failed for good. */
+  fail(error: Error): void {
+    this.fatalError = error;
+    this.stop('failed');
+  }
+
+  private stop(how: LoopEnd): void {
+    if (this.ended) return;
+    this.ended = how;
+    for (const t of [this.deadlineTimer, this.tickTimer, this.soonTimer, this.diagnosisLater]) this.clock.clearTimeout(t);
+    this.end?.(how);
+  }
+
+  private armTick(): void {
+    this.tickTimer = this.clock.setTimeout(() => {
+      if (this.ended) return;
+      this.evaluate(true);
+      this.armTick();
+    }, this.options.tickMs ?? 1000);
+  }
+
+  private evaluate(tick: boolean): void {
+    if (this.ended) return;
+    const snapshot = this.diagnosisDue(tick) ? this.store.snapshot() : undefined;
+    const now = new Date(this.clock.now());
+    for (const o of this.tracked) if (o.state === 'pending') this.judge(o, snapshot, now);
+    if (this.tracked.every((o) => o.state !== 'pending')) this.stop('settled');
+  }
+
+  /** Between ticks a diagnosis needs something new to look at; the tick re-judges rules that depend on the clock. */
+  private diagnosisDue(tick: boolean): boolean {
+    if (!this.options.failFast) return false;
+    const changed = this.store.changes !== this.diagnosedAtChange;
+    const alarmed = this.store.alarms !== this.diagnosedAtAlarm;
+    const dueAt = this.lastDiagnosis + (alarmed ? this.alarmingEveryMs : this.diagnoseEveryMs);
+    const now = this.clock.now();
+    const due = tick || (changed && now >= dueAt);
+    // A change that arrived too soon after the last diagnosis is looked at when its interval ends, not at the tick.
+    if (changed && !due) this.diagnoseLater(dueAt);
+    if (due) {
+      this.lastDiagnosis = now;
+      this.diagnosedAtChange = this.store.changes;
+      this.diagnosedAtAlarm = this.store.alarms;
+    }
+    return due;
+  }
+
+  private diagnoseLater(at: number): void {
+    if (this.diagnosisLater !== undefined && this.diagnosisLaterAt <= at) return;
+    this.clock.clearTimeout(this.diagnosisLater);
+    this.diagnosisLaterAt = at;
+    this.diagnosisLater = this.clock.setTimeout(
+      () => {
+        this.diagnosisLater = undefined;
+        this.evaluate(false);
+      },
+      Math.max(0, at - this.clock.now()),
+    );
+  }
+
+  private judge(o: Tracked, snapshot: ClusterSnapshot | undefined, now: Date): void {
+    const obj = this.store.find(WORKLOADS[o.kind].collection, o.namespace, o.name);
+    if (!obj) return;
+    const unchanged = o.lastSeen === obj;
+    o.lastSeen = obj;
+    if (!unchanged && o.templateAfter && !semanticEqual(obj.spec?.template, o.templateAfter)) {
+      o.status = { done: false, message: '', error: supersededMessage(o.kind, o.name) };
+      this.options.log(`${o.kind} ${o.namespace}/${o.name}: ${o.status.error}`);
+      return this.settle(o, 'failed');
+    }
+    const status = unchanged ? o.status : this.options.judge.status(obj);
+    if (status.message !== o.status.message || status.error !== o.status.error) {
+      this.options.log(`${o.kind} ${o.namespace}/${o.name}: ${status.error ?? status.message}`);
+    }
+    o.status = status;
+    if (status.done) this.settle(o, 'healthy');
+    else if (status.error && this.options.judge.terminal(status)) this.settle(o, 'failed');
+    else if (snapshot && this.options.judge.doomed(obj, snapshot, now)) this.settle(o, 'failed');
+  }
+
+  private settle(o: Tracked, state: WorkloadState): void {
+    o.state = state;
+    o.settledAtMs = this.clock.now() - this.started;
+    o.revisionAfter = this.options.revisionOf?.(o) ?? null;
+  }
+}
