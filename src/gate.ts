@@ -6,6 +6,7 @@ import { resolveResources } from './apply/resolve.js';
 import { checkNamespacesExist } from './apply/namespaces.js';
 import { expandManifestPaths } from './apply/sources.js';
 import { describeError, UserError } from './errors.js';
+import { Cancelled, startPhase } from './phase.js';
 import type { GateInputs } from './inputs.js';
 import { KubeClient } from './kube/client.js';
 import { loadKubeConfig } from './kube/config.js';
@@ -15,6 +16,9 @@ import { defaultJudge } from './judge.js';
 import { waitForWorkloads, type WaitResult } from './watch/wait.js';
 import { enrichFindings } from './diagnose/live.js';
 import { rollbackRun } from './rollback/run.js';
+
+const PHASE_GRACE_MS = 2000;
+const LOG_FETCH_TIMEOUT_MS = 15_000;
 
 export interface GateDeps {
   log: (line: string) => void;
@@ -42,6 +46,11 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     ...run,
   });
   let cleanup = () => {};
+  // One deadline for the deploy, from the first request: the wait's own deadline decides "timeout" a moment before
+  // this one fires, which only ends requests that hang (discovery, apply) with a clear error.
+  const deadlineAt = started + inputs.timeoutMs;
+  const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal);
+  let applyStarted = false;
   try {
     const files = expandManifestPaths(inputs.manifests, deps.cwd);
     const manifests = loadManifests(files, inputs.images, deps.cwd);
@@ -54,13 +63,15 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
         maskSecret: deps.maskSecret,
       });
       cleanup = loaded.cleanup;
-      client = new KubeClient(loaded.kc);
+      client = new KubeClient(loaded.kc, { onWarning: (w) => deps.log(`warning from the API server: ${w}`) });
     }
+    client.http.useRunSignal(deployPhase.signal);
     const version = await client.discovery.serverVersion();
     deps.log(`connected to ${client.http.server} (Kubernetes ${version})`);
     const planned = resolveNamespaces(await resolveResources(client, manifests), inputs.namespace, client.contextNamespace());
     await checkNamespacesExist(client, planned);
     deps.log(`applying ${planned.length} object(s) from ${files.length} file(s) with server-side apply as "${inputs.fieldManager}"`);
+    applyStarted = true;
     const applied = await applyAll(client, planned, {
       fieldManager: inputs.fieldManager,
       forceConflicts: inputs.forceConflicts,
@@ -71,14 +82,19 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
       return finish('healthy', {}, { applied });
     }
     const wait = await waitForWorkloads(client, applied.workloads, {
-      timeoutMs: inputs.timeoutMs,
+      timeoutMs: deadlineAt - Date.now(),
       failFast: inputs.failFast,
       judge: defaultJudge,
       log: deps.log,
       signal: deps.signal,
     });
+    deployPhase.dispose();
     const verdict = verdictOf(wait);
+    // Log tails are a nicety: a short deadline of their own, none at all once the job is cancelled.
+    const logsPhase = startPhase('reading container logs', LOG_FETCH_TIMEOUT_MS, deps.signal);
+    client.http.useRunSignal(logsPhase.signal);
     const findings: Finding[] = await enrichFindings(client, wait.findings, applied, deps.log);
+    logsPhase.dispose();
     const workloads: WorkloadResult[] = applied.workloads.map((w) => {
       const o = wait.outcomes.find((x) => workloadId(x) === workloadId(w))!;
       return {
@@ -96,16 +112,28 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const shouldRollBack =
       inputs.rollback && (verdict === 'failed' || verdict === 'timeout' || (verdict === 'cancelled' && inputs.rollbackOnCancel));
     if (shouldRollBack) {
-      rollback = await rollbackRun(client, applied, wait, inputs, deps.log);
+      // The rollback gets a deadline of its own; a cancelled job that asked for rollback-on-cancel still rolls back.
+      const rollbackPhase = startPhase(
+        'the rollback',
+        inputs.timeoutMs + PHASE_GRACE_MS,
+        inputs.rollbackOnCancel ? undefined : deps.signal,
+      );
+      client.http.useRunSignal(rollbackPhase.signal);
+      rollback = await rollbackRun(client, applied, wait, inputs, deps.log).finally(rollbackPhase.dispose);
     }
     for (const w of wait.warnings) deps.log(`warning: ${w}`);
     return finish(verdict, { workloads, findings, rollback }, { applied, wait, warnings: wait.warnings });
   } catch (e) {
+    if (e instanceof Cancelled) {
+      deps.log(e.message);
+      return finish(applyStarted ? 'cancelled' : 'error', { error: applyStarted ? null : e.message });
+    }
     // A bug, not the user's input: one line by default, the stack only when asked for (KDG_DEBUG=1).
     if (!(e instanceof UserError))
       deps.log(`internal error (please report it): ${process.env.KDG_DEBUG ? (e as Error).stack : describeError(e)}`);
     return finish('error', { error: describeError(e) });
   } finally {
+    deployPhase.dispose();
     cleanup();
   }
 }

@@ -30,6 +30,10 @@ export interface GateInputs {
   githubToken?: string;
 }
 
+/** Node's timers hold at most 2^31-1 ms (24.8 days); beyond it a timer fires at once. A little is kept for grace. */
+export const MAX_TIMEOUT_MS = 2_147_000_000;
+const MAX_TIMEOUT_HOURS = Math.floor(MAX_TIMEOUT_MS / 3_600_000);
+
 export type InputGetter = (name: string) => string | undefined;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -61,6 +65,11 @@ export function parseInputs(get: InputGetter): GateInputs {
     throw new UserError(`input timeout: ${(e as Error).message}`);
   }
   if (timeoutMs <= 0) throw new UserError(`input timeout: "${timeout}" must be longer than zero`);
+  if (timeoutMs > MAX_TIMEOUT_MS) {
+    throw new UserError(
+      `input timeout: "${timeout}" is longer than the gate can wait (a timer holds at most ${MAX_TIMEOUT_HOURS}h): use at most ${MAX_TIMEOUT_HOURS}h`,
+    );
+  }
   const namespace = optional(get('namespace'));
   if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
     throw new UserError(`input namespace: "${namespace}" is not a valid namespace name (lowercase letters, digits and '-')`);

@@ -44,11 +44,14 @@ export class KubeHttp {
   /** Counts requests by verb, for tests and the benchmark (client side). */
   readonly counters = new Map<string, number>();
   private readonly seenWarnings = new Set<string>();
+  private runSignalValue: AbortSignal | undefined;
 
   constructor(
     readonly kc: KubeConfig,
     private readonly options: KubeHttpOptions = {},
-  ) {}
+  ) {
+    this.runSignalValue = options.signal;
+  }
 
   get server(): string {
     return this.kc.getCurrentCluster()?.server ?? '';
@@ -56,7 +59,12 @@ export class KubeHttp {
 
   /** The run's signal, for callers that start work of their own (watches). */
   get runSignal(): AbortSignal | undefined {
-    return this.options.signal;
+    return this.runSignalValue;
+  }
+
+  /** A run goes through phases with deadlines of their own (deploy, then rollback): each sets its signal here. */
+  useRunSignal(signal: AbortSignal | undefined): void {
+    this.runSignalValue = signal;
   }
 
   async request<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -111,7 +119,7 @@ export class KubeHttp {
   }
 
   private combined(signal: AbortSignal | undefined): AbortSignal | undefined {
-    const signals = [signal, this.options.signal].filter(isSignal);
+    const signals = [signal, this.runSignalValue].filter(isSignal);
     return signals.length <= 1 ? signals[0] : AbortSignal.any(signals);
   }
 

@@ -47,7 +47,8 @@ export async function listAndWatch(http: KubeHttp, opts: WatchOptions, watcher: 
       if (outcome.expired) resourceVersion = null;
       failures = 0;
     } catch (e) {
-      if (opts.signal.aborted) return;
+      // Our own stop, or the run's deadline or cancellation: not a failure to retry.
+      if (opts.signal.aborted || http.runSignal?.aborted) return;
       if (e instanceof KubeApiError && e.status === 410) {
         resourceVersion = null;
         continue;
