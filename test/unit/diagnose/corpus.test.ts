@@ -38,7 +38,7 @@ const known = new Set<string>([...CATEGORIES, ...expectedFile.plannedCategories]
 function workloadsIn(text: string): Set<string> {
   const s = snapshotFromDump(text);
   const ids = new Set<string>();
-  const add = (kind: string, items: unknown[]) => {
+  const add = (kind: string, items: readonly unknown[]) => {
     for (const item of items as { metadata?: { name?: string; namespace?: string; ownerReferences?: { controller?: boolean }[] } }[]) {
       if (kind === 'Pod' && (item.metadata?.ownerReferences ?? []).some((r) => r.controller)) continue;
       ids.add(`${kind}/${item.metadata?.namespace ?? ''}/${item.metadata?.name ?? ''}`);
