@@ -84,6 +84,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const wait = await waitForWorkloads(client, applied.workloads, {
       timeoutMs: deadlineAt - Date.now(),
       failFast: inputs.failFast,
+      minReadyMs: inputs.minReadyMs,
       judge: defaultJudge,
       log: deps.log,
       signal: deps.signal,
@@ -106,6 +107,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
         revisionAfter: o.revisionAfter,
         done: o.status.done,
         message: o.status.error ?? o.status.message ?? '',
+        window: o.window,
       };
     });
     let rollback: RollbackResult | null = null;

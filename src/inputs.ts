@@ -19,6 +19,8 @@ export interface GateInputs {
   fieldManager: string;
   forceConflicts: boolean;
   timeoutMs: number;
+  /** The stability window after kubectl's rule says done; 0: kubectl's verdict alone. */
+  minReadyMs: number;
   failFast: boolean;
   rollback: boolean;
   rollbackScope: RollbackScope;
@@ -56,6 +58,14 @@ function optional(value: string | undefined): string | undefined {
   return v ? v : undefined;
 }
 
+function durationInput(name: string, text: string): number {
+  try {
+    return parseDuration(text);
+  } catch (e) {
+    throw new UserError(`input ${name}: ${(e as Error).message}`);
+  }
+}
+
 export function parseInputs(get: InputGetter): GateInputs {
   const timeout = optional(get('timeout')) ?? '5m';
   let timeoutMs: number;
@@ -70,6 +80,9 @@ export function parseInputs(get: InputGetter): GateInputs {
       `input timeout: "${timeout}" is longer than the gate can wait (a timer holds at most ${MAX_TIMEOUT_HOURS}h): use at most ${MAX_TIMEOUT_HOURS}h`,
     );
   }
+  const minReadyMs = durationInput('min-ready', optional(get('min-ready')) ?? '10s');
+  if (minReadyMs > timeoutMs)
+    throw new UserError(`input min-ready: "${get('min-ready')}" is longer than the timeout (${timeout}): the window could never end`);
   const namespace = optional(get('namespace'));
   if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
     throw new UserError(`input namespace: "${namespace}" is not a valid namespace name (lowercase letters, digits and '-')`);
@@ -84,6 +97,7 @@ export function parseInputs(get: InputGetter): GateInputs {
     fieldManager: optional(get('field-manager')) ?? 'kube-deploy-gate',
     forceConflicts: parseBool('force-conflicts', get('force-conflicts'), false),
     timeoutMs,
+    minReadyMs,
     failFast: parseBool('fail-fast', get('fail-fast'), true),
     rollback: parseBool('rollback', get('rollback'), true),
     rollbackScope: oneOf('rollback-scope', get('rollback-scope'), ['all-changed', 'failed-only'] as const, 'all-changed'),

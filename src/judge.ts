@@ -1,7 +1,7 @@
 // The rules the wait applies, wired from the pure core: kubectl's status rules and the diagnosis's fail-fast. It lives
 // beside the shells, not in watch/, so the wait loop never imports the diagnosis it is handed.
 import { rolloutStatusFor, isTerminalError } from './watch/status/index.js';
-import { diagnoseWorkload, isAlarming, isDoomed } from './diagnose/index.js';
+import { diagnoseWorkload, isAlarming, isDoomed, judgeWindow, openWindow, type StabilityWindow } from './diagnose/index.js';
 import type { Judge } from './watch/wait.js';
 import type { WorkloadKind } from './k8s/kinds.js';
 
@@ -11,4 +11,9 @@ export const defaultJudge: Judge = {
   doomed: (workload, snapshot, now) => isDoomed(workload, snapshot, now),
   findings: (workload, snapshot, now) => diagnoseWorkload(workload, snapshot, now),
   alarming: isAlarming,
+  window: {
+    open: (ref, workload, snapshot, nowMs) => openWindow(ref.kind, workload, snapshot, nowMs),
+    judge: (ref, workload, snapshot, state, now, minReadyMs) =>
+      judgeWindow(ref, workload, snapshot, state as StabilityWindow, now, minReadyMs),
+  },
 };

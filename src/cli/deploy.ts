@@ -17,6 +17,7 @@ const SPEC = {
     'kubeconfig',
     'context',
     'timeout',
+    'min-ready',
     'image',
     'field-manager',
     'summary-file',
@@ -77,9 +78,11 @@ function textResult(result: DeployResult): string {
   if (result.error) lines.push(`error: ${result.error}`);
   for (const w of result.workloads) {
     const rev = `${w.revisionBefore ?? '-'} -> ${w.revisionAfter ?? '-'}`;
+    const ok = w.done && (!w.window || w.window.state === 'held');
     lines.push(
-      `  ${w.done ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`,
+      `  ${ok ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`,
     );
+    if (w.window) lines.push(`       ${w.window.message}`);
   }
   if (result.findings.length) lines.push('', renderFindingsText(result.findings).trimEnd());
   if (result.rollback?.attempted) {

@@ -18,6 +18,8 @@ Exit codes: 0 healthy/ok, 1 rollout failed or timed out, 2 could not run (bad in
       --kubeconfig FILE        kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
       --context NAME           kubeconfig context
       --timeout DURATION       one deadline for all workloads (default 5m; e.g. 90s, 10m, 1h30m)
+      --min-ready DURATION     after kubectl's rule says done, every new pod must stay Ready this long
+                               without a restart (default 10s; 0s: exactly kubectl's verdict)
       --image REPO=REF         replace the image of containers whose repository is REPO (repeatable)
       --field-manager NAME     server-side apply field manager (default kube-deploy-gate)
       --force-conflicts        take over fields owned by other managers

@@ -43,7 +43,7 @@ export function podContext(pod: Pod, inputs: PodInputs): PodContext {
   };
 }
 
-function containerContext(ctx: PodContext, status: ContainerStatus, isInit: boolean): ContainerContext {
+export function containerContext(ctx: PodContext, status: ContainerStatus, isInit: boolean): ContainerContext {
   const specs = isInit ? ctx.pod.spec?.initContainers : ctx.pod.spec?.containers;
   return {
     ...ctx,

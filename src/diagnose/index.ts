@@ -61,4 +61,5 @@ export { CATEGORIES, type Category } from './categories/index.js';
 export { doomed } from './fail-fast.js';
 export { isAlarming } from './alarming.js';
 export { mergeFindings } from './merge.js';
+export { openWindow, judgeWindow, type StabilityWindow } from './stability.js';
 export { assessWorkload, type Assessment } from './assess.js';

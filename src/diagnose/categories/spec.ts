@@ -6,12 +6,7 @@ import type { Draft } from '../rules/types.js';
 
 /** When a finding is fatal, i.e. waiting longer cannot help (see ../policy.ts). */
 export type CategoryPolicy =
-  | { fatal: 'at-once' }
-  | { fatal: 'after-failures'; failures: number }
-  | { fatal: 'after-seconds'; seconds: number }
-  /** Fatal once the rule saw it last longer than the object's own settings allow (a readiness probe's allowance). */
-  | { fatal: 'when-overdue' }
-  | { fatal: 'never' };
+  { fatal: 'at-once' } | { fatal: 'after-failures'; failures: number } | { fatal: 'after-seconds'; seconds: number } | { fatal: 'never' };
 
 export interface CategorySpec {
   policy: CategoryPolicy;
