@@ -12,7 +12,8 @@ import { KubeClient } from './kube/client.js';
 import { loadKubeConfig } from './kube/config.js';
 import { workloadId } from './k8s/kinds.js';
 import { type DeployResult, type Finding, type RollbackResult, type Verdict, type WorkloadResult } from './model.js';
-import { defaultJudge } from './judge.js';
+import { createJudge } from './judge.js';
+import { runContextOf } from './diagnose/index.js';
 import { waitForWorkloads, type WaitResult } from './watch/wait.js';
 import { enrichFindings } from './diagnose/live.js';
 import { rollbackRun } from './rollback/run.js';
@@ -85,7 +86,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
       timeoutMs: deadlineAt - Date.now(),
       failFast: inputs.failFast,
       minReadyMs: inputs.minReadyMs,
-      judge: defaultJudge,
+      judge: createJudge(runContextOf(planned.map((m) => m.object))),
       log: deps.log,
       signal: deps.signal,
     });

@@ -153,6 +153,46 @@ export const COVERAGE_CASES = [
     expect: [{ workload: 'Deployment/secure/token-service', category: 'admission-denied', fatal: true }],
   },
   {
+    name: 'coverage-admission-webhook-unavailable',
+    family: 'coverage',
+    k8s: '1.33',
+    provider: 'EKS',
+    now: '2026-05-11T09:30:00Z',
+    summary: "A policy engine's webhook backend is down (failurePolicy Fail): every pod creation is refused for minutes.",
+    sources: [
+      'kubernetes/apiserver pkg/admission/plugin/webhook/errors and validating/dispatcher.go ("failed calling webhook %q: %w", "failed to call webhook: %w")',
+    ],
+    build: (t, c) => {
+      const r = rollout(t, c, {
+        ns: 'payments',
+        name: 'ledger',
+        image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments/ledger:4.2.0',
+        replicas: 2,
+        newReplicas: 1,
+        newReady: 0,
+        oldReplicas: 2,
+      });
+      const msg = `Internal error occurred: failed calling webhook "validate.kyverno.svc-fail": failed to call webhook: Post "https://kyverno-svc.kyverno.svc:443/validate/fail?timeout=10s": dial tcp 172.20.118.9:443: connect: connection refused`;
+      r.newRS.status.conditions = [
+        { lastTransitionTime: t.at(240), message: msg, reason: 'FailedCreate', status: 'True', type: 'ReplicaFailure' },
+      ];
+      const n = 'ip-10-0-3-41.eu-west-1.compute.internal';
+      return [
+        ...r.objects,
+        k.node(t, c, n),
+        healthy(t, c, r.oldPod, 'o1', n, r.oldImage, { createdAgo: 86400 }),
+        healthy(t, c, r.oldPod, 'o2', n, r.oldImage, { createdAgo: 86400 }),
+        k.event(t, r.newRS, 'Warning', 'FailedCreate', `Error creating: ${msg}`, {
+          component: 'replicaset-controller',
+          firstAgo: 240,
+          lastAgo: 15,
+          count: 11,
+        }),
+      ];
+    },
+    expect: [{ workload: 'Deployment/payments/ledger', category: 'admission-webhook-unavailable', fatal: true }],
+  },
+  {
     name: 'coverage-job-backoff-limit',
     family: 'coverage',
     k8s: '1.32',

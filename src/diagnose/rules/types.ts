@@ -3,6 +3,7 @@
 // the fatal flag are added later, in one place each.
 import type { Category, CategoryPolicy } from '../categories/index.js';
 import type { EventView } from '../events.js';
+import type { RunContext } from '../run-context.js';
 import type { ContainerSpec, ContainerStatus, Node, PersistentVolumeClaim, Pod } from '../../k8s/objects.js';
 
 /** Facts a hint can quote; each rule fills what it knows. */
@@ -70,6 +71,8 @@ export interface PodContext {
   /** Events about PersistentVolumeClaims in the pod's namespace. */
   claimEvents: EventView[];
   now: Date;
+  /** What this deploy brings that may still resolve a failure (the objects that create a missing Secret...). */
+  run: RunContext;
 }
 
 export interface ContainerContext extends PodContext {
