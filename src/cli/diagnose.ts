@@ -10,7 +10,12 @@ import { templatePairsFromSnapshot } from './diagnose-suspects.js';
 export async function runDiagnoseCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(
     argv,
-    { values: ['from-file', 'now', 'output'], booleans: [], aliases: { f: 'from-file', o: 'output' } },
+    {
+      values: ['from-file', 'now', 'output'],
+      booleans: [],
+      aliases: { f: 'from-file', o: 'output' },
+      positionalHint: 'pass the dump with --from-file DUMP.yaml',
+    },
     'diagnose',
   );
   const file = last(args, 'from-file');

@@ -9,7 +9,12 @@ import { last, outputFormat, parseArgs } from './args.js';
 export async function runStatusCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(
     argv,
-    { values: ['from-file', 'revision', 'output'], booleans: [], aliases: { f: 'from-file', o: 'output' } },
+    {
+      values: ['from-file', 'revision', 'output'],
+      booleans: [],
+      aliases: { f: 'from-file', o: 'output' },
+      positionalHint: 'pass the object with --from-file OBJ.yaml',
+    },
     'status',
   );
   const file = last(args, 'from-file');
