@@ -75,6 +75,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const applied = await applyAll(client, planned, {
       fieldManager: inputs.fieldManager,
       forceConflicts: inputs.forceConflicts,
+      fieldValidation: inputs.fieldValidation,
       log: deps.log,
     });
     if (applied.workloads.length === 0) {

@@ -21,6 +21,7 @@ const SPEC: FlagSpec = {
     'timeout',
     'image',
     'field-manager',
+    'field-validation',
     'summary-file',
     'output',
     'rollback-scope',
