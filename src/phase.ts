@@ -38,3 +38,12 @@ export function startPhase(what: string, timeoutMs: number, cancel?: AbortSignal
     },
   };
 }
+
+/** A signal that aborts `graceMs` after `signal` does (a cancelled job still gets that long to post its report). */
+export function graceAfter(signal: AbortSignal, graceMs: number): AbortSignal {
+  const controller = new AbortController();
+  const later = () => setTimeout(() => controller.abort(new Cancelled()), graceMs).unref();
+  if (signal.aborted) later();
+  else signal.addEventListener('abort', later, { once: true });
+  return controller.signal;
+}

@@ -2,6 +2,7 @@
 // document and, for YAML syntax errors, the line and column.
 import { parseAllDocuments } from 'yaml';
 import { UserError } from '../errors.js';
+import { documentToJS } from '../yaml-limits.js';
 import type { SourceLocation } from '../model.js';
 import { apiVersionProblem, nameProblem, namespaceProblem } from '../k8s/names.js';
 
@@ -28,7 +29,7 @@ export function parseManifest(file: string, text: string): ManifestObject[] {
       const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
       throw new UserError(`invalid YAML in ${file}${at}: ${firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
     }
-    const value = doc.toJS({ maxAliasCount: 100 });
+    const value = documentToJS(doc, where);
     if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing ---
     const line = doc.range ? lineOf(doc.contents?.range?.[0] ?? doc.range[0]) : 1;
     const source: SourceLocation = { file, documentIndex: index, line };
