@@ -49,7 +49,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
   // One deadline for the deploy, from the first request: the wait's own deadline decides "timeout" a moment before
   // this one fires, which only ends requests that hang (discovery, apply) with a clear error.
   const deadlineAt = started + inputs.timeoutMs;
-  const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal);
+  const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal, inputs.timeoutMs);
   let applyStarted = false;
   try {
     const files = expandManifestPaths(inputs.manifests, deps.cwd);
@@ -118,6 +118,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
         'the rollback',
         inputs.timeoutMs + PHASE_GRACE_MS,
         inputs.rollbackOnCancel ? undefined : deps.signal,
+        inputs.timeoutMs,
       );
       client.http.useRunSignal(rollbackPhase.signal);
       rollback = await rollbackRun(client, applied, wait, inputs, deps.log).finally(rollbackPhase.dispose);

@@ -5,6 +5,7 @@ import { Cancelled, PhaseTimeout } from '../phase.js';
 import type { FieldValidation, KubeClient } from '../kube/client.js';
 import type { KubeObject } from '../k8s/objects.js';
 import { KubeApiError } from '../kube/errors.js';
+import { isSchemaRefusal } from '../kube/http.js';
 import { isWorkloadKind } from '../k8s/kinds.js';
 import { type AppliedWorkload, type ObjectRef } from '../model.js';
 import { readBeforeState, type BeforeState } from './before.js';
@@ -129,6 +130,12 @@ function explainApplyError(e: unknown, m: PlannedObject): Error {
   if (e.status === 400 && /unknown field|duplicate field|strict decoding error/i.test(e.apiMessage)) {
     return new UserError(
       `${what} is invalid: ${e.apiMessage}: fix the field name (kubectl explain shows the schema), or set field-validation: Warn to apply it with the field dropped`,
+    );
+  }
+  if (isSchemaRefusal(e)) {
+    const field = /(\.[\w.[\]-]+): field not declared in schema/.exec(e.apiMessage)?.[1];
+    return new UserError(
+      `${what} is invalid: ${field ? `${field.slice(1)} is not a field of ${m.object.kind} ${m.object.apiVersion}` : e.apiMessage} (the API server refuses unknown fields in server-side apply): fix the field name or its indentation; kubectl explain shows the schema`,
     );
   }
   if (e.status === 422 || e.status === 400) return new UserError(`${what} is invalid: ${e.apiMessage}`);

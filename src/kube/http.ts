@@ -90,7 +90,10 @@ export class KubeHttp {
         sleep: this.options.sleep,
         retryable: (e) => {
           if (!retry) return null;
-          if (e instanceof KubeApiError) return RETRYABLE_STATUS.has(e.status) ? { afterMs: secondsToMs(e.retryAfterSeconds) } : null;
+          if (e instanceof KubeApiError) {
+            if (!RETRYABLE_STATUS.has(e.status) || isSchemaRefusal(e)) return null;
+            return { afterMs: secondsToMs(e.retryAfterSeconds) };
+          }
           return e instanceof TransportError ? {} : null;
         },
       },
@@ -220,6 +223,11 @@ export class KubeHttp {
     }
     req.end();
   }
+}
+
+/** Server-side apply answers 500 for a field the schema does not know: the same body fails the same way again. */
+export function isSchemaRefusal(e: KubeApiError): boolean {
+  return e.status === 500 && /field not declared in schema|failed to create typed patch object/.test(e.apiMessage);
 }
 
 function isSignal(s: AbortSignal | undefined): s is AbortSignal {
