@@ -115,4 +115,14 @@ describe('the commands', () => {
     expect(doc.error).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('a summary file that cannot be written after the run keeps the result: one JSON document, and the write error on stderr', async () => {
+    const r = await cli(['deploy', '-o', 'json', '-f', '/nonexistent/app.yaml', '--summary-file', '/dev/full']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      verdict: 'error',
+      error: expect.stringMatching(/manifest path "\/nonexistent\/app.yaml" does not exist/),
+    });
+    expect(r.stderr).toMatch(/could not write the summary file \/dev\/full: ENOSPC/);
+  });
 });
