@@ -28,6 +28,9 @@ Exit codes: 0 healthy/ok, 1 rollout failed or timed out, 2 could not run (bad in
       --on-first-deploy-failure A   keep (default) | scale-to-zero | delete
       --summary-file FILE      write the markdown report (the job summary) to FILE
   -o, --output FORMAT          text (default) | json (one JSON document on stdout; progress on stderr)
+
+Switches take no separate value: --rollback, --rollback=true, --rollback=false or --no-rollback.
+Manifests are given with -f; other arguments are refused.
 `,
   status: `Usage: kube-deploy-gate status --from-file OBJ.(yaml|json) [--revision N] [--output json|text]
 
