@@ -50,7 +50,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
   // One deadline for the deploy, from the first request: the wait's own deadline decides "timeout" a moment before
   // this one fires, which only ends requests that hang (discovery, apply) with a clear error.
   const deadlineAt = started + inputs.timeoutMs;
-  const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal);
+  const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal, inputs.timeoutMs);
   let applyStarted = false;
   try {
     const files = expandManifestPaths(inputs.manifests, deps.cwd);
@@ -76,6 +76,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const applied = await applyAll(client, planned, {
       fieldManager: inputs.fieldManager,
       forceConflicts: inputs.forceConflicts,
+      fieldValidation: inputs.fieldValidation,
       log: deps.log,
     });
     if (applied.workloads.length === 0) {
@@ -120,6 +121,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
         'the rollback',
         inputs.timeoutMs + PHASE_GRACE_MS,
         inputs.rollbackOnCancel ? undefined : deps.signal,
+        inputs.timeoutMs,
       );
       client.http.useRunSignal(rollbackPhase.signal);
       rollback = await rollbackRun(client, applied, wait, inputs, deps.log).finally(rollbackPhase.dispose);

@@ -4,10 +4,13 @@ import { UserError } from './errors.js';
 import { splitList } from './apply/sources.js';
 import { parseImageSubstitutions, type ImageSubstitution } from './apply/images.js';
 import { parseDuration } from './duration.js';
+import { namespaceProblem } from './k8s/names.js';
 
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployFailure = 'keep' | 'scale-to-zero' | 'delete';
 export type PrComment = 'true' | 'false' | 'auto-find';
+/** What the API server does with a field its schema does not know: refuse the object (Strict) or warn (Warn). */
+export type FieldValidationInput = 'Strict' | 'Warn';
 
 export interface GateInputs {
   manifests: string[];
@@ -18,6 +21,7 @@ export interface GateInputs {
   images: ImageSubstitution[];
   fieldManager: string;
   forceConflicts: boolean;
+  fieldValidation: FieldValidationInput;
   timeoutMs: number;
   /** The stability window after kubectl's rule says done; 0: kubectl's verdict alone. */
   minReadyMs: number;
@@ -84,9 +88,8 @@ export function parseInputs(get: InputGetter): GateInputs {
   if (minReadyMs > timeoutMs)
     throw new UserError(`input min-ready: "${get('min-ready')}" is longer than the timeout (${timeout}): the window could never end`);
   const namespace = optional(get('namespace'));
-  if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
-    throw new UserError(`input namespace: "${namespace}" is not a valid namespace name (lowercase letters, digits and '-')`);
-  }
+  const nsProblem = namespace ? namespaceProblem(namespace) : null;
+  if (nsProblem) throw new UserError(`input namespace: "${namespace}" is not a valid namespace name: it ${nsProblem}`);
   return {
     manifests: splitList(get('manifests') ?? ''),
     namespace,
@@ -96,6 +99,7 @@ export function parseInputs(get: InputGetter): GateInputs {
     images: parseImageSubstitutions(splitList(get('images') ?? '')),
     fieldManager: optional(get('field-manager')) ?? 'kube-deploy-gate',
     forceConflicts: parseBool('force-conflicts', get('force-conflicts'), false),
+    fieldValidation: oneOf('field-validation', get('field-validation'), ['Strict', 'Warn'] as const, 'Strict'),
     timeoutMs,
     minReadyMs,
     failFast: parseBool('fail-fast', get('fail-fast'), true),

@@ -23,12 +23,16 @@ Exit codes: 0 healthy/ok, 1 rollout failed or timed out, 2 could not run (bad in
       --image REPO=REF         replace the image of containers whose repository is REPO (repeatable)
       --field-manager NAME     server-side apply field manager (default kube-deploy-gate)
       --force-conflicts        take over fields owned by other managers
+      --field-validation V     Strict (default: refuse unknown or duplicate fields) | Warn (apply, print the warning)
       --no-fail-fast           wait for the deadline even when a workload is doomed
       --no-rollback            do not roll back on failure
       --rollback-scope S       all-changed (default) | failed-only
       --on-first-deploy-failure A   keep (default) | scale-to-zero | delete
       --summary-file FILE      write the markdown report (the job summary) to FILE
   -o, --output FORMAT          text (default) | json (one JSON document on stdout; progress on stderr)
+
+Switches take no separate value: --rollback, --rollback=true, --rollback=false or --no-rollback.
+Manifests are given with -f; other arguments are refused.
 `,
   status: `Usage: kube-deploy-gate status --from-file OBJ.(yaml|json) [--revision N] [--output json|text]
 
