@@ -13,7 +13,7 @@ import { parseRepository } from './report/github-api.js';
 import { defaultReportId } from './report/marker.js';
 import { renderComment, renderSummary, type ReportInput } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
-import { headline } from './report/headline.js';
+import { plainHeadline } from './report/headline.js';
 import { githubContext } from './action-context.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -50,6 +50,7 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv)
     },
     timings: Object.fromEntries((gate.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0])),
     now: new Date(),
+    timeoutMs: inputs.timeoutMs,
   };
   if (inputs.summary) {
     try {
@@ -84,9 +85,13 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv)
   if (result.verdict !== 'healthy') fail(result, input);
 }
 
+// GitHub shows the failure message and annotations as plain text: the markdown headline would show its "## " and
+// backticks literally.
 function fail(result: DeployResult, input?: ReportInput): void {
   if (!input) for (const [name, value] of Object.entries(stepOutputs(result))) core.setOutput(name, value);
-  core.setFailed(result.verdict === 'error' ? (result.error ?? 'the deploy could not run') : headline(result));
+  core.setFailed(
+    result.verdict === 'error' ? (result.error ?? 'the deploy could not run') : plainHeadline(result, { timeoutMs: input?.timeoutMs }),
+  );
 }
 
 function emptyResult(error: string): DeployResult {

@@ -62,7 +62,10 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
   const summaryFile = last(args, 'summary-file');
   if (summaryFile) {
     const timings = Object.fromEntries((run.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0]));
-    fs.writeFileSync(summaryFile, renderSummary({ result, context: { reportId: 'cli' }, timings, now: new Date() }));
+    fs.writeFileSync(
+      summaryFile,
+      renderSummary({ result, context: { reportId: 'cli' }, timings, now: new Date(), timeoutMs: inputs.timeoutMs }),
+    );
   }
   if (format === 'json') {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
@@ -84,7 +87,10 @@ function textResult(result: DeployResult): string {
   if (result.findings.length) lines.push('', renderFindingsText(result.findings).trimEnd());
   if (result.rollback?.attempted) {
     lines.push('', 'rollback:');
-    for (const r of result.rollback.workloads) lines.push(`  ${r.done ? 'ok  ' : 'FAIL'} ${r.kind} ${r.namespace}/${r.name}: ${r.message}`);
+    for (const r of result.rollback.workloads) {
+      const forced = r.deletedPods?.length ? ` (forced: deleted pods ${r.deletedPods.join(', ')} of the failed revision)` : '';
+      lines.push(`  ${r.done ? 'ok  ' : 'FAIL'} ${r.kind} ${r.namespace}/${r.name}: ${r.message}${forced}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -27,6 +27,7 @@ export const ENVIRONMENT_CATEGORIES = {
   },
   'liveness-probe-failing': {
     policy: AT_ONCE,
+    sameCause: 'exit-code',
     phrase: 'is restarted by its liveness probe',
     logs: 'last-ended',
     nodeSensitive: true,
@@ -36,6 +37,7 @@ export const ENVIRONMENT_CATEGORIES = {
   'readiness-probe-failing': {
     // A readiness or startup probe failing for longer than its own settings allow will not recover by waiting.
     policy: { fatal: 'when-overdue' },
+    sameCause: 'evidence',
     phrase: 'never becomes ready: its readiness probe fails',
     logs: 'running',
     nodeSensitive: true,
