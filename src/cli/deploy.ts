@@ -18,13 +18,14 @@ const SPEC = {
     'context',
     'timeout',
     'image',
+    'image-pull-secret',
     'field-manager',
     'summary-file',
     'output',
     'rollback-scope',
     'on-first-deploy-failure',
   ],
-  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel'],
+  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel', 'allow-http-manifests'],
   aliases: { f: 'filename', n: 'namespace', o: 'output' },
 };
 
@@ -44,6 +45,8 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
         return (args.flags.get('filename') ?? []).join('\n');
       case 'images':
         return (args.flags.get('image') ?? []).join('\n');
+      case 'image-pull-secrets':
+        return (args.flags.get('image-pull-secret') ?? []).join('\n');
       case 'kubeconfig-file':
         return last(args, 'kubeconfig');
       case 'kubeconfig':
@@ -52,6 +55,7 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
       case 'fail-fast':
       case 'force-conflicts':
       case 'rollback-on-cancel':
+      case 'allow-http-manifests':
         return bool(name);
       default:
         return last(args, name);
