@@ -14,7 +14,7 @@ import { parseRepository } from './report/github-api.js';
 import { defaultReportId } from './report/marker.js';
 import { renderComment, renderSummary, type ReportInput } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
-import { headline } from './report/headline.js';
+import { plainHeadline } from './report/headline.js';
 import { githubContext } from './action-context.js';
 import { graceAfter } from './phase.js';
 
@@ -66,7 +66,7 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv,
   const problems = writeOutputs(result);
   const ctx = githubContext(env);
   const reportId = inputs.reportId ?? defaultReportId({ workflow: ctx.workflow, job: ctx.job, namespace: inputs.namespace });
-  const input = reportInput(gate, ctx, reportId);
+  const input = reportInput(gate, ctx, reportId, inputs.timeoutMs);
   if (inputs.summary) await writeSummary(input);
   const locations = new Map<string, SourceLocation>();
   for (const w of gate.applied?.workloads ?? []) if (w.source) locations.set(workloadId(w), w.source);
@@ -99,8 +99,11 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv,
       }
     }
   }
+  // GitHub shows the failure message as plain text: the Markdown headline would show its "## " and backticks.
   if (result.verdict !== 'healthy')
-    core.setFailed(result.verdict === 'error' ? (result.error ?? 'the deploy could not run') : headline(result));
+    core.setFailed(
+      result.verdict === 'error' ? (result.error ?? 'the deploy could not run') : plainHeadline(result, { timeoutMs: inputs.timeoutMs }),
+    );
   else if (problems.length) core.setFailed(`the deploy is healthy, but ${problems[0]}`);
 }
 
@@ -108,12 +111,14 @@ function reportInput(
   gate: Pick<GateRun, 'result'> & Partial<GateRun>,
   ctx: ReturnType<typeof githubContext>,
   reportId: string,
+  timeoutMs?: number,
 ): ReportInput {
   return {
     result: gate.result,
     context: { runUrl: ctx.runUrl, runId: ctx.runId, repository: ctx.repository, sha: ctx.sha, reportId },
     timings: Object.fromEntries((gate.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0])),
     now: new Date(),
+    timeoutMs,
   };
 }
 

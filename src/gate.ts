@@ -4,7 +4,10 @@ import { applyAll, type ApplyResult } from './apply/apply.js';
 import { loadManifests, resolveNamespaces } from './apply/plan.js';
 import { resolveResources } from './apply/resolve.js';
 import { checkNamespacesExist } from './apply/namespaces.js';
-import { expandManifestPaths } from './apply/sources.js';
+import { expandManifestSources, type ManifestSource } from './apply/sources.js';
+import { readManifestSources } from './apply/read-sources.js';
+import { checkPullSecrets } from './apply/pull-secrets.js';
+import { fetchManifestUrl, type UrlFetcher } from './apply/url-fetcher.js';
 import { describeError, UserError } from './errors.js';
 import { Cancelled, startPhase } from './phase.js';
 import type { GateInputs } from './inputs.js';
@@ -28,6 +31,8 @@ export interface GateDeps {
   cwd?: string;
   /** Inject a client (tests); otherwise one is built from the kubeconfig inputs. */
   client?: KubeClient;
+  /** Fetches manifests named by URL; node:https by default. */
+  fetchUrl?: UrlFetcher;
 }
 
 export interface GateRun {
@@ -53,8 +58,15 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
   const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal, inputs.timeoutMs);
   let applyStarted = false;
   try {
-    const files = expandManifestPaths(inputs.manifests, deps.cwd);
-    const manifests = loadManifests(files, inputs.images, deps.cwd);
+    const sources = expandManifestSources(inputs.manifests, deps.cwd, { allowHttp: inputs.allowHttpManifests });
+    const texts = await readManifestSources(sources, {
+      fetch: deps.fetchUrl ?? fetchManifestUrl,
+      allowHttp: inputs.allowHttpManifests,
+      cwd: deps.cwd,
+      signal: deployPhase.signal,
+      deadlineAt,
+    });
+    const manifests = loadManifests(texts, inputs.images, inputs.imagePullSecrets);
     let client = deps.client;
     if (!client) {
       const loaded = loadKubeConfig({
@@ -71,7 +83,8 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     deps.log(`connected to ${client.http.server} (Kubernetes ${version})`);
     const planned = resolveNamespaces(await resolveResources(client, manifests), inputs.namespace, client.contextNamespace());
     await checkNamespacesExist(client, planned);
-    deps.log(`applying ${planned.length} object(s) from ${files.length} file(s) with server-side apply as "${inputs.fieldManager}"`);
+    await checkPullSecrets(client, planned, inputs.imagePullSecrets, (w) => deps.log(`warning: ${w}`));
+    deps.log(`applying ${planned.length} object(s) from ${describeSources(sources)} with server-side apply as "${inputs.fieldManager}"`);
     applyStarted = true;
     const applied = await applyAll(client, planned, {
       fieldManager: inputs.fieldManager,
@@ -141,6 +154,12 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     deployPhase.dispose();
     cleanup();
   }
+}
+
+function describeSources(sources: ManifestSource[]): string {
+  const urls = sources.filter((s) => s.kind === 'url').length;
+  const files = sources.length - urls;
+  return [files ? `${files} file(s)` : '', urls ? `${urls} URL(s)` : ''].filter(Boolean).join(' and ');
 }
 
 function verdictOf(wait: WaitResult): Verdict {

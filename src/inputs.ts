@@ -19,6 +19,10 @@ export interface GateInputs {
   kubeconfigFile?: string;
   context?: string;
   images: ImageSubstitution[];
+  /** Secrets added to imagePullSecrets of every pod template (input image-pull-secrets). */
+  imagePullSecrets: string[];
+  /** Fetch plain http:// manifest URLs too (input allow-http-manifests). */
+  allowHttpManifests: boolean;
   fieldManager: string;
   forceConflicts: boolean;
   fieldValidation: FieldValidationInput;
@@ -55,6 +59,19 @@ export function parseBool(name: string, value: string | undefined, fallback: boo
   if (['true', 'yes', '1', 'on'].includes(v)) return true;
   if (['false', 'no', '0', 'off'].includes(v)) return false;
   throw new UserError(`input ${name}: "${value}" is not a boolean (true or false)`);
+}
+
+// A Secret's name is a DNS subdomain (RFC 1123): lowercase letters, digits, '-' and '.', at most 253 characters.
+const SECRET_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function secretNames(name: string, value: string | undefined): string[] {
+  const names = splitList(value ?? '');
+  for (const n of names) {
+    if (n.length > 253 || !SECRET_NAME.test(n)) {
+      throw new UserError(`input ${name}: "${n}" is not a valid Secret name (lowercase letters, digits, '-' and '.')`);
+    }
+  }
+  return [...new Set(names)];
 }
 
 function optional(value: string | undefined): string | undefined {
@@ -97,6 +114,8 @@ export function parseInputs(get: InputGetter): GateInputs {
     kubeconfigFile: optional(get('kubeconfig-file')),
     context: optional(get('context')),
     images: parseImageSubstitutions(splitList(get('images') ?? '')),
+    imagePullSecrets: secretNames('image-pull-secrets', get('image-pull-secrets')),
+    allowHttpManifests: parseBool('allow-http-manifests', get('allow-http-manifests'), false),
     fieldManager: optional(get('field-manager')) ?? 'kube-deploy-gate',
     forceConflicts: parseBool('force-conflicts', get('force-conflicts'), false),
     fieldValidation: oneOf('field-validation', get('field-validation'), ['Strict', 'Warn'] as const, 'Strict'),

@@ -48,8 +48,16 @@ export interface RollbackWorkload extends WorkloadRef {
   fromRevision: number | null;
   toRevision: number | null;
   newRevision: number | null;
+  /** An action that changes the cluster was carried out or tried (undo, scale to zero, delete); false: kept or skipped. */
+  attempted: boolean;
+  /** The action succeeded and, for an undo, the restored revision rolled out. */
   done: boolean;
   message: string;
+  /**
+   * Only after a StatefulSet forced rollback: the pods of the failed revision the rollback deleted, because the
+   * controller does not replace a pod that never became Ready (OrderedReady).
+   */
+  deletedPods?: string[];
 }
 
 export interface RollbackResult {

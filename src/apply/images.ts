@@ -1,5 +1,6 @@
-// The `images` input: replace the image of every container and init container whose repository matches, in every
-// pod template of the manifests (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod).
+// What the gate changes in every pod template of the manifests (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
+// CronJob, Pod): the `images` input replaces the image of every container and init container whose repository
+// matches; the `image-pull-secrets` input adds Secrets to imagePullSecrets.
 //   ghcr.io/acme/api=ghcr.io/acme/api:1.4.3      explicit repository=reference
 //   ghcr.io/acme/api:1.4.3                        the repository is taken from the reference
 import { UserError } from '../errors.js';
@@ -77,4 +78,19 @@ export function substituteImages(obj: Record<string, any>, subs: ImageSubstituti
     }
   }
   return { object: copy, replaced };
+}
+
+/**
+ * The `image-pull-secrets` input: a copy of obj whose every pod template lists these Secrets in imagePullSecrets,
+ * after the ones it already names, each once.
+ */
+export function addImagePullSecrets(obj: Record<string, any>, names: string[]): Record<string, any> {
+  if (names.length === 0 || podSpecsOf(obj).length === 0) return obj;
+  const copy = structuredClone(obj);
+  for (const spec of podSpecsOf(copy)) {
+    const listed: { name?: string }[] = Array.isArray(spec.imagePullSecrets) ? spec.imagePullSecrets : [];
+    const have = new Set(listed.map((r) => r?.name));
+    spec.imagePullSecrets = [...listed, ...names.filter((n) => !have.has(n)).map((name) => ({ name }))];
+  }
+  return copy;
 }

@@ -1,43 +1,25 @@
 // Loads, parses, substitutes and validates every manifest before anything is sent: a bad document stops the run
 // with nothing applied.
-import fs from 'node:fs';
-import path from 'node:path';
 import { UserError } from '../errors.js';
-import { checkFileSize } from '../yaml-limits.js';
 import type { ResourceInfo } from '../kube/discovery.js';
 import { parseManifest, type ManifestObject } from './parse.js';
-import { substituteImages, type ImageSubstitution } from './images.js';
+import { addImagePullSecrets, substituteImages, type ImageSubstitution } from './images.js';
+import type { ManifestText } from './read-sources.js';
 
 export interface PlannedObject extends ManifestObject {
   resource: ResourceInfo;
 }
 
-/** Far above any real manifest file, far below what would exhaust memory while parsing. */
-const MAX_MANIFEST_FILE_BYTES = 64 * 1024 * 1024;
-
-export function loadManifests(files: string[], images: ImageSubstitution[], cwd = process.cwd()): ManifestObject[] {
+/** Parses every source's documents, then substitutes images and adds the image pull secrets to every pod template. */
+export function loadManifests(sources: ManifestText[], images: ImageSubstitution[], pullSecrets: string[] = []): ManifestObject[] {
   const out: ManifestObject[] = [];
-  for (const file of files) {
-    const relative = path.relative(cwd, file);
-    const shown = relative && !relative.startsWith('..') ? relative : file;
-    let text: string;
-    try {
-      checkFileSize(
-        shown,
-        fs.statSync(file).size,
-        MAX_MANIFEST_FILE_BYTES,
-        'a manifest file (Kubernetes stores objects of at most about 1.5 MB)',
-      );
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      if (e instanceof UserError) throw e;
-      throw new UserError(`cannot read ${shown}: ${(e as Error).message}`);
-    }
-    for (const m of parseManifest(shown, text)) {
-      out.push({ ...m, object: substituteImages(m.object, images).object });
+  for (const { name, text } of sources) {
+    for (const m of parseManifest(name, text)) {
+      const object = addImagePullSecrets(substituteImages(m.object, images).object, pullSecrets);
+      out.push({ ...m, object });
     }
   }
-  if (out.length === 0) throw new UserError(`the manifests (${files.length} file(s)) hold no Kubernetes objects`);
+  if (out.length === 0) throw new UserError(`the manifests (${sources.length} source(s)) hold no Kubernetes objects`);
   return out;
 }
 

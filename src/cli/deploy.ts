@@ -21,6 +21,7 @@ const SPEC: FlagSpec = {
     'timeout',
     'min-ready',
     'image',
+    'image-pull-secret',
     'field-manager',
     'field-validation',
     'summary-file',
@@ -28,7 +29,7 @@ const SPEC: FlagSpec = {
     'rollback-scope',
     'on-first-deploy-failure',
   ],
-  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel'],
+  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel', 'allow-http-manifests'],
   aliases: { f: 'filename', n: 'namespace', o: 'output' },
   positionalHint: 'pass manifests with -f, e.g. deploy -f k8s/app.yaml',
 };
@@ -50,9 +51,10 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
     format = outputFormat(args);
     summaryFile = last(args, 'summary-file');
     if (summaryFile) checkWritable(summaryFile);
-    const run = await runGate(gateInputs(args), { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
+    const inputs = gateInputs(args);
+    const run = await runGate(inputs, { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
     result = run.result;
-    if (summaryFile) writeSummary(summaryFile, run, io);
+    if (summaryFile) writeSummary(summaryFile, run, inputs.timeoutMs, io);
   } catch (e) {
     const error = describeError(e);
     if (!json) throw e;
@@ -72,6 +74,8 @@ function gateInputs(args: ReturnType<typeof parseArgs>) {
         return (args.flags.get('filename') ?? []).join('\n');
       case 'images':
         return (args.flags.get('image') ?? []).join('\n');
+      case 'image-pull-secrets':
+        return (args.flags.get('image-pull-secret') ?? []).join('\n');
       case 'kubeconfig-file':
         return last(args, 'kubeconfig');
       case 'kubeconfig':
@@ -104,10 +108,10 @@ function checkWritable(file: string): void {
 }
 
 /** A summary that cannot be written after all (disk full) costs the report, never the finished result. */
-function writeSummary(file: string, run: Awaited<ReturnType<typeof runGate>>, io: CliIO): void {
+function writeSummary(file: string, run: Awaited<ReturnType<typeof runGate>>, timeoutMs: number, io: CliIO): void {
   const timings = Object.fromEntries((run.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0]));
   try {
-    fs.writeFileSync(file, renderSummary({ result: run.result, context: { reportId: 'cli' }, timings, now: new Date() }));
+    fs.writeFileSync(file, renderSummary({ result: run.result, context: { reportId: 'cli' }, timings, now: new Date(), timeoutMs }));
   } catch (e) {
     io.stderr(`kube-deploy-gate deploy: could not write the summary file ${file}: ${describeError(e)}\n`);
   }
@@ -127,7 +131,10 @@ function textResult(result: DeployResult): string {
   if (result.findings.length) lines.push('', renderFindingsText(result.findings).trimEnd());
   if (result.rollback?.attempted) {
     lines.push('', 'rollback:');
-    for (const r of result.rollback.workloads) lines.push(`  ${r.done ? 'ok  ' : 'FAIL'} ${r.kind} ${r.namespace}/${r.name}: ${r.message}`);
+    for (const r of result.rollback.workloads) {
+      const forced = r.deletedPods?.length ? ` (forced: deleted pods ${r.deletedPods.join(', ')} of the failed revision)` : '';
+      lines.push(`  ${r.done ? 'ok  ' : 'FAIL'} ${r.kind} ${r.namespace}/${r.name}: ${r.message}${forced}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

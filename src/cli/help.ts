@@ -13,7 +13,7 @@ Exit codes: 0 healthy/ok, 1 rollout failed or timed out, 2 could not run (bad in
 `,
   deploy: `Usage: kube-deploy-gate deploy -f PATH [-f PATH ...] [options]
 
-  -f, --filename PATH          manifest file, folder or glob (repeatable; many documents per file)
+  -f, --filename PATH          manifest file, folder, glob or https:// URL (repeatable; many documents per file)
   -n, --namespace NS           namespace for namespaced objects that name none
       --kubeconfig FILE        kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
       --context NAME           kubeconfig context
@@ -21,6 +21,8 @@ Exit codes: 0 healthy/ok, 1 rollout failed or timed out, 2 could not run (bad in
       --min-ready DURATION     after kubectl's rule says done, every new pod must stay Ready this long
                                without a restart (default 10s; 0s: exactly kubectl's verdict)
       --image REPO=REF         replace the image of containers whose repository is REPO (repeatable)
+      --image-pull-secret NAME add Secret NAME to imagePullSecrets of every pod template (repeatable)
+      --allow-http-manifests   also fetch plain http:// manifest URLs (-f https://... always works)
       --field-manager NAME     server-side apply field manager (default kube-deploy-gate)
       --force-conflicts        take over fields owned by other managers
       --field-validation V     Strict (default: refuse unknown or duplicate fields) | Warn (apply, print the warning)

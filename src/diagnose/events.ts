@@ -12,6 +12,8 @@ export interface EventView {
   count: number;
   lastSeen: string | null;
   lastSeenMs: number;
+  /** Where the event sorts among others: see compareEvents. */
+  order: EventOrder;
   /** When the first of the `count` occurrences happened. */
   firstSeen: string | null;
   kind: string;
@@ -20,6 +22,37 @@ export interface EventView {
   uid: string | null;
   /** The container named in `spec.containers{name}` / `spec.initContainers{name}`, if any. */
   container: string | null;
+}
+
+export interface EventOrder {
+  /** The whole second of lastSeen: lastTimestamp has no finer resolution, so finer digits of others cannot decide. */
+  second: number;
+  /** A microsecond time of the event's own (series.lastObservedTime, else eventTime), when it has one. */
+  preciseMs: number | null;
+  /** The server's order of writes, when the resourceVersion is the usual etcd revision. */
+  resourceVersion: bigint | null;
+  createdMs: number | null;
+}
+
+/**
+ * Oldest first, in the events' own order: the time `kubectl events` sorts by (series.lastObservedTime, else
+ * lastTimestamp, else eventTime; k8s.io/kubectl/pkg/cmd/events, eventTime()) at whole seconds, because lastTimestamp
+ * holds whole seconds only: comparing an event stamped 12:00:00 (written at 12:00:00.95) with one stamped
+ * 12:00:00.900000 would put them the wrong way round. Within a second: eventTime when both have it, then the
+ * resourceVersion (the order the server wrote them), then the creation time.
+ */
+export function compareEvents(a: EventView, b: EventView): number {
+  const x = a.order;
+  const y = b.order;
+  if (x.second !== y.second) return x.second - y.second;
+  if (x.preciseMs !== null && y.preciseMs !== null && x.preciseMs !== y.preciseMs) return x.preciseMs - y.preciseMs;
+  if (x.resourceVersion !== null && y.resourceVersion !== null && x.resourceVersion !== y.resourceVersion)
+    return x.resourceVersion < y.resourceVersion ? -1 : 1;
+  return (x.createdMs ?? 0) - (y.createdMs ?? 0);
+}
+
+function resourceVersionOf(value: string | undefined): bigint | null {
+  return value && /^\d{1,30}$/.test(value) ? BigInt(value) : null;
 }
 
 /** Views of the objects a live store keeps between passes are built once (a view is never modified). */
@@ -43,6 +76,7 @@ function buildView(raw: unknown): EventView {
     e.firstTimestamp ??
     e.metadata?.creationTimestamp ??
     null;
+  const lastSeenMs = timeOf(lastSeen) ?? 0;
   const fieldPath = about.fieldPath ?? '';
   const container = /^spec\.(?:initContainers|containers|ephemeralContainers)\{(.+)\}$/.exec(fieldPath)?.[1] ?? null;
   return {
@@ -51,7 +85,13 @@ function buildView(raw: unknown): EventView {
     message: e.message ?? e.note ?? '',
     count: e.series?.count ?? e.count ?? e.deprecatedCount ?? 1,
     lastSeen,
-    lastSeenMs: timeOf(lastSeen) ?? 0,
+    lastSeenMs,
+    order: {
+      second: Math.floor(lastSeenMs / 1000),
+      preciseMs: timeOf(e.series?.lastObservedTime ?? e.eventTime),
+      resourceVersion: resourceVersionOf(e.metadata?.resourceVersion),
+      createdMs: timeOf(e.metadata?.creationTimestamp),
+    },
     firstSeen: e.firstTimestamp ?? e.eventTime ?? lastSeen,
     kind: about.kind ?? '',
     name: about.name ?? '',

@@ -8,7 +8,7 @@ import { toFinding } from './finding.js';
 import type { KubeObject } from '../k8s/objects.js';
 import { WORKLOAD_KINDS, WORKLOADS, type ClusterSnapshot } from '../k8s/kinds.js';
 import { hasNoController } from '../k8s/owners.js';
-import { mergeFindings, compareFindings } from './merge.js';
+import { compareFindings, mergeDiagnosed, type Diagnosed } from './merge.js';
 import type { RunContext } from './run-context.js';
 import { DEFAULT_POLICY, type FailFastPolicy } from './categories/index.js';
 
@@ -18,22 +18,24 @@ export interface DiagnoseOptions {
   run?: RunContext;
 }
 
-function findingsOf(a: Assessment, now: Date, options: DiagnoseOptions): Finding[] {
+function findingsOf(a: Assessment, now: Date, options: DiagnoseOptions): Diagnosed[] {
   const total = Math.max(a.revision.desired, a.revision.pods.length);
   const ready = livePods(a.ref.kind, a.revision.pods).filter(isPodReady).length;
-  return a.drafts.map((d) =>
-    toFinding(d, a.ref, {
+  return a.drafts.map((d) => ({
+    finding: toFinding(d, a.ref, {
       now,
       policy: options.policy,
       podTotal: d.pod ? a.revision.pods.length : total,
       affected: d.pod ? undefined : Math.max(0, total - ready),
     }),
-  );
+    cause: d.policyCategory ?? d.category,
+    evidence: d.evidence.cause ?? null,
+  }));
 }
 
 /** Merged findings for one workload (a Deployment, StatefulSet, DaemonSet, Job or Pod as the API returns it). */
 export function diagnoseWorkload(workload: unknown, snapshot: ClusterSnapshot, now: Date, options: DiagnoseOptions = {}): Finding[] {
-  return mergeFindings(findingsOf(assessWorkload(workload, snapshot, now, eventViews(snapshot), options.run), now, options));
+  return mergeDiagnosed(findingsOf(assessWorkload(workload, snapshot, now, eventViews(snapshot), options.run), now, options));
 }
 
 /** True when waiting longer cannot help: see fail-fast.ts. */
@@ -49,7 +51,7 @@ export function diagnoseSnapshot(snapshot: ClusterSnapshot, now: Date, options: 
     const items: readonly KubeObject[] = snapshot[WORKLOADS[kind].collection];
     return items
       .filter((w) => kind !== 'Pod' || hasNoController(w))
-      .flatMap((w) => mergeFindings(findingsOf(assessWorkload({ ...w, kind }, snapshot, now, events), now, options)));
+      .flatMap((w) => mergeDiagnosed(findingsOf(assessWorkload({ ...w, kind }, snapshot, now, events), now, options)));
   });
   return findings.sort(compareFindings);
 }

@@ -22,9 +22,16 @@ function facts(f: Finding): string | null {
   return parts.length ? parts.join(', ') : null;
 }
 
+// Whole seconds, the resolution of lastTimestamp: finer digits on some events would make the list (in the events'
+// own order, see events.ts compareEvents) look out of order.
+function wholeSecond(time: string): string {
+  const at = Date.parse(time);
+  return Number.isNaN(at) ? time : new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 function eventLine(e: EventSummary): string {
   const times = e.count > 1 ? ` x${e.count}` : '';
-  const when = e.lastSeen ? ` ${e.lastSeen}` : '';
+  const when = e.lastSeen ? ` ${wholeSecond(e.lastSeen)}` : '';
   return `${e.type || 'Event'} ${e.reason}${times}${when}: ${e.message.replace(/\s+/g, ' ').trim()}`;
 }
 

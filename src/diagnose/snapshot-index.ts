@@ -2,7 +2,7 @@
 // one object), indexed once per snapshot array instead of scanned per workload: with 100 workloads, 1000 pods and
 // thousands of events, the scans were most of the gate's CPU and garbage. Every lookup returns exactly what the
 // plain filter over the array would, in array order: the index only narrows the candidates the filter sees.
-import type { EventView } from './events.js';
+import { compareEvents, type EventView } from './events.js';
 import { isOwnedBy, sameNamespace } from '../k8s/owners.js';
 import { type KubeObject } from '../k8s/objects.js';
 
@@ -105,14 +105,14 @@ function eventIndex(events: readonly EventView[]): Map<string, EventView[]> {
     add(`object:${e.kind}/${e.namespace}/${e.name}`, e);
     add(`kind:${e.kind}/${e.namespace}`, e);
   }
-  for (const bucket of built.values()) bucket.sort((a, b) => a.lastSeenMs - b.lastSeenMs); // stable: ties keep array order
+  for (const bucket of built.values()) bucket.sort(compareEvents); // stable: ties keep array order
   eventIndexes.set(events, built);
   return built;
 }
 
 /**
  * `events.filter((e) => e.kind === kind && e.namespace === namespace && e.name === name)`, oldest first (by
- * lastSeenMs, ties in array order). Shared between callers: read it, never modify it.
+ * compareEvents, ties in array order). Shared between callers: read it, never modify it.
  */
 export function eventsNamed(events: readonly EventView[], kind: string, namespace: string, name: string): EventView[] {
   return eventIndex(events).get(`object:${kind}/${namespace}/${name}`) ?? [];

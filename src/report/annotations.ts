@@ -19,13 +19,18 @@ const MAX_MESSAGE_CHARS = 4000;
 
 const plain = (s: string, max: number) => truncate(stripControls(s).replace(/\n+/g, ' ').trim(), max);
 
-function message(f: Finding): string {
+// GitHub places an annotation on a file of the repository; a manifest fetched from a URL has none, so its
+// annotation goes on the run and says where the workload came from instead.
+const FETCHED = /^https?:\/\//i;
+
+function message(f: Finding, fetchedFrom: SourceLocation | undefined): string {
   const where = [f.count, f.container && `container ${f.container}`, f.pod && `pod ${f.pod}`, f.node && `node ${f.node}`]
     .filter(Boolean)
     .join(', ');
   const parts = [plain(f.message, 1500)];
   if (where) parts.push(`(${plain(where, 300)})`);
   if (f.hint) parts.push(`Fix: ${plain(f.hint, 1000)}`);
+  if (fetchedFrom) parts.push(`Manifest: ${plain(fetchedFrom.file, 500)}, document ${fetchedFrom.documentIndex + 1}.`);
   return truncate(parts.join(' '), MAX_MESSAGE_CHARS);
 }
 
@@ -41,11 +46,12 @@ export function annotationsFor(findings: Finding[], locations: Map<string, Sourc
     if (counts[level] >= MAX_PER_LEVEL) continue;
     counts[level] += 1;
     const loc = locations.get(f.workload);
+    const fetched = loc && FETCHED.test(loc.file) ? loc : undefined;
     out.push({
       level,
       title: plain(`${f.category} · ${f.workload}`, 200),
-      message: message(f),
-      ...(loc ? { file: loc.file, startLine: loc.line } : {}),
+      message: message(f, fetched),
+      ...(loc && !fetched ? { file: loc.file, startLine: loc.line } : {}),
     });
   }
   return out;

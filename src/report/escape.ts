@@ -27,7 +27,8 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, cut)} … [${text.length - cut} more characters]`;
 }
 
-function oneLine(text: string, max: number): string {
+/** Untrusted text as one line of plain text (annotations, the step's failure message): no markup, no controls. */
+export function oneLine(text: string, max: number): string {
   return truncate(
     stripControls(text)
       .replace(/[\n\t]+/g, ' ')

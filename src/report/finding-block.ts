@@ -51,7 +51,7 @@ export function findingBlock(f: Finding, o: BlockOptions): string[] {
     if (logs.length) out.push(...logs, '');
   }
   if (o.includeEvents) {
-    const events = eventsDetails(f.events, o.now);
+    const events = eventsDetails(f.events, o.now, f.pod);
     if (events.length) out.push(...events, '');
   }
   return out;

@@ -5,7 +5,8 @@ import type { DeployResult, Finding, SuspectedChange, Verdict, WorkloadResult } 
 import { workloadId } from '../k8s/kinds.js';
 import { categoryPhrase } from './categories.js';
 import { escapeText, inlineCode } from './escape.js';
-import { longName, namedObjectOf, shortName, worstFirst } from './workload-names.js';
+import { MARKDOWN, PLAIN, type TextStyle } from './text-style.js';
+import { longName, namedObjectOf, worstFirst } from './workload-names.js';
 
 export const VERDICT_ICONS: Record<Verdict, string> = {
   healthy: '✅',
@@ -17,8 +18,15 @@ export const VERDICT_ICONS: Record<Verdict, string> = {
 
 const MAX_LISTED = 3;
 
-export function listNames(workloads: WorkloadResult[], max = MAX_LISTED): string {
-  const names = workloads.slice(0, max).map((w) => shortName(w));
+export interface HeadlineOptions {
+  /** Shown before the sentence, e.g. the environment ("production"). */
+  title?: string;
+  /** The run's timeout: a timed-out deploy says it, not the run's duration (which includes the rollback). */
+  timeoutMs?: number;
+}
+
+export function listNames(workloads: WorkloadResult[], max = MAX_LISTED, style: TextStyle = MARKDOWN): string {
+  const names = workloads.slice(0, max).map((w) => style.name(w));
   const more = workloads.length - names.length;
   if (more > 0) names.push(`${more} more`);
   if (names.length <= 1) return names.join('');
@@ -29,14 +37,14 @@ function primaryFinding(result: DeployResult): Finding | undefined {
   return worstFirst(result.findings)[0];
 }
 
-function findingClause(f: Finding): string {
-  const details = [f.count ? escapeText(f.count) : '', f.exitCode !== null ? `exit ${f.exitCode}` : ''].filter(Boolean);
+function findingClause(f: Finding, style: TextStyle): string {
+  const details = [f.count ? style.text(f.count) : '', f.exitCode !== null ? `exit ${f.exitCode}` : ''].filter(Boolean);
   // Naming the node is the whole point of this category: it tells the reader to look at the machine, not the code.
   const singleNode = f.node && !f.node.includes(',') ? f.node : null;
   const phrase =
     f.category === 'node-concentrated' && singleNode
-      ? `fails only on node ${inlineCode(singleNode, 100)}`
-      : escapeText(categoryPhrase(f.category));
+      ? `fails only on node ${style.code(singleNode, 100)}`
+      : style.text(categoryPhrase(f.category));
   return `${phrase}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
@@ -44,52 +52,60 @@ function rollbackClause(result: DeployResult, subjectId: string | null): string 
   const rb = result.rollback;
   if (!rb) return '';
   if (!rb.attempted) return '; not rolled back';
-  if (rb.workloads.some((w) => !w.done)) return '; the rollback failed';
-  const own = rb.workloads.find((w) => workloadId(w) === subjectId) ?? rb.workloads[0];
+  if (rb.workloads.some((w) => w.attempted && !w.done)) return '; the rollback failed';
+  const own = rb.workloads.find((w) => workloadId(w) === subjectId && w.attempted) ?? rb.workloads.find((w) => w.attempted);
   if (!own) return '; rolled back';
   return own.toRevision !== null ? `; rolled back to revision ${own.toRevision}` : '; rolled back';
 }
 
-function failureSentence(result: DeployResult): string {
+function failureSentence(result: DeployResult, style: TextStyle, o: HeadlineOptions): string {
   const finding = primaryFinding(result);
   const stuck = result.workloads.find((w) => !w.done);
   const subjectId = finding?.workload ?? (stuck ? workloadId(stuck) : null);
-  const subject = finding ? shortName(namedObjectOf(finding.workload)) : stuck ? shortName(stuck) : null;
-  const stuckMessage = stuck?.message ? escapeText(stuck.message, 300) : 'did not become ready';
+  const subject = finding ? style.name(namedObjectOf(finding.workload)) : stuck ? style.name(stuck) : null;
+  const stuckMessage = stuck?.message ? style.text(stuck.message, 300) : 'did not become ready';
   const rollback = rollbackClause(result, subjectId);
   switch (result.verdict) {
     case 'timeout': {
-      const head = `Deploy timed out after ${formatDuration(result.durationMs)}`;
+      const head = `Deploy timed out after ${formatDuration(o.timeoutMs ?? result.durationMs)}`;
       if (!subject) return `${head}${rollback}`;
       // A finding explains the wait better than kubectl's progress line, which the table shows anyway.
       return finding
-        ? `${head}: ${subject} ${findingClause(finding)}${rollback}`
+        ? `${head}: ${subject} ${findingClause(finding, style)}${rollback}`
         : `${head}: ${subject} not ready: ${stuckMessage}${rollback}`;
     }
     case 'cancelled':
       return `Deploy cancelled${subject ? ` while waiting for ${subject}` : ''}${rollback}`;
     default:
-      if (finding) return `Deploy failed: ${subject} ${findingClause(finding)}${rollback}`;
+      if (finding) return `Deploy failed: ${subject} ${findingClause(finding, style)}${rollback}`;
       return `Deploy failed${subject ? `: ${subject}: ${stuckMessage}` : ''}${rollback}`;
   }
 }
 
-function healthySentence(result: DeployResult): string {
+function healthySentence(result: DeployResult, style: TextStyle): string {
   const changed = result.workloads.filter((w) => w.changed);
   const took = ` in ${formatDuration(result.durationMs)}`;
   if (result.workloads.length === 0) return `Deployed${took}: no workloads to wait for`;
-  if (changed.length === 0) return `Deployed${took}: nothing changed, ${listNames(result.workloads)} already up to date`;
-  return `Deployed${took}: ${listNames(changed)} rolled out`;
+  if (changed.length === 0) return `Deployed${took}: nothing changed, ${listNames(result.workloads, MAX_LISTED, style)} already up to date`;
+  return `Deployed${took}: ${listNames(changed, MAX_LISTED, style)} rolled out`;
 }
 
-/** The headline as a level-2 heading, icon first. */
-export function headline(result: DeployResult, title?: string): string {
-  const prefix = title ? `${escapeText(title, 100)}: ` : '';
-  let sentence: string;
-  if (result.verdict === 'healthy') sentence = healthySentence(result);
-  else if (result.verdict === 'error') sentence = `Deploy could not run: ${escapeText(result.error ?? 'unknown error', 500)}`;
-  else sentence = failureSentence(result);
-  return `## ${VERDICT_ICONS[result.verdict]} ${prefix}${sentence}`;
+/** The headline's sentence in one style, with the title before it and no icon. */
+export function headlineSentence(result: DeployResult, style: TextStyle, o: HeadlineOptions = {}): string {
+  const prefix = o.title ? `${style.text(o.title, 100)}: ` : '';
+  if (result.verdict === 'healthy') return prefix + healthySentence(result, style);
+  if (result.verdict === 'error') return `${prefix}Deploy could not run: ${style.text(result.error ?? 'unknown error', 500)}`;
+  return prefix + failureSentence(result, style, o);
+}
+
+/** The headline as a level-2 markdown heading, icon first (the summary and the comment). */
+export function headline(result: DeployResult, o: HeadlineOptions = {}): string {
+  return `## ${VERDICT_ICONS[result.verdict]} ${headlineSentence(result, MARKDOWN, o)}`;
+}
+
+/** The same sentence as plain text, for places GitHub shows as is: annotations and the step's failure message. */
+export function plainHeadline(result: DeployResult, o: HeadlineOptions = {}): string {
+  return headlineSentence(result, PLAIN, o);
 }
 
 function describeChange(c: SuspectedChange): string {

@@ -20,7 +20,7 @@ export function renderReport(input: ReportInput, o: RenderOptions): string {
   const { result } = input;
   const out: string[] = [];
   if (o.form === 'comment') out.push(reportMarker(input.context.reportId));
-  out.push(headline(result, input.context.title), '');
+  out.push(headline(result, { title: input.context.title, timeoutMs: input.timeoutMs }), '');
   const after = afterRollout(result);
   if (after) out.push(after, '');
   const cause = likelyCause(result.findings);

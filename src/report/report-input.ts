@@ -24,6 +24,8 @@ export interface ReportInput {
   verdictLatencyMs?: number;
   /** The clock, for event ages ("12s ago"); without it events show their timestamps. */
   now?: Date;
+  /** The run's timeout: "Deploy timed out after 5m" says it rather than the run's duration, which includes the rollback. */
+  timeoutMs?: number;
 }
 
 export type ReportForm = 'summary' | 'comment';

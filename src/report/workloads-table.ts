@@ -14,7 +14,8 @@ export function revisionText(w: WorkloadResult, rb: RollbackWorkload | undefined
   let text = w.changed
     ? `${revision(w.revisionBefore)} → ${w.revisionAfter ?? '?'}`
     : `${revision(w.revisionAfter ?? w.revisionBefore)} (unchanged)`;
-  if (rb) {
+  // Only an action carried out or tried adds to the revisions; a skipped one (unchanged, kept...) did not fail.
+  if (rb?.attempted) {
     const target = rb.toRevision !== null ? `rollback to ${rb.toRevision}` : 'rollback';
     if (!rb.done) text += ` → ❌ ${target} failed`;
     else if (rb.newRevision !== null)
@@ -24,8 +25,10 @@ export function revisionText(w: WorkloadResult, rb: RollbackWorkload | undefined
   return text;
 }
 
+// The category, not the reason: a merged finding counts the pods of one cause, which may be at different stages of it
+// (one pod's container in Error, another's in CrashLoopBackOff); "3/3 pods CrashLoopBackOff" would claim more than is so.
 function findingStatus(f: Finding): string {
-  const what = escapeText(f.reason ?? f.category, 100);
+  const what = escapeText(f.category, 100);
   const count = f.count ? `${escapeText(f.count, 60)} ` : '';
   const exit = f.exitCode !== null ? ` (exit ${f.exitCode})` : '';
   return `${count}${what}${exit}`;

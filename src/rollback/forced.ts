@@ -19,15 +19,26 @@ export function stuckPods(statefulSet: any, pods: any[], failedRevision: string)
   );
 }
 
-export async function replaceStuckPods(client: KubeClient, ref: WorkloadRef, statefulSet: any, log: (l: string) => void): Promise<void> {
+/** Deletes the stuck pods (see above) and returns their names, for the report. */
+export async function replaceStuckPods(
+  client: KubeClient,
+  ref: WorkloadRef,
+  statefulSet: any,
+  log: (l: string) => void,
+): Promise<string[]> {
   const failedRevision = statefulSet?.status?.updateRevision;
-  if (!failedRevision || statefulSet.spec?.podManagementPolicy === 'Parallel') return;
+  if (!failedRevision || statefulSet.spec?.podManagementPolicy === 'Parallel') return [];
   const pods = await client.list('v1', 'Pod', ref.namespace, { labelSelector: `controller-revision-hash=${failedRevision}` });
   const stuck = stuckPods(statefulSet, pods, failedRevision);
-  for (const pod of stuck) await client.delete('v1', 'Pod', ref.namespace, pod.metadata.name);
-  if (stuck.length) {
+  const deleted: string[] = [];
+  for (const pod of stuck) {
+    await client.delete('v1', 'Pod', ref.namespace, pod.metadata.name);
+    deleted.push(pod.metadata.name);
+  }
+  if (deleted.length) {
     log(
-      `rollback: StatefulSet ${ref.namespace}/${ref.name}: deleted ${stuck.length} pod(s) stuck on the failed revision so the controller recreates them from the restored template`,
+      `rollback: StatefulSet ${ref.namespace}/${ref.name}: deleted ${deleted.length} pod(s) stuck on the failed revision (${deleted.join(', ')}) so the controller recreates them from the restored template`,
     );
   }
+  return deleted;
 }

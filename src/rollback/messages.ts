@@ -11,6 +11,8 @@ export interface RollbackExecution {
   newRevision: number | null;
   /** Why it did not complete: the API error, or the rollout status message when the wait failed. */
   error: string | null;
+  /** Pods deleted to get a StatefulSet off the failed revision (forced rollback, see forced.ts). */
+  deletedPods?: string[];
 }
 
 function resumeCommand(ref: WorkloadRef): string {
@@ -100,8 +102,10 @@ export function toRollbackWorkload(action: RollbackAction, execution?: RollbackE
     fromRevision: action.fromRevision,
     toRevision: action.toRevision,
     newRevision: action.action === 'undo' ? (execution?.newRevision ?? null) : null,
+    attempted: isExecutable(action) && execution !== undefined,
     done: isExecutable(action) && execution?.done === true,
     message: rollbackMessage(action, execution),
+    ...(execution?.deletedPods?.length ? { deletedPods: [...execution.deletedPods] } : {}),
   };
 }
 

@@ -68,6 +68,7 @@ export async function rollbackWorkloads(
   const actions = planRollback(applied.workloads, outcomes, options, current, history);
 
   const executions = new Map<string, RollbackExecution>();
+  const forced = new Map<string, string[]>();
   const undone: AppliedWorkload[] = [];
   for (const action of actions) {
     const id = workloadId(action);
@@ -76,7 +77,8 @@ export async function rollbackWorkloads(
       if (!sent) continue;
       log(`rollback: ${action.kind} ${action.namespace}/${action.name}: ${describeAction(action)}`);
       if (action.action === 'undo') undone.push(applied.workloads.find((w) => workloadId(w) === id)!);
-      if (action.action === 'undo' && action.kind === 'StatefulSet') await replaceStuckPods(client, action, current.get(id), log);
+      if (action.action === 'undo' && action.kind === 'StatefulSet')
+        forced.set(id, await replaceStuckPods(client, action, current.get(id), log));
       else executions.set(id, { done: true, newRevision: null, error: null });
     } catch (e) {
       executions.set(id, { done: false, newRevision: null, error: describeError(e) });
@@ -94,6 +96,7 @@ export async function rollbackWorkloads(
         done: o.state === 'healthy',
         newRevision: o.revisionAfter,
         error: o.state === 'healthy' ? null : `${o.state}: ${o.status.error ?? o.status.message}`,
+        deletedPods: forced.get(workloadId(o)),
       });
     }
   }

@@ -30,7 +30,13 @@ function slimEvent(e: any): any {
   return {
     apiVersion: e?.apiVersion,
     kind: e?.kind,
-    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, creationTimestamp: m.creationTimestamp },
+    metadata: {
+      name: m.name,
+      namespace: m.namespace,
+      uid: m.uid,
+      resourceVersion: m.resourceVersion,
+      creationTimestamp: m.creationTimestamp,
+    },
     involvedObject: about(e?.involvedObject),
     regarding: about(e?.regarding),
     type: e?.type,

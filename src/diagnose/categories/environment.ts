@@ -27,6 +27,7 @@ export const ENVIRONMENT_CATEGORIES = {
   },
   'liveness-probe-failing': {
     policy: AT_ONCE,
+    sameCause: 'exit-code',
     phrase: 'is restarted by its liveness probe',
     logs: 'last-ended',
     nodeSensitive: true,
@@ -37,6 +38,7 @@ export const ENVIRONMENT_CATEGORIES = {
     // Readiness can recover, so the clock alone never decides; the probe rule marks it conclusive once it has failed
     // for longer than the probe's own settings allow.
     policy: NEVER,
+    sameCause: 'evidence',
     phrase: 'never becomes ready: its readiness probe fails',
     logs: 'running',
     nodeSensitive: true,

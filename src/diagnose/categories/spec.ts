@@ -20,6 +20,14 @@ export interface CategorySpec {
   logLineExplains?: boolean;
   /** About one machine: findings on different nodes are never merged. */
   perNode?: boolean;
+  /**
+   * What else makes two findings of this category one cause, beyond workload, category, container and node (see
+   * ../merge.ts). 'message' (the default): reason, exit code and the message with names and numbers blanked out.
+   * 'exit-code': one cause seen at the stages of the kubelet's restart cycle (the exit: Error, OOMKilled, StartError;
+   * the back-off: CrashLoopBackOff, RunContainerError; the next run), whose reasons and wording differ. 'evidence': the
+   * evidence's cause (a probe's output), not the message, which also says how long it has lasted.
+   */
+  sameCause?: 'message' | 'exit-code' | 'evidence';
   /** The machine rather than the template may be the cause: such findings can be re-labelled node-concentrated. */
   nodeSensitive?: boolean;
   /** Only reported once the pod is past the quiet grace: before that a pod is just starting. */

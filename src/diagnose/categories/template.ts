@@ -28,6 +28,7 @@ function crashHint(d: Draft, w: WorkloadRef): string {
 export const TEMPLATE_CATEGORIES = {
   'oom-killed': {
     policy: AT_ONCE,
+    sameCause: 'exit-code',
     phrase: 'was OOM-killed',
     logs: 'last-ended',
     hint: (d) =>
@@ -37,6 +38,7 @@ export const TEMPLATE_CATEGORIES = {
   },
   'crash-loop': {
     policy: AT_ONCE,
+    sameCause: 'exit-code',
     phrase: 'is crash-looping',
     logs: 'last-ended',
     logLineExplains: true,
@@ -45,6 +47,7 @@ export const TEMPLATE_CATEGORIES = {
   },
   'crash-loop-exit-zero': {
     policy: AT_ONCE,
+    sameCause: 'exit-code',
     phrase: 'keeps exiting with code 0 and is restarted in a loop',
     logs: 'last-ended',
     nodeSensitive: true,
@@ -53,6 +56,7 @@ export const TEMPLATE_CATEGORIES = {
   },
   'exec-format-error': {
     policy: AT_ONCE,
+    sameCause: 'exit-code',
     phrase: 'cannot start: its image is built for another CPU architecture',
     logs: 'last-ended',
     nodeSensitive: true,
@@ -61,6 +65,7 @@ export const TEMPLATE_CATEGORIES = {
   },
   'container-start-error': {
     policy: AT_ONCE,
+    sameCause: 'exit-code',
     phrase: 'cannot start its container',
     logs: 'last-ended',
     logLineExplains: true,
@@ -72,6 +77,7 @@ export const TEMPLATE_CATEGORIES = {
   },
   'init-container-failed': {
     policy: AT_ONCE,
+    sameCause: 'exit-code',
     phrase: 'is stuck: an init container fails',
     logs: 'last-ended',
     logLineExplains: true,

@@ -29,6 +29,10 @@ export interface ProbeOverdue {
   elapsedSeconds: number;
   /** initialDelaySeconds + periodSeconds x failureThreshold + margin (see probeAllowanceSeconds). */
   allowedSeconds: number;
+  /** Of allowedSeconds, what the settings themselves allow (with the startup probe's, when it ran first). */
+  settingsSeconds: number;
+  /** Of settingsSeconds, the startup probe's initialDelaySeconds + periodSeconds x failureThreshold (0 without one). */
+  startupSeconds: number;
   settings: ProbeSettings;
 }
 
@@ -103,10 +107,27 @@ export function probeOverdue(
   return {
     container: due.container,
     probe: due.probe,
-    allowedSeconds: due.allowedSeconds,
-    settings: due.settings,
     elapsedSeconds: Math.floor((now.getTime() - due.since.getTime()) / 1000),
+    allowedSeconds: due.allowedSeconds,
+    settingsSeconds: due.settingsSeconds,
+    startupSeconds: due.startupSeconds,
+    settings: due.settings,
   };
+}
+
+/**
+ * "not ready after 46s; its settings allow 30s (initialDelaySeconds 0 + failureThreshold 3 x periodSeconds 10) and
+ * the gate adds 16s of margin": true whenever the probe is overdue, since elapsed >= settings + margin.
+ */
+export function describeOverdue(o: ProbeOverdue): string {
+  const s = o.settings;
+  const terms = [
+    ...(o.startupSeconds > 0 ? [`${o.startupSeconds}s of the startup probe`] : []),
+    `initialDelaySeconds ${s.initialDelaySeconds}`,
+    `failureThreshold ${s.failureThreshold} × periodSeconds ${s.periodSeconds}`,
+  ];
+  const state = o.probe === 'startup' ? 'not started' : 'not ready';
+  return `${state} after ${o.elapsedSeconds}s; its ${o.probe} probe's settings allow ${o.settingsSeconds}s (${terms.join(' + ')}) and the gate adds ${o.allowedSeconds - o.settingsSeconds}s of margin`;
 }
 
 function deadline(
@@ -116,9 +137,10 @@ function deadline(
   since: Date,
   extraSeconds: number,
 ): ProbeDeadline {
-  const allowedSeconds = extraSeconds + probeAllowanceSeconds(spec);
+  const settingsSeconds = extraSeconds + budgetSeconds(spec);
+  const allowedSeconds = settingsSeconds + marginSeconds(spec);
   const at = new Date(since.getTime() + allowedSeconds * 1000);
-  return { container, probe, allowedSeconds, settings: probeSettings(spec), since, at };
+  return { container, probe, allowedSeconds, settingsSeconds, startupSeconds: extraSeconds, settings: probeSettings(spec), since, at };
 }
 
 function notReadySince(conditions: PodConditionLike[]): Date | null {

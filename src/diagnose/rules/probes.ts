@@ -2,7 +2,7 @@
 // events carry the probe's own output: "Readiness probe failed: HTTP probe failed with statuscode: 503".
 import type { EventView } from '../events.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
-import { probeOverdue } from '../change/probe-deadline.js';
+import { describeOverdue, probeOverdue } from '../change/probe-deadline.js';
 
 const PROBE_FAILED = /^(Readiness|Liveness|Startup) probe failed: ?(.*)$/s;
 
@@ -21,12 +21,12 @@ export const probeRule = (ctx: ContainerContext): Draft | null => {
     const restarting = kind !== 'Readiness';
     const overdue =
       !restarting && ctx.spec ? probeOverdue(ctx.spec as any, ctx.status as any, ctx.now, (ctx.pod.status?.conditions ?? []) as any) : null;
-    const beyond = overdue ? `; failing for ${overdue.elapsedSeconds}s, longer than its settings allow (${overdue.allowedSeconds}s)` : '';
+    const beyond = overdue ? `; ${describeOverdue(overdue)}` : '';
     return containerDraft(ctx, {
       conclusive: overdue !== null,
       category: restarting ? 'liveness-probe-failing' : 'readiness-probe-failing',
       reason: 'Unhealthy',
-      message: `The ${kind.toLowerCase()} probe of container ${name} fails (${times} time${times === 1 ? '' : 's'}${beyond}): ${output}`,
+      message: `The ${kind.toLowerCase()} probe of container ${name} fails (${times} time${times === 1 ? '' : 's'}): ${output}${beyond}`,
       evidence: { probe: kind.toLowerCase(), cause: output },
       failures: times,
       since: failed[0].firstSeen,

@@ -14,6 +14,9 @@ export const startRule = (ctx: ContainerContext): Draft | null => {
   const message = waiting?.message ?? '';
   const name = ctx.status.name;
   const since = ctx.containerEvents.find((e) => e.reason === 'Failed' && e.message.startsWith('Error: '))?.firstSeen ?? null;
+  // The attempt before this one ended as StartError (exit code 128 from the runtime): the same cause as the
+  // CrashLoopBackOff that follows, so it carries the same exit code (see ../merge.ts).
+  const exitCode = ctx.status.lastState?.terminated?.exitCode ?? null;
   const failures = Math.max(
     1,
     ctx.containerEvents.filter((e) => e.reason === 'Failed').reduce((n, e) => n + e.count, 0),
@@ -22,6 +25,7 @@ export const startRule = (ctx: ContainerContext): Draft | null => {
     return containerDraft(ctx, {
       category: 'exec-format-error',
       reason,
+      exitCode,
       since,
       failures,
       message: `Container ${name} cannot run: the image's binary is built for another CPU architecture (${message})`,
@@ -35,6 +39,7 @@ export const startRule = (ctx: ContainerContext): Draft | null => {
     return containerDraft(ctx, {
       category: 'container-start-error',
       reason,
+      exitCode,
       since,
       failures,
       message: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${detail}`,

@@ -2,7 +2,7 @@
 // pods \"web-x\" is forbidden: exceeded quota: ..." or an admission webhook / PodSecurity / missing service account),
 // the Deployment passed its progress deadline, or the Job failed.
 import type { WorkloadKind } from '../../k8s/kinds.js';
-import { latest, type EventView } from '../events.js';
+import { compareEvents, latest, type EventView } from '../events.js';
 import { conditionOf } from '../../k8s/fields.js';
 import { type Condition, type Workload } from '../../k8s/objects.js';
 import type { NewRevision } from '../new-revision.js';
@@ -72,7 +72,7 @@ export function createFailureRule(ctx: WorkloadContext): Draft | null {
     conditionOf(ctx.workload.status?.conditions, 'ReplicaFailure'),
   ].find((c) => c?.status === 'True' && c.reason === 'FailedCreate');
   const events = [...ctx.creatorEvents, ...(creator === ctx.workload ? [] : ctx.events)].filter((e) => e.reason === 'FailedCreate');
-  const event = latest(events.sort((a, b) => a.lastSeenMs - b.lastSeenMs));
+  const event = latest(events.sort(compareEvents));
   const fresh = event && ctx.now.getTime() - event.lastSeenMs < FAILED_CREATE_FRESH_MS && liveCount(ctx) < ctx.revision.desired;
   const message = condition?.message ?? (fresh ? event.message : null);
   if (!message) return null;

@@ -92,7 +92,9 @@ describe('rollback', () => {
     const run = await gate({ manifests: [v2], namespace: ns.name, timeout: '40s' });
     expect(run.result.verdict).toBe('failed');
     expect(run.result.workloads[0]).toMatchObject({ kind, revisionBefore: 1, revisionAfter: 2 });
-    expect(run.result.rollback!.workloads[0]).toMatchObject({ kind, fromRevision: 2, toRevision: 1, done: true });
+    expect(run.result.rollback!.workloads[0]).toMatchObject({ kind, fromRevision: 2, toRevision: 1, attempted: true, done: true });
+    // The StatefulSet's new db-1 never became Ready: the forced rollback deleted it and says so.
+    expect(run.result.rollback!.workloads[0].deletedPods).toEqual(kind === 'StatefulSet' ? ['db-1'] : undefined);
     const selector = kind === 'StatefulSet' ? 'app=db' : 'app=agent';
     expect(new Set(await liveImages(selector))).toEqual(new Set([`${repo}:1`]));
   });

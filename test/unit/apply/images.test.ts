@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageSubstitutions, repositoryOf, substituteImages } from '../../../src/apply/images.js';
+import { addImagePullSecrets, parseImageSubstitutions, repositoryOf, substituteImages } from '../../../src/apply/images.js';
 
 describe('repositoryOf', () => {
   it.each([
@@ -61,5 +61,31 @@ describe('substituteImages', () => {
     expect(substituteImages(pod, [{ repository: 'busybox', reference: 'busybox:1.36' }]).object.spec.containers[0].image).toBe(
       'busybox:1.36',
     );
+  });
+});
+
+describe('addImagePullSecrets', () => {
+  const template = (spec: Record<string, unknown>) => ({ kind: 'Deployment', spec: { template: { spec } } });
+
+  it('adds every name to every pod template, after the ones it lists, each once, without touching the input', () => {
+    const d = template({ imagePullSecrets: [{ name: 'ghcr' }], containers: [] });
+    const out = addImagePullSecrets(d, ['ghcr', 'quay']);
+    expect(out.spec.template.spec.imagePullSecrets).toEqual([{ name: 'ghcr' }, { name: 'quay' }]);
+    expect(d.spec.template.spec.imagePullSecrets).toEqual([{ name: 'ghcr' }]);
+  });
+  it.each([
+    [
+      'CronJob',
+      { kind: 'CronJob', spec: { jobTemplate: { spec: { template: { spec: { containers: [] } } } } } },
+      (o: any) => o.spec.jobTemplate.spec.template.spec,
+    ],
+    ['Pod', { kind: 'Pod', spec: { containers: [] } }, (o: any) => o.spec],
+    ['StatefulSet', { kind: 'StatefulSet', spec: { template: { spec: { containers: [] } } } }, (o: any) => o.spec.template.spec],
+  ])('reaches a %s', (_, obj, specOf) => {
+    expect(specOf(addImagePullSecrets(obj, ['ghcr'])).imagePullSecrets).toEqual([{ name: 'ghcr' }]);
+  });
+  it('leaves objects without a pod template alone', () => {
+    const cm = { kind: 'ConfigMap', data: { a: 'b' } };
+    expect(addImagePullSecrets(cm, ['ghcr'])).toBe(cm);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expandManifestPaths, splitList } from '../../../src/apply/sources.js';
+import { displayUrl, expandManifestPaths, expandManifestSources, splitList } from '../../../src/apply/sources.js';
 import { applyGroup, groupForApply } from '../../../src/apply/order.js';
 
 let dir: string;
@@ -35,6 +35,39 @@ describe('expandManifestPaths', () => {
   });
   it('splits multi-line and comma lists, ignoring blanks and comments', () => {
     expect(splitList('a.yaml\n\n# note\n b/ , c/*.yaml\r\n')).toEqual(['a.yaml', 'b/', 'c/*.yaml']);
+  });
+});
+
+describe('manifest URLs', () => {
+  const shown = (patterns: string[], allowHttp = false) =>
+    expandManifestSources(patterns, dir, { allowHttp }).map((s) => (s.kind === 'file' ? path.relative(dir, s.path) : s.shown));
+
+  it('keeps files and URLs in the order given, each once', () => {
+    expect(shown(['https://example.com/a.yaml', 'single.yaml', 'https://example.com/a.yaml'])).toEqual([
+      'https://example.com/a.yaml',
+      'single.yaml',
+    ]);
+  });
+  it('a line that is a URL is one entry, commas and all', () => {
+    expect(splitList('https://example.com/m.yaml?paths=a,b\nx.yaml, y.yaml')).toEqual([
+      'https://example.com/m.yaml?paths=a,b',
+      'x.yaml',
+      'y.yaml',
+    ]);
+  });
+  it('refuses plain http unless allowed, and any other scheme', () => {
+    expect(() => shown(['http://example.com/a.yaml'])).toThrow(
+      /^manifest http:\/\/example.com\/a.yaml: plain http:\/\/ is refused .*; use https:\/\/, or set allow-http-manifests: true$/,
+    );
+    expect(shown(['http://example.com/a.yaml'], true)).toEqual(['http://example.com/a.yaml']);
+    expect(() => shown(['ftp://example.com/a.yaml'], true)).toThrow(
+      /^manifest ftp:\/\/example.com\/a.yaml: only https:\/\/ URLs are fetched/,
+    );
+  });
+  it('names a URL without its credentials', () => {
+    expect(displayUrl(new URL('https://deploy:hunter2@raw.example.com/k8s/app.yaml?ref=main&token=ghp_abc'))).toBe(
+      'https://***@raw.example.com/k8s/app.yaml?ref=main&token=***',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeAllowanceSeconds, probeDeadline, probeOverdue } from '../../../src/diagnose/change/probe-deadline.js';
+import { describeOverdue, probeAllowanceSeconds, probeDeadline, probeOverdue } from '../../../src/diagnose/change/probe-deadline.js';
 
 const started = '2025-03-01T10:00:00Z';
 const at = (seconds: number): Date => new Date(Date.parse(started) + seconds * 1000);
@@ -88,5 +88,28 @@ describe('probeOverdue', () => {
     expect(probeDeadline(readiness({ periodSeconds: 2, failureThreshold: 3 }), running())?.at.toISOString()).toBe(
       at(6 + 2 + 1 + 5).toISOString(),
     );
+  });
+});
+
+describe('describeOverdue: a sentence that is true whenever the probe is overdue', () => {
+  it('spells out the settings and the margin, which add up to no more than the time it has been failing', () => {
+    const o = probeOverdue(readiness(), running(), at(46))!;
+    expect(describeOverdue(o)).toBe(
+      "not ready after 46s; its readiness probe's settings allow 30s (initialDelaySeconds 0 + failureThreshold 3 × periodSeconds 10) and the gate adds 16s of margin",
+    );
+  });
+
+  it('counts the startup probe that ran first', () => {
+    const spec = { ...readiness({ initialDelaySeconds: 5 }), startupProbe: { periodSeconds: 5, failureThreshold: 4 } };
+    const o = probeOverdue(spec, running({ started: true }), at(200))!;
+    expect(describeOverdue(o)).toBe(
+      "not ready after 200s; its readiness probe's settings allow 55s (20s of the startup probe + initialDelaySeconds 5 + failureThreshold 3 × periodSeconds 10) and the gate adds 16s of margin",
+    );
+  });
+
+  it.each([46, 47, 100, 3600])('after %ss the stated allowance never exceeds the stated time', (seconds) => {
+    const text = describeOverdue(probeOverdue(readiness(), running(), at(seconds))!);
+    const [, elapsed, settings, margin] = /after (\d+)s; .* allow (\d+)s .* adds (\d+)s/.exec(text)!.map(Number);
+    expect(Number(settings) + Number(margin)).toBeLessThanOrEqual(elapsed);
   });
 });

@@ -49,6 +49,117 @@ describe('merging replicas', () => {
     ]);
   });
 
+  // A StatefulSet's three pods of one crash, caught at three stages: just exited (Error), backing off
+  // (CrashLoopBackOff) and running again after the crash. One cause, so one finding counting every pod.
+  const stages = () => [
+    pod({
+      name: 'web-7d9f8c6b5-a',
+      containerStatuses: [{ ...waiting('app', 'x', undefined), state: terminated(1, 'Error'), restartCount: 1 }],
+    }),
+    pod({ name: 'web-7d9f8c6b5-b', containerStatuses: [crashLooping('app', terminated(1, 'Error'), 2)] }),
+    pod({
+      name: 'web-7d9f8c6b5-c',
+      containerStatuses: [running('app', false, { restartCount: 1, lastState: terminated(1, 'Error', undefined, 2) })],
+    }),
+  ];
+
+  it('one crash seen at the stages of the restart cycle is one finding counting all its pods', () => {
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods: stages() }), NOW);
+    expect(findings.map((f) => [f.category, f.count, f.exitCode, f.fatal, f.pod, f.reason])).toEqual([
+      ['crash-loop', '3/3 pods', 1, true, 'web-7d9f8c6b5-b', 'CrashLoopBackOff'],
+    ]);
+    // The pod that speaks for the group says its own restarts and message.
+    expect(findings[0].restarts).toBe(2);
+    expect(findings[0].message).toMatch(/restarted 2 times$/);
+  });
+
+  it('two exit codes of one container are two causes', () => {
+    const pods = stages();
+    pods[0].status.containerStatuses[0].state = terminated(2, 'Error');
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods }), NOW);
+    expect(findings.map((f) => [f.category, f.exitCode, f.count])).toEqual([
+      ['crash-loop', 2, '1/3 pods'],
+      ['crash-loop', 1, '2/3 pods'],
+    ]);
+  });
+
+  it('a start error merges across RunContainerError and CrashLoopBackOff (both exit 128)', () => {
+    const message =
+      'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/app/server": stat /app/server: no such file or directory: unknown';
+    const pods = [
+      pod({
+        name: 'web-7d9f8c6b5-a',
+        containerStatuses: [
+          waiting('app', 'RunContainerError', message, { restartCount: 1, lastState: terminated(128, 'StartError', message) }),
+        ],
+      }),
+      pod({ name: 'web-7d9f8c6b5-b', containerStatuses: [crashLooping('app', terminated(128, 'StartError', message), 2)] }),
+    ];
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods }), NOW);
+    expect(findings.map((f) => [f.category, f.exitCode, f.count])).toEqual([['container-start-error', 128, '2/2 pods']]);
+  });
+
+  it('a stage without an exit code joins the only exit code its container has, and stays apart when there are two', () => {
+    const base = {
+      category: 'liveness-probe-failing',
+      fatal: true,
+      workload: 'Deployment/shop/web',
+      container: 'app',
+      node: 'worker-1',
+      hint: '',
+      events: [],
+      logTail: [],
+      count: '1/3 pods',
+      suspectedChange: null,
+    };
+    const probing = {
+      ...base,
+      pod: 'c',
+      reason: 'Unhealthy',
+      exitCode: null,
+      restarts: 0,
+      message: 'The liveness probe of container app fails',
+    };
+    const killed = (pod: string, exitCode: number) => ({
+      ...base,
+      pod,
+      reason: 'CrashLoopBackOff',
+      exitCode,
+      restarts: 3,
+      message: 'killed',
+    });
+    expect(mergeFindings([killed('a', 137), killed('b', 137), probing] as Finding[]).map((f) => f.count)).toEqual(['3/3 pods']);
+    expect(mergeFindings([killed('a', 137), killed('b', 143), probing] as Finding[]).map((f) => [f.exitCode, f.count])).toEqual([
+      [137, '1/3 pods'],
+      [143, '1/3 pods'],
+      [null, '1/3 pods'],
+    ]);
+  });
+
+  it('a readiness probe failing on every pod is one cause, whether or not each pod is past its allowance yet', () => {
+    const containers = [{ name: 'app', image: 'ghcr.io/acme/web:1.4.2', readinessProbe: { httpGet: { path: '/ready', port: 8080 } } }];
+    // Container start 110 s ago: past the 46 s allowance. The second pod's container started 20 s ago: not yet.
+    const pods = [
+      pod({ name: 'web-7d9f8c6b5-a', spec: { containers }, containerStatuses: [running('app', false)] }),
+      pod({
+        name: 'web-7d9f8c6b5-b',
+        spec: { containers },
+        containerStatuses: [running('app', false, { state: { running: { startedAt: ago(20) } } })],
+      }),
+    ];
+    const events = pods.map((p, i) =>
+      event(p, 'Warning', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503', {
+        count: 10 - i,
+        container: 'app',
+      }),
+    );
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods, events }), NOW);
+    expect(findings.map((f) => [f.category, f.count, f.fatal, f.pod])).toEqual([
+      ['readiness-probe-failing', '2/2 pods', true, 'web-7d9f8c6b5-a'],
+    ]);
+    expect(findings[0].message).toMatch(/: HTTP probe failed with statuscode: 503; not ready after 110s; /);
+  });
+
   it('normalizes pod names, UIDs, IPs and counts, but not node names or sizes', () => {
     expect(
       normalizeMessage(

@@ -30,6 +30,14 @@ describe('annotationsFor', () => {
     });
   });
 
+  it('a workload from a manifest URL: no file in the repository to point at, so the message says where it came from', () => {
+    const fetched = new Map([['Deployment/payments/api', { file: 'https://raw.example.com/k8s/api.yaml', documentIndex: 1, line: 23 }]]);
+    const [a] = annotationsFor(oom.result.findings, fetched);
+    expect(a).not.toHaveProperty('file');
+    expect(a).not.toHaveProperty('startLine');
+    expect(a.message).toMatch(/ Manifest: https:\/\/raw\.example\.com\/k8s\/api\.yaml, document 2\.$/);
+  });
+
   it(`at most ${MAX_PER_LEVEL} per level, errors first`, () => {
     const base = oom.result.findings[0];
     const many: Finding[] = Array.from({ length: 30 }, (_, i) => ({ ...base, fatal: i % 2 === 0, message: `m${i}\nsecond line` }));

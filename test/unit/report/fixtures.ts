@@ -57,6 +57,7 @@ function rolledBack(kind: RollbackWorkload['kind'], ns: string, name: string, ov
     fromRevision: 8,
     toRevision: 7,
     newRevision: 9,
+    attempted: true,
     done: true,
     message: `deployment "${name}" successfully rolled out`,
     ...over,
@@ -73,10 +74,11 @@ function input(result: Partial<DeployResult> & Pick<DeployResult, 'verdict'>, ex
 }
 
 const API_UID = '0b6c5f7e-2d41-4c55-9a3e-7f1d2c3b4a59';
+// Oldest first, as findings carry them (diagnose/events.ts compareEvents).
 const OOM_EVENTS = [
-  event('Warning', 'BackOff', `Back-off restarting failed container api in pod api-6d9f7c-x2k4p_payments(${API_UID})`, 6, 12),
   event('Normal', 'Pulled', 'Container image "ghcr.io/acme/payments-api:2.8.0" already present on machine', 4, 75),
   event('Normal', 'Started', 'Started container api', 4, 75),
+  event('Warning', 'BackOff', `Back-off restarting failed container api in pod api-6d9f7c-x2k4p_payments(${API_UID})`, 6, 12),
 ];
 
 const oomFinding = finding({
@@ -145,6 +147,8 @@ export const crashLoop = input(
           'The container exits with code 1 right after starting (4 restarts): back-off 40s restarting failed container=checkout pod=checkout-7c9d8f6b5-qx2lp_shop(3f2b6a1e-9c4d-4e1f-8a7b-6c5d4e3f2a1b)',
         hint: 'The log tail below shows why the process exits; run the image locally with the same command and environment to reproduce.',
         events: [
+          event('Normal', 'Pulled', 'Container image "ghcr.io/acme/checkout:1.4.2" already present on machine', 5, 52),
+          event('Normal', 'Created', 'Created container: checkout', 5, 52),
           event(
             'Warning',
             'BackOff',
@@ -152,8 +156,6 @@ export const crashLoop = input(
             9,
             8,
           ),
-          event('Normal', 'Pulled', 'Container image "ghcr.io/acme/checkout:1.4.2" already present on machine', 5, 52),
-          event('Normal', 'Created', 'Created container: checkout', 5, 52),
         ],
         logTail: [
           'node:internal/modules/cjs/loader:1228',
@@ -195,6 +197,15 @@ export const oom = input(
       workloads: [
         rolledBack('Deployment', 'payments', 'api'),
         rolledBack('Deployment', 'payments', 'worker', { fromRevision: 5, toRevision: 4, newRevision: 6 }),
+        // As the gate reports a workload the run did not change: nothing tried, so nothing failed.
+        rolledBack('StatefulSet', 'payments', 'ledger', {
+          fromRevision: 3,
+          toRevision: null,
+          newRevision: null,
+          attempted: false,
+          done: false,
+          message: 'not rolled back: unchanged by this run',
+        }),
       ],
       notRestored: [{ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'payments', name: 'api-config' }],
     },
@@ -396,6 +407,15 @@ export const rollbackDone = input(
       workloads: [
         rolledBack('Deployment', 'payments', 'api'),
         rolledBack('Deployment', 'payments', 'worker', { fromRevision: 5, toRevision: 4, newRevision: 6 }),
+        // As the gate reports a workload the run did not change: nothing tried, so nothing failed.
+        rolledBack('StatefulSet', 'payments', 'ledger', {
+          fromRevision: 3,
+          toRevision: null,
+          newRevision: null,
+          attempted: false,
+          done: false,
+          message: 'not rolled back: unchanged by this run',
+        }),
       ],
       notRestored: [
         { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'payments', name: 'api-config' },

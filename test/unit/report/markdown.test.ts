@@ -1,26 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderComment, renderReport, renderSummary } from '../../../src/report/markdown.js';
 import type { ReportInput } from '../../../src/report/report-input.js';
 import { COMMENT_LIMIT_CHARS, fitToLimit, SUMMARY_LIMIT_BYTES, utf8Bytes } from '../../../src/report/shrink.js';
-import { GOLDEN_CASES, healthy, hostile, manyFindings, oom } from './fixtures.js';
+import { GOLDEN_CASES, healthy, hostile, manyFindings, oom, rollbackDone } from './fixtures.js';
 import { outsideCode } from './markdown-structure.js';
-
-// Golden files: written when UPDATE_GOLDEN=1, compared otherwise, so a change in the rendering shows as a diff.
-const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
-
-function expectGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  if (!fs.existsSync(file)) throw new Error(`missing golden file ${name}: run with UPDATE_GOLDEN=1 to write it`);
-  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
-}
+import { expectGolden } from './golden.js';
 
 describe('renderSummary and renderComment golden files', () => {
   it.each(Object.entries(GOLDEN_CASES))('%s', (name, input) => {
@@ -107,8 +91,16 @@ describe('the report reads right', () => {
     expect(summary).toContain(
       '**Likely cause:** `spec.template.spec.containers[api].resources.limits.memory` changed from `512Mi` to `256Mi` in this change',
     );
-    expect(summary).toContain('| Deployment `payments/api` | 7 → 8 → **9** (rollback of 7) | ❌ 3/3 pods OOMKilled (exit 137) | 14s |');
+    expect(summary).toContain('| Deployment `payments/api` | 7 → 8 → **9** (rollback of 7) | ❌ 3/3 pods oom-killed (exit 137) | 14s |');
     expect(summary).toContain('| ConfigMap `payments/api-config` | changed | ⚠️ not restored by the rollback |  |');
+  });
+
+  it('a workload the rollback left alone (unchanged by the run) is not a failed rollback', () => {
+    const summary = renderSummary(rollbackDone);
+    expect(summary.split('\n')[0]).toMatch(/; rolled back to revision 7$/);
+    expect(summary).toContain('Done: every workload is back on its previous template and ready.');
+    expect(summary).toContain('| StatefulSet `payments/ledger` | 3 (unchanged) | ✅ unchanged | 200ms |');
+    expect(summary).toContain('- ➖ StatefulSet `payments/ledger`: not rolled back: unchanged by this run');
   });
 
   it('a green comment is one line after the marker', () => {

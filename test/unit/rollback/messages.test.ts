@@ -92,11 +92,25 @@ describe('RollbackResult', () => {
       fromRevision: 8,
       toRevision: 7,
       newRevision: 9,
+      attempted: true,
       done: true,
       message: 'rolled back to the template of revision 7, now revision 9',
     });
-    expect(toRollbackWorkload({ ...ref, action: 'keep' }, ok(3))).toMatchObject({ done: false, newRevision: null });
-    expect(toRollbackWorkload({ ...ref, action: 'skip', skip: { reason: 'paused' } })).toMatchObject({ done: false, newRevision: null });
+    expect(toRollbackWorkload({ ...ref, action: 'keep' }, ok(3))).toMatchObject({ attempted: false, done: false, newRevision: null });
+    expect(toRollbackWorkload({ ...ref, action: 'skip', skip: { reason: 'paused' } })).toMatchObject({
+      attempted: false,
+      done: false,
+      newRevision: null,
+    });
+    // A planned undo not carried out yet (the plan command) was not attempted.
+    expect(toRollbackWorkload(undo)).toMatchObject({
+      attempted: false,
+      done: false,
+      message: 'will roll back to the template of revision 7',
+    });
+    // The forced path's deleted pods travel with the execution; no field at all when none were deleted.
+    expect(toRollbackWorkload(undo, { ...ok(9), deletedPods: ['web-1', 'web-0'] })).toMatchObject({ deletedPods: ['web-1', 'web-0'] });
+    expect(toRollbackWorkload(undo, { ...ok(9), deletedPods: [] })).not.toHaveProperty('deletedPods');
   });
 
   it.each([

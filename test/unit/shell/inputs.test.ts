@@ -45,6 +45,13 @@ describe('parseInputs', () => {
       prComment: 'true',
     });
   });
+  it('reads image-pull-secrets as a list without duplicates, and allow-http-manifests (off by default)', () => {
+    expect(parseInputs(from({ manifests: 'x', 'image-pull-secrets': 'ghcr\nquay.io-robot, ghcr' }))).toMatchObject({
+      imagePullSecrets: ['ghcr', 'quay.io-robot'],
+      allowHttpManifests: false,
+    });
+    expect(parseInputs(from({ manifests: 'x', 'allow-http-manifests': 'true' })).allowHttpManifests).toBe(true);
+  });
   it.each([
     [{ timeout: 'soon' }, /^input timeout: "soon" is not a duration/],
     [{ timeout: '0s' }, /must be longer than zero/],
@@ -54,6 +61,8 @@ describe('parseInputs', () => {
     [{ 'pr-comment': 'yes please' }, /input pr-comment/],
     [{ namespace: 'Prod_1' }, /input namespace: "Prod_1" is not a valid namespace name/],
     [{ images: 'not an image' }, /^images: /],
+    [{ 'image-pull-secrets': 'ghcr, Bad_Name' }, /^input image-pull-secrets: "Bad_Name" is not a valid Secret name/],
+    [{ 'allow-http-manifests': 'sometimes' }, /^input allow-http-manifests: "sometimes" is not a boolean/],
   ])('refuses %j with one clear message', (values, message) => {
     expect(() => parseInputs(from({ manifests: 'x', ...values }))).toThrow(message);
   });
