@@ -14,7 +14,7 @@ import { defaultReportId } from './report/marker.js';
 import { renderComment, renderSummary, type ReportInput } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
 import { headline } from './report/headline.js';
-import { githubContext } from './action-context.js';
+import { githubContext, githubTrace } from './action-context.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cancel = new AbortController();
@@ -31,7 +31,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (e) {
     return fail(emptyResult(describeError(e)));
   }
-  const gate = await runGate(inputs, { log: (l) => core.info(l), maskSecret: (s) => core.setSecret(s), signal: cancel.signal });
+  const gate = await runGate(inputs, {
+    log: (l) => core.info(l),
+    maskSecret: (s) => core.setSecret(s),
+    signal: cancel.signal,
+    trace: githubTrace(githubContext(env)),
+  });
   await report(gate, inputs, env);
 }
 
@@ -60,6 +65,12 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv)
   }
   const locations = new Map<string, SourceLocation>();
   for (const w of gate.applied?.workloads ?? []) if (w.source) locations.set(workloadId(w), w.source);
+  for (const n of gate.notices) {
+    core.warning(
+      n.message,
+      n.source ? { title: 'kube-deploy-gate', file: n.source.file, startLine: n.source.line } : { title: 'kube-deploy-gate' },
+    );
+  }
   for (const a of annotationsFor(result.findings, locations)) {
     const props = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.level === 'error') core.error(a.message, props);

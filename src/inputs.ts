@@ -4,6 +4,7 @@ import { UserError } from './errors.js';
 import { splitList } from './apply/sources.js';
 import { parseImageSubstitutions, type ImageSubstitution } from './apply/images.js';
 import { parseDuration } from './duration.js';
+import { CONFLICTS_MODES, type ConflictsMode } from './apply/ownership.js';
 
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployFailure = 'keep' | 'scale-to-zero' | 'delete';
@@ -17,7 +18,16 @@ export interface GateInputs {
   context?: string;
   images: ImageSubstitution[];
   fieldManager: string;
+  /** What the deploy does with fields other managers hold (see apply/ownership.ts). */
+  conflicts: ConflictsMode;
+  /** The same as conflicts === 'force' (the older input force-conflicts). */
   forceConflicts: boolean;
+  /** Stamp kubernetes.io/change-cause and the run trace on the workloads the run changed. */
+  annotate: boolean;
+  /** Leave spec.replicas out of the apply for workloads an HPA scales. */
+  respectHpa: boolean;
+  /** An explicit change-cause; otherwise one is made from the GitHub run or the command line. */
+  changeCause?: string;
   timeoutMs: number;
   failFast: boolean;
   rollback: boolean;
@@ -56,6 +66,20 @@ function optional(value: string | undefined): string | undefined {
   return v ? v : undefined;
 }
 
+/** `conflicts`, with `force-conflicts: true` kept as another way to say `conflicts: force`. */
+function conflictsInput(get: InputGetter): ConflictsMode {
+  const force = parseBool('force-conflicts', get('force-conflicts'), false);
+  const given = optional(get('conflicts'));
+  if (given === undefined) return force ? 'force' : 'take-imperative';
+  const mode = oneOf('conflicts', given, CONFLICTS_MODES, 'take-imperative');
+  if (force && mode !== 'force') {
+    throw new UserError(
+      `input force-conflicts: true contradicts conflicts: ${mode}: set only one of them (force-conflicts: true is conflicts: force)`,
+    );
+  }
+  return mode;
+}
+
 export function parseInputs(get: InputGetter): GateInputs {
   const timeout = optional(get('timeout')) ?? '5m';
   let timeoutMs: number;
@@ -74,6 +98,7 @@ export function parseInputs(get: InputGetter): GateInputs {
   if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
     throw new UserError(`input namespace: "${namespace}" is not a valid namespace name (lowercase letters, digits and '-')`);
   }
+  const conflicts = conflictsInput(get);
   return {
     manifests: splitList(get('manifests') ?? ''),
     namespace,
@@ -82,7 +107,11 @@ export function parseInputs(get: InputGetter): GateInputs {
     context: optional(get('context')),
     images: parseImageSubstitutions(splitList(get('images') ?? '')),
     fieldManager: optional(get('field-manager')) ?? 'kube-deploy-gate',
-    forceConflicts: parseBool('force-conflicts', get('force-conflicts'), false),
+    conflicts,
+    forceConflicts: conflicts === 'force',
+    annotate: parseBool('annotate', get('annotate'), true),
+    respectHpa: parseBool('respect-hpa', get('respect-hpa'), true),
+    changeCause: optional(get('change-cause')),
     timeoutMs,
     failFast: parseBool('fail-fast', get('fail-fast'), true),
     rollback: parseBool('rollback', get('rollback'), true),

@@ -1,19 +1,19 @@
-// Server-side apply of the planned objects, group by group, recording for each workload what ran before and
-// whether this apply changed it (the wait, the report and the rollback all start from this record).
-import { UserError } from '../errors.js';
+// Server-side apply of the planned objects, group by group, after the ownership check (preflight.ts) settled what
+// each apply sends; records for each workload what ran before and whether this apply changed it (the wait, the
+// report and the rollback all start from this record).
 import type { KubeClient } from '../kube/client.js';
 import type { KubeObject } from '../k8s/objects.js';
-import { KubeApiError } from '../kube/errors.js';
 import { isWorkloadKind } from '../k8s/kinds.js';
-import { type AppliedWorkload, type ObjectRef } from '../model.js';
+import type { AppliedWorkload, ApplyNotice, FieldLeftOut, FieldTakeover, ObjectRef } from '../model.js';
 import { readBeforeState, type BeforeState } from './before.js';
+import { describeOwner, showValue } from './conflict-decisions.js';
+import { explainApplyError } from './apply-errors.js';
 import { groupForApply } from './order.js';
 import { describeObject, type PlannedObject } from './plan.js';
+import { prepareApply, type ApplyPolicy, type PreparedObject } from './preflight.js';
+import { UserError } from '../errors.js';
 
-export interface ApplyOptions {
-  fieldManager: string;
-  forceConflicts: boolean;
-  log: (line: string) => void;
+export interface ApplyOptions extends ApplyPolicy {
   /** How long to wait for an applied CRD to be Established. */
   crdTimeoutMs?: number;
 }
@@ -26,32 +26,44 @@ export interface AppliedObject extends ObjectRef {
 export interface ApplyResult {
   objects: AppliedObject[];
   workloads: AppliedWorkload[];
+  takeovers: FieldTakeover[];
+  leftOut: FieldLeftOut[];
+  notices: ApplyNotice[];
 }
 
 export async function applyAll(client: KubeClient, planned: PlannedObject[], options: ApplyOptions): Promise<ApplyResult> {
-  const result: ApplyResult = { objects: [], workloads: [] };
-  for (const group of groupForApply(planned)) {
-    const applied = await Promise.all(group.map((m) => applyOne(client, m, options)));
-    for (const a of applied) {
+  const prepared = await prepareApply(client, planned, options);
+  const result: ApplyResult = { objects: [], workloads: [], takeovers: [], leftOut: [], notices: [] };
+  for (const p of prepared) {
+    result.leftOut.push(...p.leftOut);
+    for (const n of p.notices) {
+      result.notices.push(n);
+      options.log(`warning: ${n.message}`);
+    }
+  }
+  for (const group of groupForApply(prepared)) {
+    const applied = await Promise.all(group.map((p) => applyOne(client, p, options)));
+    for (const [i, a] of applied.entries()) {
       result.objects.push(a.object);
+      result.takeovers.push(...group[i].takeovers);
       if (a.workload) result.workloads.push(a.workload);
     }
-    const crds = group.filter((m) => m.object.kind === 'CustomResourceDefinition');
-    await Promise.all(crds.map((m) => waitEstablished(client, m, options.crdTimeoutMs ?? 60_000)));
+    const crds = group.filter((p) => p.object.kind === 'CustomResourceDefinition');
+    await Promise.all(crds.map((p) => waitEstablished(client, p.planned, options.crdTimeoutMs ?? 60_000)));
   }
   return result;
 }
 
-async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOptions) {
-  const { kind, apiVersion } = m.object as { kind: string; apiVersion: string };
-  const { name, namespace } = m.object.metadata as { name: string; namespace?: string };
+async function applyOne(client: KubeClient, p: PreparedObject, options: ApplyOptions) {
+  const { kind, apiVersion } = p.object as { kind: string; apiVersion: string };
+  const { name, namespace } = p.object.metadata as { name: string; namespace?: string };
   let before: BeforeState;
   let after: KubeObject;
   try {
-    before = await readBeforeState(client, apiVersion, kind, namespace, name);
-    after = await client.apply(m.object, options.fieldManager, options.forceConflicts);
+    before = p.before ?? (await readBeforeState(client, apiVersion, kind, namespace, name));
+    after = await client.apply(p.object, options.fieldManager, p.force);
   } catch (e) {
-    throw explainApplyError(e, m);
+    throw explainApplyError(e, p.planned);
   }
   const changed =
     !before.exists ||
@@ -60,6 +72,10 @@ async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOpti
       : after.metadata?.resourceVersion !== before.resourceVersion);
   const ref = `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
   options.log(`${ref} ${!before.exists ? 'created' : changed ? 'configured' : 'unchanged'}`);
+  for (const t of p.takeovers) {
+    options.log(`${ref}: took over ${t.field} from ${describeOwner(t)}: ${showValue(t.found)} -> ${showValue(t.applied)}`);
+  }
+  for (const l of p.leftOut) options.log(`${ref}: left ${l.field} to ${l.owner}: it keeps ${showValue(l.live)}`);
   const object: AppliedObject = { apiVersion, kind, namespace, name, changed, created: !before.exists };
   if (!isWorkloadKind(kind)) return { object };
   const workload: AppliedWorkload = {
@@ -72,27 +88,11 @@ async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOpti
     generationBefore: before.generation,
     generationAfter: after.metadata?.generation ?? null,
     templateBefore: before.template,
-    templateAfter: (after as any).spec?.template ?? null,
-    source: m.source,
+    templateAfter: (after as { spec?: { template?: unknown } }).spec?.template ?? null,
+    applied: p.object,
+    source: p.planned.source,
   };
   return { object, workload };
-}
-
-function explainApplyError(e: unknown, m: PlannedObject): Error {
-  const what = describeObject(m);
-  if (!(e instanceof KubeApiError)) return e instanceof UserError ? new UserError(`${what}: ${e.message}`) : (e as Error);
-  if (e.status === 404 && /namespaces? "[^"]+" not found/.test(e.apiMessage)) {
-    return new UserError(
-      `${what}: namespace "${m.object.metadata?.namespace}" does not exist: create it first or add a Namespace manifest to the deploy`,
-    );
-  }
-  if (e.status === 409 && /conflict/i.test(e.apiMessage)) {
-    return new UserError(
-      `${what}: ${e.apiMessage}. Another field manager owns these fields: change them there, or set force-conflicts: true to take them over`,
-    );
-  }
-  if (e.status === 422 || e.status === 400) return new UserError(`${what} is invalid: ${e.apiMessage}`);
-  return new UserError(`${what}: ${e.message}`);
 }
 
 async function waitEstablished(client: KubeClient, m: PlannedObject, timeoutMs: number): Promise<void> {

@@ -9,6 +9,8 @@ import { type DeployResult } from '../model.js';
 import { renderSummary } from '../report/markdown.js';
 import { renderFindingsText } from '../diagnose/render-text.js';
 import { last, outputFormat, parseArgs } from './args.js';
+import { githubContext, githubTrace } from '../action-context.js';
+import { describeOwner, showValue } from '../apply/conflict-decisions.js';
 
 const SPEC = {
   values: [
@@ -23,8 +25,10 @@ const SPEC = {
     'output',
     'rollback-scope',
     'on-first-deploy-failure',
+    'conflicts',
+    'change-cause',
   ],
-  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel'],
+  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel', 'annotate', 'respect-hpa'],
   aliases: { f: 'filename', n: 'namespace', o: 'output' },
 };
 
@@ -52,12 +56,16 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
       case 'fail-fast':
       case 'force-conflicts':
       case 'rollback-on-cancel':
+      case 'annotate':
+      case 'respect-hpa':
         return bool(name);
       default:
         return last(args, name);
     }
   });
-  const run = await runGate(inputs, { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
+  // Inside a GitHub workflow the trace names the run; elsewhere the command line, as kubectl's --record did.
+  const trace = { ...githubTrace(githubContext(process.env)), commandLine: commandLine(argv) };
+  const run = await runGate(inputs, { log: (line) => io.stderr(`${line}\n`), signal: io.signal, trace });
   const { result } = run;
   const summaryFile = last(args, 'summary-file');
   if (summaryFile) {
@@ -72,6 +80,11 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
   return exitCodeFor(result);
 }
 
+function commandLine(argv: string[]): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a));
+  return ['kube-deploy-gate', 'deploy', ...argv].map(quote).join(' ');
+}
+
 function textResult(result: DeployResult): string {
   const lines = [`verdict: ${result.verdict} (${(result.durationMs / 1000).toFixed(1)}s)`];
   if (result.error) lines.push(`error: ${result.error}`);
@@ -81,10 +94,17 @@ function textResult(result: DeployResult): string {
       `  ${w.done ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`,
     );
   }
+  for (const t of result.takeovers ?? []) {
+    lines.push(`  took over ${t.object} ${t.field}: ${showValue(t.found)} set by ${describeOwner(t)} -> ${showValue(t.applied)}`);
+  }
+  for (const l of result.leftOut ?? []) lines.push(`  left ${l.object} ${l.field} to ${l.owner}: keeps ${showValue(l.live)}`);
   if (result.findings.length) lines.push('', renderFindingsText(result.findings).trimEnd());
   if (result.rollback?.attempted) {
     lines.push('', 'rollback:');
-    for (const r of result.rollback.workloads) lines.push(`  ${r.done ? 'ok  ' : 'FAIL'} ${r.kind} ${r.namespace}/${r.name}: ${r.message}`);
+    for (const r of result.rollback.workloads) {
+      const cause = r.changeCause ? ` (${r.changeCause})` : '';
+      lines.push(`  ${r.done ? 'ok  ' : 'FAIL'} ${r.kind} ${r.namespace}/${r.name}: ${r.message}${cause}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -8,7 +8,8 @@ import { longName } from './workload-names.js';
 // revisions are spelled out here only when it does not.
 function line(w: RollbackWorkload): string {
   const icon = w.done ? '✅' : '❌';
-  if (/\brevision\b/.test(w.message)) return `- ${icon} ${longName(w)}: ${escapeText(w.message, 500)}`;
+  const cause = w.changeCause ? ` (change-cause: ${escapeText(w.changeCause, 300)})` : '';
+  if (/\brevision\b/.test(w.message)) return `- ${icon} ${longName(w)}: ${escapeText(w.message, 500)}${cause}`;
   let s = `- ${icon} ${longName(w)} ${w.done ? 'rolled back' : 'not rolled back'}`;
   if (w.toRevision !== null) s += ` to revision ${w.toRevision}`;
   if (w.done && w.newRevision !== null) s += ` (new revision ${w.newRevision})`;

@@ -102,6 +102,7 @@ export function toRollbackWorkload(action: RollbackAction, execution?: RollbackE
     newRevision: action.action === 'undo' ? (execution?.newRevision ?? null) : null,
     done: isExecutable(action) && execution?.done === true,
     message: rollbackMessage(action, execution),
+    changeCause: action.action === 'undo' ? action.changeCause : null,
   };
 }
 
