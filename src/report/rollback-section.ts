@@ -1,14 +1,15 @@
 // What was done about the failure: rolled back (to which revisions, Ready again or not), rollback failed, or not
 // attempted; and the objects a rollback cannot restore.
 import type { DeployResult, RollbackWorkload } from '../model.js';
-import { escapeText } from './escape.js';
+import { escapeText, inlineCode } from './escape.js';
 import { longName } from './workload-names.js';
 
 // The message already says what happened ("rolled back to the template of revision 7, now revision 9"); the
 // revisions are spelled out here only when it does not.
 function line(w: RollbackWorkload): string {
   const icon = w.done ? '✅' : '❌';
-  const cause = w.changeCause ? ` (change-cause: ${escapeText(w.changeCause, 300)})` : '';
+  // A code span: the change-cause is free text ("acme/shop@abc1234" would otherwise mention someone).
+  const cause = w.changeCause ? ` (change-cause: ${inlineCode(w.changeCause, 300)})` : '';
   if (/\brevision\b/.test(w.message)) return `- ${icon} ${longName(w)}: ${escapeText(w.message, 500)}${cause}`;
   let s = `- ${icon} ${longName(w)} ${w.done ? 'rolled back' : 'not rolled back'}`;
   if (w.toRevision !== null) s += ` to revision ${w.toRevision}`;
