@@ -117,7 +117,7 @@ function planOne(w: AppliedWorkload, ctx: Context): RollbackAction {
       ...base,
       action: 'undo',
       toRevision: w.revisionBefore,
-      object: restoreObject(w.applied, step.template, step.revisionAnnotations),
+      object: restoreObject(w.applied, step.template, step.revisionAnnotations, live),
       changeCause: step.revisionAnnotations[CHANGE_CAUSE_ANNOTATION] ?? null,
     };
   }

@@ -16,9 +16,18 @@ function specOf(obj: KubeObject): Record<string, unknown> {
  * `applied`: the object this run's apply sent. `template`: the pod template of the revision rolled back to.
  * `revisionAnnotations`: that revision's ReplicaSet or ControllerRevision annotations: like kubectl's undo, the
  * rollback restores its change-cause and run trace, so `kubectl rollout history` names the change that runs again.
+ * `live`: the workload now. A rollback restores the template, not the scale (as kubectl's does): spec.replicas, when
+ * the run applied it, is sent as it is now, so an HPA or a person who scaled during the run keeps that count.
  */
-export function restoreObject(applied: KubeObject, template: unknown, revisionAnnotations: Readonly<Record<string, string>>): KubeObject {
+export function restoreObject(
+  applied: KubeObject,
+  template: unknown,
+  revisionAnnotations: Readonly<Record<string, string>>,
+  live: KubeObject,
+): KubeObject {
   const out = withRevisionTrace(applied, revisionAnnotations);
+  const liveReplicas = (live.spec as { replicas?: unknown } | undefined)?.replicas;
+  if (specOf(out).replicas !== undefined && typeof liveReplicas === 'number') specOf(out).replicas = liveReplicas;
   const restored = withoutHashLabel(template as Parameters<typeof withoutHashLabel>[0]);
   // Old ReplicaSets carry `creationTimestamp: null` in their template: noise in an applied configuration.
   if (restored.metadata) delete (restored.metadata as Record<string, unknown>).creationTimestamp;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runUndoCommand } from '../../../src/cli/undo.js';
 import type { TraceSource } from '../../../src/apply/trace.js';
-import { kubectl } from '../support/kube.js';
+import { kubectl, waitFor } from '../support/kube.js';
 import { deployment, gate, kubeconfigPath, testClient, useNamespace, writeManifests } from './harness.js';
 
 const client = testClient();
@@ -140,6 +140,41 @@ describe('the deploy after a rollback', () => {
       },
     ]);
     expect((await live('hotfix')).spec.template.spec.containers[0].image).toBe(image('hotfix', '2'));
+  });
+
+  it('a rollback restores the template, not the scale; the next deploy takes back a count scaled by hand', async () => {
+    expect((await gate({ manifests: [manifest('scaled', '1')], namespace: ns.name })).result.verdict).toBe('healthy');
+    const broken = gate({
+      manifests: [manifest('scaled', '2', { annotations: BAD })],
+      namespace: ns.name,
+      timeout: '8s',
+      extra: { 'fail-fast': 'false' },
+    });
+    // During the wait (once v2 is applied) someone scales by hand: kubectl scale writes through /scale.
+    await waitFor('v2 applied', async () => (await live('scaled')).spec.template.spec.containers[0].image === image('scaled', '2'), 8000);
+    await kubectl(['scale', 'deployment/scaled', '--replicas=3', '-n', ns.name]);
+    const run2 = await broken;
+    expect(run2.result.verdict).toBe('timeout');
+    expect(run2.result.rollback!.workloads[0]).toMatchObject({ toRevision: 1, done: true });
+    const rolled = await live('scaled');
+    expect(rolled.spec.replicas).toBe(3);
+    expect(rolled.spec.template.spec.containers[0].image).toBe(image('scaled', '1'));
+
+    const next = await gate({ manifests: [manifest('scaled', '3')], namespace: ns.name });
+    expect(next.result.verdict).toBe('healthy');
+    expect(next.result.takeovers).toEqual([
+      {
+        object: `Deployment/${ns.name}/scaled`,
+        field: '.spec.replicas',
+        found: 3,
+        manager: 'kubectl',
+        operation: 'Update',
+        subresource: 'scale',
+        time: null,
+        applied: 1,
+      },
+    ]);
+    expect((await live('scaled')).spec.replicas).toBe(1);
   });
 
   it('the undo command keeps kubectl output, names the change-cause, and the next deploy takes its fields back', async () => {

@@ -247,7 +247,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'undo a StatefulSet with its stored patch',
+    name: 'undo a StatefulSet with the template its ControllerRevision stores',
     workload: applied('StatefulSet'),
     live: liveSet('StatefulSet'),
     history: setHistory('StatefulSet'),
@@ -260,13 +260,14 @@ const cases: Case[] = [
         metadata: { name: 'moons', namespace: 'default', annotations: { team: 'moon' } },
         spec: {
           ...appliedObject('StatefulSet').spec,
+          replicas: 1,
           template: { metadata: { labels: { foo: 'bar' } }, spec: podTemplate('nginx:1').spec },
         },
       },
     },
   },
   {
-    name: 'undo a DaemonSet with its stored patch',
+    name: 'undo a DaemonSet with the template its ControllerRevision stores',
     workload: applied('DaemonSet'),
     live: liveSet('DaemonSet'),
     history: setHistory('DaemonSet'),
@@ -300,14 +301,15 @@ describe('planRollback', () => {
       toRevision: 1,
       action: 'undo',
       changeCause: cause,
-      // Everything the run applied stays (replicas, selector, its own annotations), so server-side apply deletes
-      // nothing; the pod template is revision 1's without the controller's hash label.
+      // Everything the run applied stays (selector, its own annotations), so server-side apply deletes nothing;
+      // spec.replicas is the live count (a rollback restores the template, not the scale); the pod template is
+      // revision 1's without the controller's hash label.
       object: {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: { name: 'moons', namespace: 'default', annotations: { team: 'moon', 'kubernetes.io/change-cause': cause } },
         spec: {
-          replicas: 3,
+          replicas: 1,
           selector: { matchLabels: { foo: 'bar' } },
           template: { metadata: { labels: { foo: 'bar' } }, spec: podTemplate('foo:1').spec },
         },
