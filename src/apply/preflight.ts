@@ -1,8 +1,8 @@
 // Before the first write: reads every object that exists, settles who owns what, and builds the object each apply
 // sends. A dry-run apply (nothing stored) of each existing object that someone else has written, or that gets a
 // trace, collects the conflicts; each is taken over, left to its owner, or stops the run, and a run that stops has
-// written nothing. The same dry-run tells whether the apply changes the object's spec, which decides whether the
-// workload gets this run's trace.
+// written nothing. The same dry run tells whether the apply changes a workload's pod template (a new revision),
+// which decides whether the workload gets this run's trace.
 import { UserError } from '../errors.js';
 import type { KubeClient } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
@@ -125,7 +125,8 @@ async function prepareOne(client: KubeClient, m: PlannedObject, policy: ApplyPol
     return out;
   }
   // First with the trace the live object already has: whether the pod template changes must not depend on the
-  // trace itself (a Deployment's generation even moves with its annotations).
+  // trace itself (a Deployment's generation even moves with its annotations: k8s.io/kubernetes
+  // pkg/registry/apps/deployment/strategy.go, PrepareForUpdate).
   if (trace) out.object = withLiveTrace(out.object, live, declared);
   if (!(trace || hasOtherWriters(live, policy.fieldManager))) return out;
 
