@@ -1,5 +1,6 @@
 // What the runner tells a step about its run, read from the documented GITHUB_* variables and the event payload.
 import fs from 'node:fs';
+import type { TraceSource } from './apply/trace.js';
 
 export interface GithubContext {
   repository?: string;
@@ -9,6 +10,7 @@ export interface GithubContext {
   apiUrl?: string;
   workflow?: string;
   job?: string;
+  actor?: string;
   pullNumber: number | null;
 }
 
@@ -36,5 +38,11 @@ export function githubContext(env: NodeJS.ProcessEnv): GithubContext {
     apiUrl: env.GITHUB_API_URL,
     workflow: env.GITHUB_WORKFLOW,
     job: env.GITHUB_JOB,
+    actor: env.GITHUB_ACTOR,
   };
+}
+
+/** What the workloads' trace says about a GitHub run: repository, commit, run URL, actor. */
+export function githubTrace(ctx: GithubContext): TraceSource {
+  return { repository: ctx.repository, sha: ctx.sha, runUrl: ctx.runUrl, actor: ctx.actor };
 }

@@ -15,7 +15,7 @@ import { defaultReportId } from './report/marker.js';
 import { renderComment, renderSummary, type ReportInput } from './report/markdown.js';
 import { stepOutputs } from './report/outputs.js';
 import { plainHeadline } from './report/headline.js';
-import { githubContext } from './action-context.js';
+import { githubContext, githubTrace } from './action-context.js';
 import { graceAfter } from './phase.js';
 
 /** After a cancellation the PR comment gets this long; the runner kills the step soon after its SIGTERM. */
@@ -45,7 +45,12 @@ async function runAction(env: NodeJS.ProcessEnv, cancel: AbortSignal): Promise<v
   } catch (e) {
     return await reportInputError(describeError(e), env);
   }
-  const gate = await runGate(inputs, { log: (l) => core.info(l), maskSecret: (s) => core.setSecret(s), signal: cancel });
+  const gate = await runGate(inputs, {
+    log: (l) => core.info(l),
+    maskSecret: (s) => core.setSecret(s),
+    signal: cancel,
+    trace: githubTrace(githubContext(env)),
+  });
   await report(gate, inputs, env, cancel);
 }
 
@@ -70,6 +75,12 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv,
   if (inputs.summary) await writeSummary(input);
   const locations = new Map<string, SourceLocation>();
   for (const w of gate.applied?.workloads ?? []) if (w.source) locations.set(workloadId(w), w.source);
+  for (const n of gate.notices) {
+    core.warning(
+      n.message,
+      n.source ? { title: 'kube-deploy-gate', file: n.source.file, startLine: n.source.line } : { title: 'kube-deploy-gate' },
+    );
+  }
   for (const a of annotationsFor(result.findings, locations)) {
     const props = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.level === 'error') core.error(a.message, props);

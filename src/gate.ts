@@ -14,12 +14,13 @@ import type { GateInputs } from './inputs.js';
 import { KubeClient } from './kube/client.js';
 import { loadKubeConfig } from './kube/config.js';
 import { workloadId } from './k8s/kinds.js';
-import { type DeployResult, type Finding, type RollbackResult, type Verdict, type WorkloadResult } from './model.js';
+import { type ApplyNotice, type DeployResult, type Finding, type RollbackResult, type Verdict, type WorkloadResult } from './model.js';
 import { createJudge } from './judge.js';
 import { runContextOf } from './diagnose/index.js';
 import { waitForWorkloads, type WaitResult } from './watch/wait.js';
 import { enrichFindings } from './diagnose/live.js';
 import { rollbackRun } from './rollback/run.js';
+import { runTrace, type TraceSource } from './apply/trace.js';
 
 const PHASE_GRACE_MS = 2000;
 const LOG_FETCH_TIMEOUT_MS = 15_000;
@@ -33,6 +34,8 @@ export interface GateDeps {
   client?: KubeClient;
   /** Fetches manifests named by URL; node:https by default. */
   fetchUrl?: UrlFetcher;
+  /** What the shell knows about the run (GitHub context, command line) for the change-cause and run trace. */
+  trace?: TraceSource;
 }
 
 export interface GateRun {
@@ -40,15 +43,28 @@ export interface GateRun {
   applied: ApplyResult | null;
   wait: WaitResult | null;
   warnings: string[];
+  /** What the apply noticed for a person (an HPA that scales a workload whose manifest sets replicas...). */
+  notices: ApplyNotice[];
 }
 
 export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateRun> {
   const started = Date.now();
   const finish = (verdict: Verdict, rest: Partial<DeployResult>, run: Partial<GateRun> = {}): GateRun => ({
-    result: { verdict, durationMs: Date.now() - started, workloads: [], findings: [], rollback: null, error: null, ...rest },
+    result: {
+      verdict,
+      durationMs: Date.now() - started,
+      workloads: [],
+      findings: [],
+      rollback: null,
+      error: null,
+      takeovers: run.applied?.takeovers ?? [],
+      leftOut: run.applied?.leftOut ?? [],
+      ...rest,
+    },
     applied: null,
     wait: null,
     warnings: [],
+    notices: run.applied?.notices ?? [],
     ...run,
   });
   let cleanup = () => {};
@@ -88,8 +104,10 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     applyStarted = true;
     const applied = await applyAll(client, planned, {
       fieldManager: inputs.fieldManager,
-      forceConflicts: inputs.forceConflicts,
       fieldValidation: inputs.fieldValidation,
+      conflicts: inputs.conflicts,
+      respectHpa: inputs.respectHpa,
+      trace: inputs.annotate ? runTrace({ ...deps.trace, changeCause: inputs.changeCause ?? deps.trace?.changeCause }) : null,
       log: deps.log,
     });
     if (applied.workloads.length === 0) {

@@ -5,6 +5,7 @@ import { splitList } from './apply/sources.js';
 import { parseImageSubstitutions, type ImageSubstitution } from './apply/images.js';
 import { parseDuration } from './duration.js';
 import { namespaceProblem } from './k8s/names.js';
+import { CONFLICTS_MODES, type ConflictsMode } from './apply/ownership.js';
 
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployFailure = 'keep' | 'scale-to-zero' | 'delete';
@@ -24,8 +25,17 @@ export interface GateInputs {
   /** Fetch plain http:// manifest URLs too (input allow-http-manifests). */
   allowHttpManifests: boolean;
   fieldManager: string;
+  /** What the deploy does with fields other managers hold (see apply/ownership.ts). */
+  conflicts: ConflictsMode;
+  /** The same as conflicts === 'force' (the older input force-conflicts). */
   forceConflicts: boolean;
   fieldValidation: FieldValidationInput;
+  /** Stamp kubernetes.io/change-cause and the run trace on the workloads the run changed. */
+  annotate: boolean;
+  /** Leave spec.replicas out of the apply for workloads an HPA scales. */
+  respectHpa: boolean;
+  /** An explicit change-cause; otherwise one is made from the GitHub run or the command line. */
+  changeCause?: string;
   timeoutMs: number;
   /** The stability window after kubectl's rule says done; 0: kubectl's verdict alone. */
   minReadyMs: number;
@@ -87,6 +97,20 @@ function durationInput(name: string, text: string): number {
   }
 }
 
+/** `conflicts`, with `force-conflicts: true` kept as another way to say `conflicts: force`. */
+function conflictsInput(get: InputGetter): ConflictsMode {
+  const force = parseBool('force-conflicts', get('force-conflicts'), false);
+  const given = optional(get('conflicts'));
+  if (given === undefined) return force ? 'force' : 'take-imperative';
+  const mode = oneOf('conflicts', given, CONFLICTS_MODES, 'take-imperative');
+  if (force && mode !== 'force') {
+    throw new UserError(
+      `input force-conflicts: true contradicts conflicts: ${mode}: set only one of them (force-conflicts: true is conflicts: force)`,
+    );
+  }
+  return mode;
+}
+
 export function parseInputs(get: InputGetter): GateInputs {
   const timeout = optional(get('timeout')) ?? '5m';
   let timeoutMs: number;
@@ -107,6 +131,7 @@ export function parseInputs(get: InputGetter): GateInputs {
   const namespace = optional(get('namespace'));
   const nsProblem = namespace ? namespaceProblem(namespace) : null;
   if (nsProblem) throw new UserError(`input namespace: "${namespace}" is not a valid namespace name: it ${nsProblem}`);
+  const conflicts = conflictsInput(get);
   return {
     manifests: splitList(get('manifests') ?? ''),
     namespace,
@@ -117,8 +142,12 @@ export function parseInputs(get: InputGetter): GateInputs {
     imagePullSecrets: secretNames('image-pull-secrets', get('image-pull-secrets')),
     allowHttpManifests: parseBool('allow-http-manifests', get('allow-http-manifests'), false),
     fieldManager: optional(get('field-manager')) ?? 'kube-deploy-gate',
-    forceConflicts: parseBool('force-conflicts', get('force-conflicts'), false),
     fieldValidation: oneOf('field-validation', get('field-validation'), ['Strict', 'Warn'] as const, 'Strict'),
+    conflicts,
+    forceConflicts: conflicts === 'force',
+    annotate: parseBool('annotate', get('annotate'), true),
+    respectHpa: parseBool('respect-hpa', get('respect-hpa'), true),
+    changeCause: optional(get('change-cause')),
     timeoutMs,
     minReadyMs,
     failFast: parseBool('fail-fast', get('fail-fast'), true),

@@ -2,7 +2,7 @@
 // these plain shapes, so each can be tested with tables of objects and the shells stay thin.
 import type { WorkloadRef } from './k8s/kinds.js';
 import type { WindowOutcome } from './watch/wait.js';
-import type { ObjectRef } from './k8s/objects.js';
+import type { KubeObject, ObjectRef } from './k8s/objects.js';
 import type { EventSummary, Finding, SuspectedChange } from './diagnose/finding.js';
 
 export type { EventSummary, Finding, ObjectRef, SuspectedChange };
@@ -29,6 +29,50 @@ export interface AppliedWorkload extends WorkloadRef {
   templateBefore: unknown | null;
   /** The pod template as the server stored it after our apply (defaults filled in): the "after" of "what changed". */
   templateAfter: unknown | null;
+  /** The object as this run's apply sent it (images substituted, trace annotations, fields left out): a rollback
+   * applies it again with the previous pod template, so it restores exactly what the run changed. */
+  applied: KubeObject;
+  source?: SourceLocation;
+}
+
+/**
+ * A field another manager held that this deploy took over (conflicts: take-imperative takes fields written
+ * imperatively; conflicts: force takes every field): who had set it, when, and the value before and after.
+ */
+export interface FieldTakeover {
+  /** "Deployment/shop/api"; "Kind/name" for a cluster-scoped object. */
+  object: string;
+  /** The path as the API server names it: `.spec.template.spec.containers[name="api"].image`. */
+  field: string;
+  /** The value the field held (null when absent). */
+  found: unknown;
+  manager: string;
+  /** "Update" (a write other than server-side apply) or "Apply". */
+  operation: string;
+  /** The subresource it was written through ("scale"), null for the object itself. */
+  subresource: string | null;
+  /** managedFields `time` of that owner's last write, when the server recorded one. */
+  time: string | null;
+  /** The value this deploy sets. */
+  applied: unknown;
+}
+
+/** A field the manifest sets that the deploy left out of the apply, so its owner keeps it. */
+export interface FieldLeftOut {
+  object: string;
+  field: string;
+  /** Who keeps it: "HorizontalPodAutoscaler shop/api", or the manager that wrote it through a subresource. */
+  owner: string;
+  reason: 'hpa' | 'controller';
+  /** The value it keeps (null when absent). */
+  live: unknown;
+  /** The value the manifest asked for. */
+  manifest: unknown;
+}
+
+/** Something the apply noticed that a person should see, on the manifest's line when known. */
+export interface ApplyNotice {
+  message: string;
   source?: SourceLocation;
 }
 
@@ -58,6 +102,8 @@ export interface RollbackWorkload extends WorkloadRef {
    * controller does not replace a pod that never became Ready (OrderedReady).
    */
   deletedPods?: string[];
+  /** kubernetes.io/change-cause of the revision rolled back to; null when it has none or nothing was rolled back. */
+  changeCause?: string | null;
 }
 
 export interface RollbackResult {
@@ -76,4 +122,8 @@ export interface DeployResult {
   findings: Finding[];
   rollback: RollbackResult | null;
   error: string | null;
+  /** Fields this deploy took from other managers (see `conflicts`); always present in the JSON, [] when none. */
+  takeovers?: FieldTakeover[];
+  /** Fields the manifests set that the deploy left to their owner (an HPA's replicas); [] when none. */
+  leftOut?: FieldLeftOut[];
 }

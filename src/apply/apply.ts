@@ -1,23 +1,19 @@
-// Server-side apply of the planned objects, group by group, recording for each workload what ran before and
-// whether this apply changed it (the wait, the report and the rollback all start from this record).
-import { UserError } from '../errors.js';
-import { Cancelled, PhaseTimeout } from '../phase.js';
-import type { FieldValidation, KubeClient } from '../kube/client.js';
+// Server-side apply of the planned objects, group by group, after the ownership check (preflight.ts) settled what
+// each apply sends; records for each workload what ran before and whether this apply changed it (the wait, the
+// report and the rollback all start from this record).
+import type { KubeClient } from '../kube/client.js';
 import type { KubeObject } from '../k8s/objects.js';
-import { KubeApiError } from '../kube/errors.js';
-import { isSchemaRefusal } from '../kube/http.js';
 import { isWorkloadKind } from '../k8s/kinds.js';
-import { type AppliedWorkload, type ObjectRef } from '../model.js';
+import type { AppliedWorkload, ApplyNotice, FieldLeftOut, FieldTakeover, ObjectRef } from '../model.js';
 import { readBeforeState, type BeforeState } from './before.js';
+import { describeOwner, showValue } from './conflict-decisions.js';
+import { explainApplyError, isRunAbort } from './apply-errors.js';
 import { groupForApply } from './order.js';
 import { describeObject, type PlannedObject } from './plan.js';
+import { prepareApply, type ApplyPolicy, type PreparedObject } from './preflight.js';
+import { UserError } from '../errors.js';
 
-export interface ApplyOptions {
-  fieldManager: string;
-  forceConflicts: boolean;
-  /** Strict refuses an object with a field its schema does not know (a typo); Warn applies it and logs the warning. */
-  fieldValidation?: FieldValidation;
-  log: (line: string) => void;
+export interface ApplyOptions extends ApplyPolicy {
   /** How long to wait for an applied CRD to be Established. */
   crdTimeoutMs?: number;
 }
@@ -30,6 +26,9 @@ export interface AppliedObject extends ObjectRef {
 export interface ApplyResult {
   objects: AppliedObject[];
   workloads: AppliedWorkload[];
+  takeovers: FieldTakeover[];
+  leftOut: FieldLeftOut[];
+  notices: ApplyNotice[];
 }
 
 /** The server refused an object after others were applied: the message says exactly which ones went in. */
@@ -44,13 +43,22 @@ export class PartialApplyError extends UserError {
 }
 
 export async function applyAll(client: KubeClient, planned: PlannedObject[], options: ApplyOptions): Promise<ApplyResult> {
-  const result: ApplyResult = { objects: [], workloads: [] };
-  for (const group of groupForApply(planned)) {
+  const prepared = await prepareApply(client, planned, options);
+  const result: ApplyResult = { objects: [], workloads: [], takeovers: [], leftOut: [], notices: [] };
+  for (const p of prepared) {
+    result.leftOut.push(...p.leftOut);
+    for (const n of p.notices) {
+      result.notices.push(n);
+      options.log(`warning: ${n.message}`);
+    }
+  }
+  for (const group of groupForApply(prepared)) {
     // Every object of the group is settled before an error is raised, so the report knows each one that went in.
-    const settled = await Promise.allSettled(group.map((m) => applyOne(client, m, options)));
-    for (const s of settled) {
+    const settled = await Promise.allSettled(group.map((p) => applyOne(client, p, options)));
+    for (const [i, s] of settled.entries()) {
       if (s.status !== 'fulfilled') continue;
       result.objects.push(s.value.object);
+      result.takeovers.push(...group[i].takeovers);
       if (s.value.workload) result.workloads.push(s.value.workload);
     }
     const refused = settled.find((s) => s.status === 'rejected');
@@ -60,8 +68,8 @@ export async function applyAll(client: KubeClient, planned: PlannedObject[], opt
       if (!(cause instanceof UserError) || isRunAbort(cause) || result.objects.length === 0) throw cause;
       throw new PartialApplyError(cause, result);
     }
-    const crds = group.filter((m) => m.object.kind === 'CustomResourceDefinition');
-    await Promise.all(crds.map((m) => waitEstablished(client, m, options.crdTimeoutMs ?? 60_000)));
+    const crds = group.filter((p) => p.object.kind === 'CustomResourceDefinition');
+    await Promise.all(crds.map((p) => waitEstablished(client, p.planned, options.crdTimeoutMs ?? 60_000)));
   }
   return result;
 }
@@ -73,16 +81,16 @@ function appliedSentence(objects: AppliedObject[]): string {
   return `Applied before the refusal, and left as applied (not waited for, not rolled back): ${list.join(', ')}`;
 }
 
-async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOptions) {
-  const { kind, apiVersion } = m.object as { kind: string; apiVersion: string };
-  const { name, namespace } = m.object.metadata as { name: string; namespace?: string };
+async function applyOne(client: KubeClient, p: PreparedObject, options: ApplyOptions) {
+  const { kind, apiVersion } = p.object as { kind: string; apiVersion: string };
+  const { name, namespace } = p.object.metadata as { name: string; namespace?: string };
   let before: BeforeState;
   let after: KubeObject;
   try {
-    before = await readBeforeState(client, apiVersion, kind, namespace, name);
-    after = await client.apply(m.object, options.fieldManager, options.forceConflicts, { fieldValidation: options.fieldValidation });
+    before = p.before ?? (await readBeforeState(client, apiVersion, kind, namespace, name));
+    after = await client.apply(p.object, options.fieldManager, p.force, { fieldValidation: options.fieldValidation });
   } catch (e) {
-    throw explainApplyError(e, m);
+    throw explainApplyError(e, p.planned);
   }
   const changed =
     !before.exists ||
@@ -91,6 +99,10 @@ async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOpti
       : after.metadata?.resourceVersion !== before.resourceVersion);
   const ref = `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
   options.log(`${ref} ${!before.exists ? 'created' : changed ? 'configured' : 'unchanged'}`);
+  for (const t of p.takeovers) {
+    options.log(`${ref}: took over ${t.field} from ${describeOwner(t)}: ${showValue(t.found)} -> ${showValue(t.applied)}`);
+  }
+  for (const l of p.leftOut) options.log(`${ref}: left ${l.field} to ${l.owner}: it keeps ${showValue(l.live)}`);
   const object: AppliedObject = { apiVersion, kind, namespace, name, changed, created: !before.exists };
   if (!isWorkloadKind(kind)) return { object };
   const workload: AppliedWorkload = {
@@ -103,43 +115,11 @@ async function applyOne(client: KubeClient, m: PlannedObject, options: ApplyOpti
     generationBefore: before.generation,
     generationAfter: after.metadata?.generation ?? null,
     templateBefore: before.template,
-    templateAfter: (after as any).spec?.template ?? null,
-    source: m.source,
+    templateAfter: (after as { spec?: { template?: unknown } }).spec?.template ?? null,
+    applied: p.object,
+    source: p.planned.source,
   };
   return { object, workload };
-}
-
-function isRunAbort(e: unknown): boolean {
-  return e instanceof Cancelled || e instanceof PhaseTimeout;
-}
-
-function explainApplyError(e: unknown, m: PlannedObject): Error {
-  if (isRunAbort(e)) return e as Error;
-  const what = describeObject(m);
-  if (!(e instanceof KubeApiError)) return e instanceof UserError ? new UserError(`${what}: ${e.message}`) : (e as Error);
-  if (e.status === 404 && /namespaces? "[^"]+" not found/.test(e.apiMessage)) {
-    return new UserError(
-      `${what}: namespace "${m.object.metadata?.namespace}" does not exist: create it first or add a Namespace manifest to the deploy`,
-    );
-  }
-  if (e.status === 409 && /conflict/i.test(e.apiMessage)) {
-    return new UserError(
-      `${what}: ${e.apiMessage}. Another field manager owns these fields: change them there, or set force-conflicts: true to take them over`,
-    );
-  }
-  if (e.status === 400 && /unknown field|duplicate field|strict decoding error/i.test(e.apiMessage)) {
-    return new UserError(
-      `${what} is invalid: ${e.apiMessage}: fix the field name (kubectl explain shows the schema), or set field-validation: Warn to apply it with the field dropped`,
-    );
-  }
-  if (isSchemaRefusal(e)) {
-    const field = /(\.[\w.[\]-]+): field not declared in schema/.exec(e.apiMessage)?.[1];
-    return new UserError(
-      `${what} is invalid: ${field ? `${field.slice(1)} is not a field of ${m.object.kind} ${m.object.apiVersion}` : e.apiMessage} (the API server refuses unknown fields in server-side apply): fix the field name or its indentation; kubectl explain shows the schema`,
-    );
-  }
-  if (e.status === 422 || e.status === 400) return new UserError(`${what} is invalid: ${e.apiMessage}`);
-  return new UserError(`${what}: ${e.message}`);
 }
 
 async function waitEstablished(client: KubeClient, m: PlannedObject, timeoutMs: number): Promise<void> {

@@ -1,5 +1,6 @@
 // What ran before this run's apply, per workload: the rollback target and the "before" side of "what changed".
 import type { KubeClient } from '../kube/client.js';
+import type { KubeObject, Workload } from '../k8s/objects.js';
 import { deploymentRevision } from '../k8s/replicasets.js';
 import { statefulSetRevision } from '../k8s/controller-revisions.js';
 import { workloadRevision } from '../k8s/history.js';
@@ -11,9 +12,19 @@ export interface BeforeState {
   resourceVersion: string | null;
   template: unknown | null;
   paused: boolean;
+  /** The live object as read (its managedFields say who owns what). */
+  object: KubeObject | null;
 }
 
-const NONE: BeforeState = { exists: false, revision: null, generation: null, resourceVersion: null, template: null, paused: false };
+const NONE: BeforeState = {
+  exists: false,
+  revision: null,
+  generation: null,
+  resourceVersion: null,
+  template: null,
+  paused: false,
+  object: null,
+};
 
 export async function readBeforeState(
   client: KubeClient,
@@ -22,7 +33,7 @@ export async function readBeforeState(
   namespace: string | undefined,
   name: string,
 ): Promise<BeforeState> {
-  const current = await client.get(apiVersion, kind, namespace, name);
+  const current = await client.get<Workload>(apiVersion, kind, namespace, name);
   if (!current) return NONE;
   const base: BeforeState = {
     exists: true,
@@ -31,6 +42,7 @@ export async function readBeforeState(
     resourceVersion: current.metadata?.resourceVersion ?? null,
     template: current.spec?.template ?? null,
     paused: current.spec?.paused === true,
+    object: current,
   };
   if (kind === 'Deployment') {
     base.revision = deploymentRevision(current);

@@ -11,6 +11,8 @@ import { renderSummary } from '../report/markdown.js';
 import { renderFindingsText } from '../diagnose/render-text.js';
 import { last, outputFormat, parseArgs, type FlagSpec } from './args.js';
 import { describeError, UserError } from '../errors.js';
+import { githubContext, githubTrace } from '../action-context.js';
+import { describeOwner, showValue } from '../apply/conflict-decisions.js';
 
 const SPEC: FlagSpec = {
   values: [
@@ -28,8 +30,10 @@ const SPEC: FlagSpec = {
     'output',
     'rollback-scope',
     'on-first-deploy-failure',
+    'conflicts',
+    'change-cause',
   ],
-  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel', 'allow-http-manifests'],
+  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel', 'allow-http-manifests', 'annotate', 'respect-hpa'],
   aliases: { f: 'filename', n: 'namespace', o: 'output' },
   positionalHint: 'pass manifests with -f, e.g. deploy -f k8s/app.yaml',
 };
@@ -52,7 +56,9 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
     summaryFile = last(args, 'summary-file');
     if (summaryFile) checkWritable(summaryFile);
     const inputs = gateInputs(args);
-    const run = await runGate(inputs, { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
+    // Inside a GitHub workflow the trace names the run; elsewhere the command line, as kubectl's --record did.
+    const trace = { ...githubTrace(githubContext(process.env)), commandLine: commandLine(argv) };
+    const run = await runGate(inputs, { log: (line) => io.stderr(`${line}\n`), signal: io.signal, trace });
     result = run.result;
     if (summaryFile) writeSummary(summaryFile, run, inputs.timeoutMs, io);
   } catch (e) {
@@ -117,6 +123,11 @@ function writeSummary(file: string, run: Awaited<ReturnType<typeof runGate>>, ti
   }
 }
 
+function commandLine(argv: string[]): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a));
+  return ['kube-deploy-gate', 'deploy', ...argv].map(quote).join(' ');
+}
+
 function textResult(result: DeployResult): string {
   const lines = [`verdict: ${result.verdict} (${(result.durationMs / 1000).toFixed(1)}s)`];
   if (result.error) lines.push(`error: ${result.error}`);
@@ -128,12 +139,17 @@ function textResult(result: DeployResult): string {
     );
     if (w.window) lines.push(`       ${w.window.message}`);
   }
+  for (const t of result.takeovers ?? []) {
+    lines.push(`  took over ${t.object} ${t.field}: ${showValue(t.found)} set by ${describeOwner(t)} -> ${showValue(t.applied)}`);
+  }
+  for (const l of result.leftOut ?? []) lines.push(`  left ${l.object} ${l.field} to ${l.owner}: keeps ${showValue(l.live)}`);
   if (result.findings.length) lines.push('', renderFindingsText(result.findings).trimEnd());
   if (result.rollback?.attempted) {
     lines.push('', 'rollback:');
     for (const r of result.rollback.workloads) {
       const forced = r.deletedPods?.length ? ` (forced: deleted pods ${r.deletedPods.join(', ')} of the failed revision)` : '';
-      lines.push(`  ${r.done ? 'ok  ' : 'FAIL'} ${r.kind} ${r.namespace}/${r.name}: ${r.message}${forced}`);
+      const cause = r.changeCause ? ` (${r.changeCause})` : '';
+      lines.push(`  ${r.done ? 'ok  ' : 'FAIL'} ${r.kind} ${r.namespace}/${r.name}: ${r.message}${cause}${forced}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -24,8 +24,13 @@ Exit codes: 0 healthy/ok, 1 rollout failed or timed out, 2 could not run (bad in
       --image-pull-secret NAME add Secret NAME to imagePullSecrets of every pod template (repeatable)
       --allow-http-manifests   also fetch plain http:// manifest URLs (-f https://... always works)
       --field-manager NAME     server-side apply field manager (default kube-deploy-gate)
-      --force-conflicts        take over fields owned by other managers
       --field-validation V     Strict (default: refuse unknown or duplicate fields) | Warn (apply, print the warning)
+      --conflicts MODE         take-imperative (default: take back fields changed by hand, e.g. kubectl set image,
+                               and report them) | stop (refuse any conflict) | force (take every field)
+      --force-conflicts        the same as --conflicts force
+      --no-annotate            do not stamp kubernetes.io/change-cause and the run trace on changed workloads
+      --change-cause TEXT      the change-cause to stamp (default: the GitHub run, else this command line)
+      --no-respect-hpa         apply spec.replicas even when an HPA scales the workload
       --no-fail-fast           wait for the deadline even when a workload is doomed
       --no-rollback            do not roll back on failure
       --rollback-scope S       all-changed (default) | failed-only
@@ -47,7 +52,10 @@ Reads what "kubectl get pods,events,nodes,replicasets,deployments,statefulsets,d
 and prints {"findings": [...]} (json) or a report for a person (text). --now fixes the clock for time-based rules.
 `,
   undo: `Usage: kube-deploy-gate undo KIND/NAME [--namespace NS] [--to-revision N] [--kubeconfig FILE] [--context NAME]
+                                [--field-manager NAME]
 
 Rolls a Deployment, StatefulSet or DaemonSet back like kubectl rollout undo: to the previous revision, or to N.
+Prints kubectl's line on stdout and the change-cause of the revision returned to on stderr. The patch is recorded
+as an Update by --field-manager (default kube-deploy-gate); the next deploy takes those fields back and reports it.
 `,
 };

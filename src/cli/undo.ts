@@ -9,6 +9,8 @@ import { undoErrorLine, undoOutputLine } from '../rollback/kubectl-results.js';
 import { planUndo } from '../rollback/rollbacker.js';
 import { readHistory } from '../rollback/run.js';
 import { last, parseArgs } from './args.js';
+import { GATE_DEFAULT_MANAGER } from '../apply/ownership.js';
+import { CHANGE_CAUSE_ANNOTATION } from '../k8s/well-known.js';
 
 const KINDS: Record<string, WorkloadKind> = {
   deployment: 'Deployment',
@@ -34,7 +36,7 @@ export async function runUndoCommand(argv: string[], io: CliIO): Promise<number>
   const args = parseArgs(
     argv,
     {
-      values: ['namespace', 'to-revision', 'kubeconfig', 'context'],
+      values: ['namespace', 'to-revision', 'kubeconfig', 'context', 'field-manager'],
       booleans: [],
       aliases: { n: 'namespace' },
       positionals: 1,
@@ -57,8 +59,14 @@ export async function runUndoCommand(argv: string[], io: CliIO): Promise<number>
       io.stderr(`${undoErrorLine(step.message)}\n`);
       return 1;
     }
-    if (step.outcome === 'patch') await client.patch('apps/v1', kind, namespace, name, step.patch, step.contentType);
+    // kubectl's patch, recorded as an Update by this field manager: the next deploy takes those fields back and
+    // reports it (conflicts: take-imperative), as it does after kubectl rollout undo.
+    const fieldManager = last(args, 'field-manager') ?? GATE_DEFAULT_MANAGER;
+    if (step.outcome === 'patch') await client.patch('apps/v1', kind, namespace, name, step.patch, step.contentType, fieldManager);
     io.stdout(`${undoOutputLine(kind, name, step.message)}\n`);
+    // stdout stays kubectl's line; the change-cause of the revision returned to goes to stderr for the person.
+    const cause = step.outcome === 'patch' ? step.revisionAnnotations[CHANGE_CAUSE_ANNOTATION] : undefined;
+    if (cause) io.stderr(`revision ${step.revision}: ${cause}\n`);
     return 0;
   } finally {
     loaded.cleanup();

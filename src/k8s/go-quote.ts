@@ -36,3 +36,54 @@ export function goQuote(value: string): string {
   for (const ch of value) out += escapeRune(ch);
   return `${out}"`;
 }
+
+const SHORT_UNESCAPES: Record<string, string> = {
+  a: '\u0007',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+};
+
+const HEX_WIDTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * Reads one Go %q string starting at `start` (which must be the opening quote): strconv.Unquote's escapes. Returns
+ * the value and the index after the closing quote, or null when the text is not a complete quoted string.
+ */
+export function readGoQuoted(text: string, start = 0): { value: string; end: number } | null {
+  if (text[start] !== '"') return null;
+  let out = '';
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') return { value: out, end: i + 1 };
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = text[++i];
+    if (next === undefined) return null;
+    if (Object.hasOwn(SHORT_UNESCAPES, next)) {
+      out += SHORT_UNESCAPES[next];
+    } else if (Object.hasOwn(HEX_WIDTHS, next)) {
+      const digits = text.slice(i + 1, i + 1 + HEX_WIDTHS[next]);
+      if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== HEX_WIDTHS[next]) return null;
+      // \x is one byte in Go; the API's strings are UTF-8 text, so a lone byte is read as its code point.
+      out += String.fromCodePoint(parseInt(digits, 16));
+      i += digits.length;
+    } else if (/[0-7]/.test(next)) {
+      const digits = text.slice(i, i + 3);
+      if (!/^[0-7]{3}$/.test(digits)) return null;
+      out += String.fromCodePoint(parseInt(digits, 8));
+      i += 2;
+    } else {
+      return null;
+    }
+  }
+  return null;
+}

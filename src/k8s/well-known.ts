@@ -8,6 +8,8 @@ export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 export const CONTROLLER_REVISION_HASH_LABEL = 'controller-revision-hash';
 /** The column `kubectl rollout history` shows. */
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+/** The gate's own trace on a workload it changed: repository, commit, run URL and actor, as JSON. */
+export const RUN_ANNOTATION = 'deploy.kube-deploy-gate.dev/run';
 /** The older DaemonSet pod label naming the template generation. */
 export const POD_TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
 export const JOB_CONTROLLER_UID_LABELS = ['batch.kubernetes.io/controller-uid', 'controller-uid'] as const;

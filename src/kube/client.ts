@@ -80,9 +80,16 @@ export class KubeClient {
     name: string,
     body: unknown,
     contentType: string,
+    fieldManager?: string,
   ): Promise<KubeObject> {
     const info = await this.resource(apiVersion, kind);
-    return this.http.request(resourcePath(info, namespace, name), { method: 'PATCH', body, contentType, retry: false });
+    return this.http.request(resourcePath(info, namespace, name), {
+      method: 'PATCH',
+      query: { fieldManager },
+      body,
+      contentType,
+      retry: false,
+    });
   }
 
   async delete(apiVersion: string, kind: string, namespace: string | undefined, name: string): Promise<void> {

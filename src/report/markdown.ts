@@ -7,6 +7,7 @@ import { afterRollout, headline, likelyCause, listNames, VERDICT_ICONS } from '.
 import { reportMarker } from './marker.js';
 import { FULL_LOG_LINES, type ReportInput, type RenderOptions } from './report-input.js';
 import { rollbackSection } from './rollback-section.js';
+import { ownershipSection } from './ownership-section.js';
 import { footer, runLink, shrinkNotices } from './sections.js';
 import { COMMENT_LIMIT_CHARS, fitToLimit, groupNonFatal, mergeGroup, SUMMARY_BUDGET_BYTES, utf16Chars, utf8Bytes } from './shrink.js';
 import { worstFirst } from './workload-names.js';
@@ -55,6 +56,7 @@ export function renderReport(input: ReportInput, o: RenderOptions): string {
   if (o.form === 'comment' && sorted.length > 0) {
     out.push(`Log tails and events are in the ${runLink(input, 'run summary') ?? "run's summary"}.`, '');
   }
+  out.push(...ownershipSection(result));
   out.push(...rollbackSection(result));
   out.push(footer(input), '');
   return out.join('\n');
@@ -83,8 +85,10 @@ function greenLine(input: ReportInput): string {
   const what = shown.length ? `${listNames(shown, 5)}${revisions}` : 'with no workloads to wait for';
   const title = context.title ? `${escapeText(context.title, 100)}: ` : '';
   const warnings = result.findings.length ? ` · ⚠️ ${result.findings.length} warning${result.findings.length === 1 ? '' : 's'}` : '';
+  const taken = result.takeovers?.length ?? 0;
+  const takeovers = taken ? ` · took over ${taken} field${taken === 1 ? '' : 's'} set outside this pipeline (see the run summary)` : '';
   const link = runLink(input);
-  return `${VERDICT_ICONS.healthy} ${title}deployed ${what} in ${formatDuration(result.durationMs)}${warnings}${link ? ` · ${link}` : ''}`;
+  return `${VERDICT_ICONS.healthy} ${title}deployed ${what} in ${formatDuration(result.durationMs)}${warnings}${takeovers}${link ? ` · ${link}` : ''}`;
 }
 
 /**

@@ -9,7 +9,9 @@ import { longName } from './workload-names.js';
 // A workload nothing was done to says why in its message ("not rolled back: unchanged by this run").
 function line(w: RollbackWorkload): string {
   const icon = w.done ? '✅' : w.attempted ? '❌' : '➖';
-  if (!w.attempted || /\brevision\b/.test(w.message)) return `- ${icon} ${longName(w)}: ${escapeText(w.message, 500)}`;
+  // A code span: the change-cause is free text ("acme/shop@abc1234" would otherwise mention someone).
+  const cause = w.changeCause ? ` (change-cause: ${inlineCode(w.changeCause, 300)})` : '';
+  if (!w.attempted || /\brevision\b/.test(w.message)) return `- ${icon} ${longName(w)}: ${escapeText(w.message, 500)}${cause}`;
   let s = `- ${icon} ${longName(w)} ${w.done ? 'rolled back' : 'not rolled back'}`;
   if (w.toRevision !== null) s += ` to revision ${w.toRevision}`;
   if (w.done && w.newRevision !== null) s += ` (new revision ${w.newRevision})`;

@@ -38,6 +38,7 @@ export function planControllerRevisionRollback(obj: Workload, revisions: readonl
     contentType: STRATEGIC_MERGE_PATCH,
     patch: target.data,
     template,
+    revisionAnnotations: target.metadata?.annotations ?? {},
     message: ROLLBACK_SUCCESS,
   };
 }

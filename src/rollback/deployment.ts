@@ -72,5 +72,13 @@ export function planDeploymentRollback(deployment: Workload, replicaSets: readon
   if (equalIgnoreHash(found.replicaSet.spec?.template, deployment.spec?.template)) return alreadyMatches(toRevision, found.revision);
   const template = withoutHashLabel(found.replicaSet.spec?.template);
   const patch = deploymentRollbackPatch(template, restoredAnnotations(deployment, found.replicaSet));
-  return { outcome: 'patch', revision: found.revision, contentType: JSON_PATCH, patch, template, message: ROLLBACK_SUCCESS };
+  return {
+    outcome: 'patch',
+    revision: found.revision,
+    contentType: JSON_PATCH,
+    patch,
+    template,
+    revisionAnnotations: found.replicaSet.metadata?.annotations ?? {},
+    message: ROLLBACK_SUCCESS,
+  };
 }

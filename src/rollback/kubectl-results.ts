@@ -13,7 +13,16 @@ export type RollbackErrorCode = 'revision-not-found' | 'no-history' | 'no-last-r
 
 export type RollbackStep =
   /** Send `patch` (JSON.stringify it) with `contentType`; on success kubectl prints `message`. */
-  | { outcome: 'patch'; revision: number; contentType: string; patch: unknown; template: unknown; message: string }
+  | {
+      outcome: 'patch';
+      revision: number;
+      contentType: string;
+      patch: unknown;
+      template: unknown;
+      /** The annotations of the ReplicaSet or ControllerRevision rolled back to (its change-cause among them). */
+      revisionAnnotations: Record<string, string>;
+      message: string;
+    }
   | { outcome: 'skipped'; revision: number; message: string }
   | RollbackRefusal;
 

@@ -106,6 +106,7 @@ export function toRollbackWorkload(action: RollbackAction, execution?: RollbackE
     done: isExecutable(action) && execution?.done === true,
     message: rollbackMessage(action, execution),
     ...(execution?.deletedPods?.length ? { deletedPods: [...execution.deletedPods] } : {}),
+    changeCause: action.action === 'undo' ? action.changeCause : null,
   };
 }
 

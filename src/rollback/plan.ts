@@ -5,8 +5,10 @@ import { workloadId, type WorkloadKind, type WorkloadRef, isRollbackable, WORKLO
 import { type AppliedWorkload, type ObjectRef } from '../model.js';
 import { controlledRevisions, revisionNumber } from '../k8s/controller-revisions.js';
 import { deploymentHistory } from '../k8s/replicasets.js';
-import { MERGE_PATCH, noRollbacker } from './kubectl-results.js';
-import type { ControllerRevision, Workload } from '../k8s/objects.js';
+import { noRollbacker } from './kubectl-results.js';
+import type { ControllerRevision, KubeObject, Workload } from '../k8s/objects.js';
+import { CHANGE_CAUSE_ANNOTATION } from '../k8s/well-known.js';
+import { restoreObject, scaledToZero } from './restore-object.js';
 import { planUndo } from './rollbacker.js';
 import { workloadRevision } from '../k8s/history.js';
 import { semanticEqual } from '../k8s/semantic-equal.js';
@@ -43,8 +45,9 @@ interface ActionBase extends WorkloadRef {
 }
 
 export type RollbackAction =
-  | (ActionBase & { action: 'undo'; toRevision: number; contentType: string; patch: unknown })
-  | (ActionBase & { action: 'scale-to-zero'; contentType: string; patch: unknown })
+  /** Apply `object` (this run's configuration with the previous pod template) as the gate's field manager. */
+  | (ActionBase & { action: 'undo'; toRevision: number; object: KubeObject; changeCause: string | null })
+  | (ActionBase & { action: 'scale-to-zero'; object: KubeObject })
   | (ActionBase & { action: 'delete' })
   | (ActionBase & { action: 'keep' })
   | (ActionBase & { action: 'skip'; skip: SkipReason });
@@ -100,16 +103,24 @@ function planOne(w: AppliedWorkload, ctx: Context): RollbackAction {
   if (w.generationAfter !== null && typeof generation === 'number' && generation > w.generationAfter && templateReplaced) {
     return skip({ reason: 'changed-meanwhile', generation, ours: w.generationAfter });
   }
-  if (!w.existedBefore) return firstDeploy(w.kind, base, options.onFirstDeployFailure, skip);
+  if (!w.existedBefore) return firstDeploy(w, base, options.onFirstDeployFailure, skip);
   if (!isRollbackable(w.kind)) {
     return skip({ reason: 'not-rollbackable', message: noRollbacker(w.kind).message });
   }
   // kubectl reads revision 0 as "the previous one", which is not what ran before this run.
   if (w.revisionBefore === null || w.revisionBefore <= 0) return skip({ reason: 'revision-unknown' });
 
+  // kubectl's rollbackers choose the revision and its template; the gate applies it instead of patching (restore-object.ts).
   const step = planUndo(w.kind, live, owned, w.revisionBefore);
-  if (step.outcome === 'patch')
-    return { ...base, action: 'undo', toRevision: w.revisionBefore, contentType: step.contentType, patch: step.patch };
+  if (step.outcome === 'patch') {
+    return {
+      ...base,
+      action: 'undo',
+      toRevision: w.revisionBefore,
+      object: restoreObject(w.applied, step.template, step.revisionAnnotations, live),
+      changeCause: step.revisionAnnotations[CHANGE_CAUSE_ANNOTATION] ?? null,
+    };
+  }
   if (step.outcome === 'skipped') return skip({ reason: 'already-at-target', revision: w.revisionBefore, message: step.message });
   if (step.code === 'revision-not-found') {
     return skip({
@@ -124,15 +135,15 @@ function planOne(w: AppliedWorkload, ctx: Context): RollbackAction {
 }
 
 function firstDeploy(
-  kind: WorkloadKind,
+  w: AppliedWorkload,
   base: ActionBase,
   policy: FirstDeployPolicy,
   skip: (reason: SkipReason) => RollbackAction,
 ): RollbackAction {
   if (policy === 'delete') return { ...base, action: 'delete' };
   if (policy === 'keep') return { ...base, action: 'keep' };
-  if (!WORKLOADS[kind].scalable) return skip({ reason: 'not-scalable' });
-  return { ...base, action: 'scale-to-zero', contentType: MERGE_PATCH, patch: { spec: { replicas: 0 } } };
+  if (!WORKLOADS[w.kind].scalable) return skip({ reason: 'not-scalable' });
+  return { ...base, action: 'scale-to-zero', object: scaledToZero(w.applied) };
 }
 
 /** The revisions still in the workload's history, ascending, for the "pruned" explanation. */

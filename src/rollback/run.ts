@@ -1,6 +1,7 @@
 // Carries out the rollback plan against the cluster: reads each workload's live object and history, plans (pure),
-// sends the patches kubectl rollout undo would send, then waits for the restored revisions with the same watch and
-// rules as the deploy. A rollback is reported, never counted as success.
+// applies the restored configurations as the gate's own field manager (so the next deploy from git applies cleanly),
+// then waits for the restored revisions with the same watch and rules as the deploy. A rollback is reported, never
+// counted as success.
 import type { ApplyResult } from '../apply/apply.js';
 import type { GateInputs } from '../inputs.js';
 import type { KubeClient } from '../kube/client.js';
@@ -19,6 +20,7 @@ export interface RollbackOptions {
   scope: GateInputs['rollbackScope'];
   onFirstDeployFailure: GateInputs['onFirstDeployFailure'];
   timeoutMs: number;
+  fieldManager: string;
 }
 
 export async function readHistory(client: KubeClient, w: WorkloadRef): Promise<unknown[]> {
@@ -42,6 +44,7 @@ export async function rollbackRun(
       scope: inputs.rollbackScope,
       onFirstDeployFailure: inputs.onFirstDeployFailure,
       timeoutMs: inputs.timeoutMs,
+      fieldManager: inputs.fieldManager,
     },
     log,
   );
@@ -73,7 +76,7 @@ export async function rollbackWorkloads(
   for (const action of actions) {
     const id = workloadId(action);
     try {
-      const sent = await execute(client, action);
+      const sent = await execute(client, action, options.fieldManager);
       if (!sent) continue;
       log(`rollback: ${action.kind} ${action.namespace}/${action.name}: ${describeAction(action)}`);
       if (action.action === 'undo') undone.push(applied.workloads.find((w) => workloadId(w) === id)!);
@@ -108,7 +111,7 @@ export async function rollbackWorkloads(
 function describeAction(action: RollbackAction): string {
   switch (action.action) {
     case 'undo':
-      return `restoring the template of revision ${action.toRevision}`;
+      return `restoring the template of revision ${action.toRevision}${action.changeCause ? ` (${action.changeCause})` : ''}`;
     case 'scale-to-zero':
       return 'first deploy failed: scaled to zero';
     case 'delete':
@@ -118,13 +121,16 @@ function describeAction(action: RollbackAction): string {
   }
 }
 
-/** Sends the action's API call; false when the action changes nothing in the cluster (keep, skip). */
-async function execute(client: KubeClient, action: RollbackAction): Promise<boolean> {
+/**
+ * Sends the action's API call; false when the action changes nothing in the cluster (keep, skip). The restored
+ * configuration is forced: a rollback must not stop on a field someone took during the run.
+ */
+async function execute(client: KubeClient, action: RollbackAction, fieldManager: string): Promise<boolean> {
   const apiVersion = apiVersionOf(action.kind);
   switch (action.action) {
     case 'undo':
     case 'scale-to-zero':
-      await client.patch(apiVersion, action.kind, action.namespace, action.name, action.patch, action.contentType);
+      await client.apply(action.object, fieldManager, true);
       return true;
     case 'delete':
       await client.delete(apiVersion, action.kind, action.namespace, action.name);

@@ -308,14 +308,17 @@ describe('bad input: one clear message, exit 2, nothing applied', () => {
     expectClean(r, /Deployment .*nosel .* is invalid: .*spec\.selector: Required value/);
   });
 
-  it('a field owned by another manager is a conflict that names force-conflicts', async () => {
+  it('a field another apply owner holds stops the deploy, naming owner, time and values, and conflicts: force', async () => {
     await client.apply(
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned', namespace: ns.name }, data: { k: 'theirs' } },
       'someone-else',
       false,
     );
     const r = await deploy(['-f', files({ 'c.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: owned}\ndata: {k: ours}\n' })]);
-    expectClean(r, /conflict with "someone-else".*set force-conflicts: true to take them over/s);
+    expectClean(
+      r,
+      /\.data\.k is held by "someone-else" \(Apply at [\dT:-]+Z\), another declarative owner: it is "theirs", this deploy sets "ours"\n.*set conflicts: force \(force-conflicts: true\) to take them over\. Nothing was applied\./s,
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import { KubeClient } from '../../../src/kube/client.js';
 import { parseInputs } from '../../../src/inputs.js';
 import { runGate, type GateRun } from '../../../src/gate.js';
 import { clusterDir } from '../support/kube.js';
+import type { TraceSource } from '../../../src/apply/trace.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 export const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
@@ -60,6 +61,8 @@ export interface RunOptions {
   timeout?: string;
   extra?: Record<string, string>;
   signal?: AbortSignal;
+  /** What the shell would know about the run (the Action's GitHub context): the workloads' change-cause. */
+  trace?: TraceSource;
 }
 
 export async function gate(opts: RunOptions): Promise<GateRun & { log: string[] }> {
@@ -72,7 +75,7 @@ export async function gate(opts: RunOptions): Promise<GateRun & { log: string[] 
     ...opts.extra,
   };
   const inputs = parseInputs((name) => values[name]);
-  const run = await runGate(inputs, { log: (l) => log.push(l), signal: opts.signal });
+  const run = await runGate(inputs, { log: (l) => log.push(l), signal: opts.signal, trace: opts.trace });
   return { ...run, log };
 }
 

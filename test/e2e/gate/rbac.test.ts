@@ -16,6 +16,7 @@ const DOCUMENTED_ROLE = [
   { apiGroups: [''], resources: ['pods', 'events'], verbs: ['get', 'list', 'watch'] },
   { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
   { apiGroups: [''], resources: ['configmaps', 'secrets', 'services', 'serviceaccounts'], verbs: ['get', 'create', 'patch'] },
+  { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: ['list'] },
 ];
 
 async function kubeconfigFor(sa: string, rules: unknown[]): Promise<string> {
@@ -38,6 +39,8 @@ describe('least privilege (real RBAC on the test cluster)', () => {
     expect(run.result.verdict).toBe('failed');
     expect(run.result.findings[0]).toMatchObject({ category: 'image-not-found', workload: `Deployment/${ns.name}/shop` });
     expect(run.result.rollback!.workloads[0]).toMatchObject({ toRevision: 1, done: true });
+    // respect-hpa could look for HorizontalPodAutoscalers: the Role lets it.
+    expect(run.log.join('\n')).not.toMatch(/could not list HorizontalPodAutoscalers/);
     // Nodes are cluster-scoped and not in the Role: the gate says what it could not see instead of failing.
     expect(run.log.join('\n')).toMatch(/could not watch Nodes .*Grant list and watch on nodes/);
   });

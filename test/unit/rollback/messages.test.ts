@@ -3,7 +3,7 @@ import { rollbackMessage, toRollbackResult, toRollbackWorkload, type RollbackExe
 import type { RollbackAction, SkipReason } from '../../../src/rollback/plan.js';
 
 const ref = { kind: 'Deployment' as const, namespace: 'shop', name: 'web', fromRevision: 8, toRevision: 7 };
-const undo: RollbackAction = { ...ref, action: 'undo', contentType: 'application/json-patch+json', patch: [] };
+const undo: RollbackAction = { ...ref, action: 'undo', object: {}, changeCause: null };
 const ok = (newRevision: number | null): RollbackExecution => ({ done: true, newRevision, error: null });
 const failed = (error: string | null): RollbackExecution => ({ done: false, newRevision: null, error });
 
@@ -21,19 +21,19 @@ describe('rollbackMessage', () => {
     ['undo that did not complete', undo, failed(null), 'rollback to the template of revision 7 did not complete'],
     [
       'planned scale',
-      { ...ref, action: 'scale-to-zero', contentType: '', patch: {} },
+      { ...ref, action: 'scale-to-zero', object: {} },
       undefined,
       'first deploy: will scale to 0 replicas (on-first-deploy-failure: scale-to-zero)',
     ],
     [
       'scaled',
-      { ...ref, action: 'scale-to-zero', contentType: '', patch: {} },
+      { ...ref, action: 'scale-to-zero', object: {} },
       ok(null),
       'first deploy: scaled to 0 replicas (on-first-deploy-failure: scale-to-zero)',
     ],
     [
       'scale failed',
-      { ...ref, action: 'scale-to-zero', contentType: '', patch: {} },
+      { ...ref, action: 'scale-to-zero', object: {} },
       failed('forbidden'),
       'first deploy: scaling to 0 replicas failed: forbidden',
     ],
@@ -85,7 +85,7 @@ describe('skip messages', () => {
 
 describe('RollbackResult', () => {
   it('fills the JSON output: done only for executed actions, the new revision only for an undo', () => {
-    expect(toRollbackWorkload(undo, ok(9))).toEqual({
+    expect(toRollbackWorkload({ ...undo, changeCause: 'kube-deploy-gate: acme/shop@abc1234' }, ok(9))).toEqual({
       kind: 'Deployment',
       namespace: 'shop',
       name: 'web',
@@ -95,6 +95,7 @@ describe('RollbackResult', () => {
       attempted: true,
       done: true,
       message: 'rolled back to the template of revision 7, now revision 9',
+      changeCause: 'kube-deploy-gate: acme/shop@abc1234',
     });
     expect(toRollbackWorkload({ ...ref, action: 'keep' }, ok(3))).toMatchObject({ attempted: false, done: false, newRevision: null });
     expect(toRollbackWorkload({ ...ref, action: 'skip', skip: { reason: 'paused' } })).toMatchObject({

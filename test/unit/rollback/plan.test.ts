@@ -8,13 +8,22 @@ import {
   type RollbackPlanOptions,
   type WorkloadOutcomeState,
 } from '../../../src/rollback/plan.js';
-import { controllerRevision, deployment, replicaSet, statefulSet } from './fixtures.js';
+import { controllerRevision, deployment, podTemplate, replicaSet, statefulSet } from './fixtures.js';
 
 const ALL: RollbackPlanOptions = { scope: 'all-changed', onFirstDeployFailure: 'keep' };
 const FAILED_ONLY: RollbackPlanOptions = { scope: 'failed-only', onFirstDeployFailure: 'keep' };
 
+// The configuration a failed run applied: the new image, this run's trace, replicas and selector.
+const appliedObject = (kind: WorkloadKind) => ({
+  apiVersion: 'apps/v1',
+  kind,
+  metadata: { name: 'moons', namespace: 'default', annotations: { team: 'moon', 'kubernetes.io/change-cause': 'the failed run' } },
+  spec: { replicas: 3, selector: { matchLabels: { foo: 'bar' } }, template: podTemplate(kind === 'Deployment' ? 'foo:2' : 'nginx:2') },
+});
+
 function applied(kind: WorkloadKind, over: Partial<AppliedWorkload> = {}): AppliedWorkload {
   return {
+    applied: appliedObject(kind),
     kind,
     namespace: 'default',
     name: 'moons',
@@ -93,7 +102,7 @@ const cases: Case[] = [
     options: FAILED_ONLY,
     live: liveDeployment(),
     history: deploymentHistory,
-    expected: { action: 'undo', fromRevision: 2, toRevision: 1, contentType: 'application/json-patch+json' },
+    expected: { action: 'undo', fromRevision: 2, toRevision: 1, changeCause: null },
   },
   {
     name: 'all-changed undoes a healthy workload when another failed',
@@ -164,7 +173,10 @@ const cases: Case[] = [
     options: { ...ALL, onFirstDeployFailure: 'scale-to-zero' },
     live: liveDeployment(),
     history: deploymentHistory,
-    expected: { action: 'scale-to-zero', contentType: 'application/merge-patch+json', patch: { spec: { replicas: 0 } } },
+    expected: {
+      action: 'scale-to-zero',
+      object: { ...appliedObject('Deployment'), spec: { ...appliedObject('Deployment').spec, replicas: 0 } },
+    },
   },
   {
     name: 'first deploy: scale a StatefulSet to zero',
@@ -235,7 +247,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'undo a StatefulSet with its stored patch',
+    name: 'undo a StatefulSet with the template its ControllerRevision stores',
     workload: applied('StatefulSet'),
     live: liveSet('StatefulSet'),
     history: setHistory('StatefulSet'),
@@ -243,16 +255,23 @@ const cases: Case[] = [
       action: 'undo',
       fromRevision: 2,
       toRevision: 1,
-      contentType: 'application/strategic-merge-patch+json',
-      patch: setHistory('StatefulSet')[0].data,
+      object: {
+        ...appliedObject('StatefulSet'),
+        metadata: { name: 'moons', namespace: 'default', annotations: { team: 'moon' } },
+        spec: {
+          ...appliedObject('StatefulSet').spec,
+          replicas: 1,
+          template: { metadata: { labels: { foo: 'bar' } }, spec: podTemplate('nginx:1').spec },
+        },
+      },
     },
   },
   {
-    name: 'undo a DaemonSet with its stored patch',
+    name: 'undo a DaemonSet with the template its ControllerRevision stores',
     workload: applied('DaemonSet'),
     live: liveSet('DaemonSet'),
     history: setHistory('DaemonSet'),
-    expected: { action: 'undo', fromRevision: 2, toRevision: 1, contentType: 'application/strategic-merge-patch+json' },
+    expected: { action: 'undo', fromRevision: 2, toRevision: 1 },
   },
 ];
 
@@ -265,6 +284,37 @@ describe('planRollback', () => {
     const current = new Map<string, unknown>(live === undefined ? [] : [[id, live]]);
     const [action] = planRollback([workload], outcomes, options ?? ALL, current, new Map(history ? [[id, history]] : []));
     expect(action).toMatchObject({ kind: workload.kind, namespace: 'default', name: 'moons', ...expected });
+  });
+
+  it('undoes a Deployment by applying the run configuration with the template and trace of the revision before', () => {
+    const w = applied('Deployment');
+    const id = workloadId(w);
+    const cause = 'kube-deploy-gate: acme/shop@abc1234 run https://github.com/acme/shop/actions/runs/41 by octocat';
+    const history = [replicaSet('1', 'foo:1', { annotations: { 'kubernetes.io/change-cause': cause } }), replicaSet('2', 'foo:2')];
+    const outcomes = new Map<string, WorkloadOutcomeState>([[id, 'failed']]);
+    const [action] = planRollback([w], outcomes, ALL, new Map([[id, liveDeployment()]]), new Map([[id, history]]));
+    expect(action).toEqual({
+      kind: 'Deployment',
+      namespace: 'default',
+      name: 'moons',
+      fromRevision: 2,
+      toRevision: 1,
+      action: 'undo',
+      changeCause: cause,
+      // Everything the run applied stays (selector, its own annotations), so server-side apply deletes nothing;
+      // spec.replicas is the live count (a rollback restores the template, not the scale); the pod template is
+      // revision 1's without the controller's hash label.
+      object: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'moons', namespace: 'default', annotations: { team: 'moon', 'kubernetes.io/change-cause': cause } },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { foo: 'bar' } },
+          template: { metadata: { labels: { foo: 'bar' } }, spec: podTemplate('foo:1').spec },
+        },
+      },
+    });
   });
 
   it('plans each workload of a run on its own: two changed Deployments, one failed, a third unchanged', () => {

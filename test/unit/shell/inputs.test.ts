@@ -34,7 +34,11 @@ describe('parseInputs', () => {
     expect(i).toMatchObject({
       manifests: ['k8s/'],
       fieldManager: 'kube-deploy-gate',
+      conflicts: 'take-imperative',
       forceConflicts: false,
+      annotate: true,
+      respectHpa: true,
+      changeCause: undefined,
       timeoutMs: 300_000,
       failFast: true,
       rollback: true,
@@ -63,7 +67,28 @@ describe('parseInputs', () => {
     [{ images: 'not an image' }, /^images: /],
     [{ 'image-pull-secrets': 'ghcr, Bad_Name' }, /^input image-pull-secrets: "Bad_Name" is not a valid Secret name/],
     [{ 'allow-http-manifests': 'sometimes' }, /^input allow-http-manifests: "sometimes" is not a boolean/],
+    [{ conflicts: 'take-all' }, /input conflicts: "take-all" is not one of take-imperative, stop, force/],
+    [{ conflicts: 'stop', 'force-conflicts': 'true' }, /input force-conflicts: true contradicts conflicts: stop/],
+    [{ annotate: 'sometimes' }, /input annotate: "sometimes" is not a boolean/],
+    [{ 'respect-hpa': 'maybe' }, /input respect-hpa/],
   ])('refuses %j with one clear message', (values, message) => {
     expect(() => parseInputs(from({ manifests: 'x', ...values }))).toThrow(message);
+  });
+  it.each([
+    [{}, 'take-imperative', false],
+    [{ conflicts: 'stop' }, 'stop', false],
+    [{ conflicts: 'force' }, 'force', true],
+    [{ 'force-conflicts': 'true' }, 'force', true],
+    [{ 'force-conflicts': 'true', conflicts: 'force' }, 'force', true],
+    [{ 'force-conflicts': 'false', conflicts: 'stop' }, 'stop', false],
+  ])('conflicts from %j: %s (force-conflicts stays its alias)', (values, conflicts, forceConflicts) => {
+    expect(parseInputs(from({ manifests: 'x', ...values }))).toMatchObject({ conflicts, forceConflicts });
+  });
+  it('reads annotate, respect-hpa and change-cause', () => {
+    expect(parseInputs(from({ manifests: 'x', annotate: 'false', 'respect-hpa': 'false', 'change-cause': ' hotfix ' }))).toMatchObject({
+      annotate: false,
+      respectHpa: false,
+      changeCause: 'hotfix',
+    });
   });
 });
