@@ -103,15 +103,23 @@ export class KubeHttp {
   /** Opens a streaming GET (watch, logs): resolves with the response once headers arrive. */
   async stream(path: string, query: RequestOptions['query'], signal?: AbortSignal): Promise<http.IncomingMessage> {
     const combined = this.combined(signal);
-    const headersDeadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    // The deadline covers the wait for the response headers only: a watch then streams as long as its caller wants.
+    const headers = new AbortController();
+    const headersTimer = setTimeout(
+      () => headers.abort(new Error('no response headers in time')),
+      this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    );
+    const headersDeadline = headers.signal;
     let req: http.ClientRequest;
     try {
       req = await this.open('GET', path, { query }, AbortSignal.any([combined, headersDeadline].filter(isSignal)));
     } catch (e) {
+      clearTimeout(headersTimer);
       throw this.openFailure(e, combined, headersDeadline);
     }
     return new Promise((resolve, reject) => {
       req.on('response', async (res) => {
+        clearTimeout(headersTimer);
         this.noteWarnings(res.headers);
         if ((res.statusCode ?? 0) >= 300) {
           const chunks: Buffer[] = [];
@@ -128,7 +136,10 @@ export class KubeHttp {
         // Headers arrived: from here the stream lives as long as the caller's signal, not the headers deadline.
         resolve(res);
       });
-      req.on('error', (e) => reject(this.failure(e, combined, headersDeadline)));
+      req.on('error', (e) => {
+        clearTimeout(headersTimer);
+        reject(this.failure(e, combined, headersDeadline));
+      });
       req.end();
     });
   }

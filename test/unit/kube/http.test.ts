@@ -114,4 +114,24 @@ describe('KubeHttp', () => {
     await h.request('/b');
     expect(warnings).toEqual(['unknown field "spec.replica"']);
   });
+
+  it('a stream outlives the request deadline once its headers arrived (a watch is long-lived)', async () => {
+    let end: (() => void) | undefined;
+    replies = [
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"type":"ADDED"}\n');
+        end = () => res.end();
+      },
+    ];
+    const { http: h } = client({ requestTimeoutMs: 150 });
+    const res = await h.stream('/api/v1/pods', { watch: 1 });
+    let error: Error | null = null;
+    res.on('error', (e) => (error = e));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(error).toBeNull();
+    expect(res.destroyed).toBe(false);
+    end?.();
+    res.destroy();
+  });
 });
