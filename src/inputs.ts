@@ -51,6 +51,9 @@ export interface GateInputs {
 }
 
 /** Node's timers hold at most 2^31-1 ms (24.8 days); beyond it a timer fires at once. A little is kept for grace. */
+/** How long the new pods must stay up after kubectl's rule says done, unless the input says otherwise. */
+export const DEFAULT_MIN_READY_MS = 10_000;
+
 export const MAX_TIMEOUT_MS = 2_147_000_000;
 const MAX_TIMEOUT_HOURS = Math.floor(MAX_TIMEOUT_MS / 3_600_000);
 
@@ -125,9 +128,14 @@ export function parseInputs(get: InputGetter): GateInputs {
       `input timeout: "${timeout}" is longer than the gate can wait (a timer holds at most ${MAX_TIMEOUT_HOURS}h): use at most ${MAX_TIMEOUT_HOURS}h`,
     );
   }
-  const minReadyMs = durationInput('min-ready', optional(get('min-ready')) ?? '10s');
-  if (minReadyMs > timeoutMs)
-    throw new UserError(`input min-ready: "${get('min-ready')}" is longer than the timeout (${timeout}): the window could never end`);
+  const givenMinReady = optional(get('min-ready'));
+  // The default window fits in any timeout: a third of it when the timeout is short; a window asked for must fit.
+  const minReadyMs = givenMinReady ? durationInput('min-ready', givenMinReady) : Math.min(DEFAULT_MIN_READY_MS, Math.floor(timeoutMs / 3));
+  if (minReadyMs >= timeoutMs) {
+    throw new UserError(
+      `input min-ready: "${givenMinReady}" is not shorter than the timeout (${timeout}): the window could never end; shorten it or lengthen the timeout`,
+    );
+  }
   const namespace = optional(get('namespace'));
   const nsProblem = namespace ? namespaceProblem(namespace) : null;
   if (nsProblem) throw new UserError(`input namespace: "${namespace}" is not a valid namespace name: it ${nsProblem}`);

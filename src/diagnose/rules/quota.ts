@@ -6,14 +6,16 @@
 import { formatQuantity, quantityToNumber } from '../../k8s/quantity.js';
 import type { PodSpec, Workload } from '../../k8s/objects.js';
 import { podRequest } from '../quantity.js';
-import type { NewRevision } from '../new-revision.js';
 
 export type QuotaOutlook =
   /** The new revision's pods fit once the old ones are gone, and the strategy can remove old pods first. */
   | { kind: 'fits-later'; detail: string }
-  /** Even with every old pod gone, the new revision needs more than the quota allows. */
+  /** The new revision alone needs more than the quota allows. */
   | { kind: 'never-fits'; detail: string }
-  /** It would fit, but the strategy never removes an old pod before a new one exists (maxUnavailable 0). */
+  /**
+   * It would fit, but nothing of this rollout frees room: no old pods, or a strategy that never removes an old pod
+   * before a new one exists (maxUnavailable 0). Only other users of the quota going away can unblock it.
+   */
   | { kind: 'stuck'; detail: string }
   | { kind: 'unknown' };
 
@@ -56,37 +58,30 @@ function show(resource: string, value: number): string {
   return formatQuantity(resource.replace(/^(requests|limits)\./, ''), value);
 }
 
-export function quotaOutlook(message: string, kind: string, workload: Workload, revision: NewRevision): QuotaOutlook {
+export function quotaOutlook(message: string, kind: string, workload: Workload, oldPods: number): QuotaOutlook {
   const m = QUOTA.exec(message);
   if (!m) return { kind: 'unknown' };
   const requested = pairs(m[2]);
-  const used = pairs(m[3]);
   const limited = pairs(m[4]);
   const template = workload.spec?.template?.spec;
-  const liveNew = revision.pods.filter(
-    (p) => !p.metadata?.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded',
-  );
-  const missingNew = Math.max(0, revision.desired - liveNew.length);
-  let fitsLater = true;
+  const desired = kind === 'Job' ? 1 : (workload.spec?.replicas ?? 1);
   const details: string[] = [];
+  let fits = true;
+  // Only the template and the limit are trusted here: the message's "used" dates from the refusal, and the old pods
+  // it counted may be gone since. Whatever else uses the quota, a revision that needs more than the limit never fits.
   for (const resource of requested.keys()) {
     const perPod = podUsage(template, resource);
-    const usedNow = quantityToNumber(used.get(resource));
     const limit = quantityToNumber(limited.get(resource));
-    if (perPod === null || usedNow === null || limit === null) return { kind: 'unknown' };
-    const heldByOld = revision.olderPods.reduce((n, p) => n + (podUsage(p.spec, resource) ?? 0), 0);
-    const needed = usedNow - heldByOld + missingNew * perPod;
-    if (needed > limit + 1e-9) {
-      fitsLater = false;
-      details.push(
-        `${resource}: the new pods need ${show(resource, needed)} with the old pods gone, the quota allows ${limited.get(resource)}`,
-      );
-    } else {
-      details.push(`${resource}: ${show(resource, needed)} of ${limited.get(resource)} once the old pods are gone`);
-    }
+    if (perPod === null || limit === null) return { kind: 'unknown' };
+    const needed = desired * perPod;
+    if (needed > limit + 1e-9) fits = false;
+    details.push(
+      `${resource}: ${desired} new pod${desired === 1 ? '' : 's'} need ${show(resource, needed)}, the quota allows ${limited.get(resource)}`,
+    );
   }
   const detail = `ResourceQuota ${m[1]}: ${details.join('; ')}`;
-  if (!fitsLater) return { kind: 'never-fits', detail };
+  if (!fits) return { kind: 'never-fits', detail };
+  if (oldPods === 0) return { kind: 'stuck', detail: `${detail}, but the quota is held by other pods` };
   if (!removesOldPodsFirst(kind, workload))
     return { kind: 'stuck', detail: `${detail}, but maxUnavailable is 0: no old pod is removed first` };
   return { kind: 'fits-later', detail };

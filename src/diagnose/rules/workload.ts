@@ -9,6 +9,7 @@ import type { NewRevision } from '../new-revision.js';
 import type { Draft, Evidence } from './types.js';
 import type { RunContext } from '../run-context.js';
 import { quotaOutlook } from './quota.js';
+import type { CategoryPolicy } from '../categories/index.js';
 
 export interface WorkloadContext {
   kind: WorkloadKind;
@@ -92,6 +93,7 @@ export function createFailureRule(ctx: WorkloadContext): Draft | null {
     since: condition?.lastTransitionTime ?? events[0]?.firstSeen ?? null,
     provisional: outlook.provisional,
     conclusive: outlook.conclusive,
+    policy: outlook.policy,
   });
 }
 
@@ -99,11 +101,20 @@ export function createFailureRule(ctx: WorkloadContext): Draft | null {
  * Whether a refusal clears by itself: a quota the new pods fit once the old ones are gone, a webhook this deploy is
  * still bringing up. Otherwise the category's policy decides (see categories/workload.ts).
  */
-function transience(ctx: WorkloadContext, category: CreateFailure | undefined, message: string) {
+/** A rollout stuck on a quota (maxUnavailable 0) waits a minute: another user of the quota may still free room. */
+const QUOTA_STUCK_POLICY: CategoryPolicy = { fatal: 'after-seconds', seconds: 60 };
+
+function transience(
+  ctx: WorkloadContext,
+  category: CreateFailure | undefined,
+  message: string,
+): { note: string; provisional?: boolean; conclusive?: boolean; policy?: CategoryPolicy } {
   if (category === 'quota-exceeded') {
-    const outlook = quotaOutlook(message, ctx.kind, ctx.workload, ctx.revision);
+    const oldPods = ctx.revision.olderPods.filter((p) => !p.metadata?.deletionTimestamp).length;
+    const outlook = quotaOutlook(message, ctx.kind, ctx.workload, oldPods);
     if (outlook.kind === 'fits-later') return { note: ` (${outlook.detail}: waiting for the old pods to go)`, provisional: true };
-    if (outlook.kind !== 'unknown') return { note: ` (${outlook.detail})`, conclusive: true };
+    if (outlook.kind === 'never-fits') return { note: ` (${outlook.detail})`, conclusive: true };
+    if (outlook.kind === 'stuck') return { note: ` (${outlook.detail})`, policy: QUOTA_STUCK_POLICY };
   }
   if (category === 'admission-webhook-unavailable') {
     const webhook = /failed calling webhook "([^"]+)"/.exec(message)?.[1] ?? '';

@@ -17,7 +17,7 @@ function failingRs(message: string, failingFor = 20) {
 describe('pods that cannot be created', () => {
   it.each([
     [
-      'pods "web-7d9f8c6b5-x2vfl" is forbidden: exceeded quota: compute-resources, requested: limits.memory=256Mi, used: limits.memory=1Gi, limited: limits.memory=1Gi',
+      'pods "web-7d9f8c6b5-x2vfl" is forbidden: exceeded quota: compute-resources, requested: limits.memory=256Mi, used: limits.memory=512Mi, limited: limits.memory=512Mi',
       'quota-exceeded',
       /Free or raise ResourceQuota compute-resources in namespace shop/,
     ],
@@ -69,14 +69,18 @@ describe('pods that cannot be created', () => {
     };
     const msg =
       'create Pod db-0 in StatefulSet db failed error: pods "db-0" is forbidden: exceeded quota: pods-limit, requested: pods=1, used: pods=10, limited: pods=10';
-    const snap = snapshot({
-      statefulSets: [sts],
-      pods: [],
-      events: [event(sts, 'Warning', 'FailedCreate', msg, { kind: 'StatefulSet', count: 3 })],
-    });
-    const [f] = diagnoseWorkload(sts, snap, NOW);
-    expect(f).toMatchObject({ category: 'quota-exceeded', workload: 'StatefulSet/shop/db', count: '2/2 pods' });
-    expect(isDoomed(sts, snap, NOW)).toBe(true);
+    const world = (firstAgo: number) =>
+      snapshot({
+        statefulSets: [sts],
+        pods: [],
+        events: [event(sts, 'Warning', 'FailedCreate', msg, { kind: 'StatefulSet', count: 3, firstAgo, lastAgo: 1 })],
+      });
+    const [f] = diagnoseWorkload(sts, world(30), NOW);
+    expect(f).toMatchObject({ category: 'quota-exceeded', workload: 'StatefulSet/shop/db', count: '2/2 pods', fatal: false });
+    expect(f.message).toMatch(/but the quota is held by other pods\)$/);
+    // Other pods hold the quota: they may still go, so a minute, then fatal.
+    expect(isDoomed(sts, world(30), NOW)).toBe(false);
+    expect(isDoomed(sts, world(61), NOW)).toBe(true);
   });
 
   it('an old FailedCreate event without a condition is history', () => {
@@ -171,23 +175,24 @@ describe('a ResourceQuota refusal: transient or doomed, from the numbers of the 
     const { d, snap } = world('1', { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } }, 4);
     const [f] = diagnoseWorkload(d, snap, NOW);
     expect(f).toMatchObject({ category: 'quota-exceeded', fatal: false });
-    expect(f.message).toMatch(/requests\.cpu: 750m of 1 once the old pods are gone: waiting for the old pods to go\)$/);
+    expect(f.message).toMatch(/requests\.cpu: 3 new pods need 750m, the quota allows 1: waiting for the old pods to go\)$/);
     expect(isDoomed(d, snap, NOW)).toBe(false);
   });
 
-  it('the same numbers with the default strategy on 3 replicas (maxUnavailable rounds down to 0): stuck, fatal', () => {
+  it('the same numbers with the default strategy on 3 replicas (maxUnavailable rounds down to 0): stuck, fatal after a minute', () => {
     const { d, snap } = world('1', undefined, 4);
     const [f] = diagnoseWorkload(d, snap, NOW);
-    expect(f).toMatchObject({ category: 'quota-exceeded', fatal: true });
+    expect(f).toMatchObject({ category: 'quota-exceeded', fatal: false });
     expect(f.message).toMatch(/but maxUnavailable is 0: no old pod is removed first\)$/);
+    expect(isDoomed(d, snap, new Date(NOW.getTime() + 61_000))).toBe(true);
   });
 
   it('a template that can never fit, even with every old pod gone: fatal at once', () => {
-    // Two old pods hold 500m of a 500m quota; three new ones need 750m.
+    // Three new pods need 750m; the quota allows 500m whoever else uses it.
     const { d, snap } = world('500m', { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } }, 2, '500m');
     const [f] = diagnoseWorkload(d, snap, NOW);
     expect(f).toMatchObject({ category: 'quota-exceeded', fatal: true });
-    expect(f.message).toMatch(/the new pods need 750m with the old pods gone, the quota allows 500m\)$/);
+    expect(f.message).toMatch(/requests\.cpu: 3 new pods need 750m, the quota allows 500m\)$/);
   });
 });
 

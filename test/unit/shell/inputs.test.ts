@@ -92,3 +92,23 @@ describe('parseInputs', () => {
     });
   });
 });
+
+describe('min-ready and the timeout', () => {
+  const inputs = (values: Record<string, string>) => parseInputs((n) => ({ manifests: 'k8s/', ...values })[n]);
+
+  it.each([
+    [{}, 10_000],
+    [{ timeout: '6s' }, 2000],
+    [{ timeout: '30s' }, 10_000],
+    [{ 'min-ready': '0s', timeout: '6s' }, 0],
+    [{ 'min-ready': '30s', timeout: '5m' }, 30_000],
+  ])('%j gives a window of %i ms (the default fits in a short timeout)', (values, ms) => {
+    expect(inputs(values).minReadyMs).toBe(ms);
+  });
+
+  it('refuses a window asked for that the timeout cannot hold, naming both', () => {
+    expect(() => inputs({ 'min-ready': '1m', timeout: '30s' })).toThrow(
+      'input min-ready: "1m" is not shorter than the timeout (30s): the window could never end; shorten it or lengthen the timeout',
+    );
+  });
+});

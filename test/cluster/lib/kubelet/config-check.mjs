@@ -191,11 +191,17 @@ export function createConfigChecker({ log }) {
         pending.set(uid, { pod, retryAt: Date.now() + RECHECK_MS });
         return;
       }
+      // The resourceVersion makes the write conditional: if the pod moved on meanwhile (KWOK started it), a real
+      // kubelet would not write its first status over a running pod, and neither does this.
       const r = await request('PATCH', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`, {
-        body: firstStatus(pod, errors, new Date()),
+        body: { metadata: { resourceVersion: pod.metadata.resourceVersion }, ...firstStatus(pod, errors, new Date()) },
         contentType: 'application/strategic-merge-patch+json',
         asNode: pod.spec.nodeName,
       });
+      if (r.status === 409) {
+        pending.set(uid, { pod, retryAt: Date.now() + 200 });
+        return;
+      }
       if (r.status !== 200 && r.status !== 404)
         throw new Error(`status of ${pod.metadata.namespace}/${pod.metadata.name}: HTTP ${r.status} ${r.body?.message ?? ''}`);
       if (errors.size && r.status === 200) pending.set(uid, { pod: r.body, retryAt: Date.now() + RECHECK_MS });
