@@ -1,6 +1,6 @@
 // Replicas of one template fail the same way; a person wants one block saying "3/3 pods", not three copies. Findings
-// merge when workload, category, container, reason, exit code and message agree once pod names, UIDs, IPs and counts
-// are blanked out. The result is ordered worst first: fatal before not fatal, then by category severity.
+// merge when workload, category, container, reason, exit code and message agree once pod names, UIDs, IPs, counts
+// and quantities are blanked out. The result is ordered worst first: fatal before not fatal, then by category severity.
 import type { EventSummary, Finding } from './finding.js';
 import { categorySpec, severityRank } from './categories/index.js';
 
@@ -11,11 +11,15 @@ function escape(text: string): string {
 export function normalizeMessage(message: string, podNames: string[]): string {
   let out = message;
   for (const name of [...podNames].sort((a, b) => b.length - a.length)) out = out.replace(new RegExp(escape(name), 'g'), '<pod>');
-  return out
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uid>')
-    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<ip>')
-    .replace(/\b\d+(?:\.\d+)?(?:ms|s|m|h)\b/g, '#')
-    .replace(/(?<![\w.\-/:])\d+(?![\w.\-/])/g, '#');
+  return (
+    out
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uid>')
+      .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<ip>')
+      .replace(/\b\d+(?:\.\d+)?(?:ms|s|m|h)\b/g, '#')
+      // Quantities a replica reports for itself (an evicted container's usage: 21418624Ki, 1.5Gi).
+      .replace(/\b\d+(?:\.\d+)?(?:[KMGTPE]i|[kMGTPE])\b/g, '#')
+      .replace(/(?<![\w.\-/:])\d+(?![\w.\-/])/g, '#')
+  );
 }
 
 function keyOf(f: Finding, podNames: string[]): string {

@@ -1,5 +1,6 @@
 // Which pods belong to the revision a rollout is moving to. Pods of older revisions are what the rollout replaces:
 // their health says nothing about the new template, so they are never findings.
+import { conditionOf } from '../k8s/fields.js';
 import type { WorkloadKind } from '../k8s/kinds.js';
 import { sameNamespace } from '../k8s/owners.js';
 import { type KubeObject, type Pod, type Workload } from '../k8s/objects.js';
@@ -102,7 +103,15 @@ function jobRevision(job: Workload, pods: readonly Pod[]): NewRevision {
     return firstLabel(p, JOB_NAME_LABELS) === name;
   };
   const parallelism = typeof job.spec?.parallelism === 'number' ? job.spec.parallelism : 1;
-  return { pods: podsOf(job, 'Job', pods, mine), creator: job, creatorKind: 'Job', desired: parallelism };
+  const owned = podsOf(job, 'Job', pods, mine);
+  // A Job that succeeded is done: the attempts that failed before it are history, not something holding it back.
+  const succeeded = ['Complete', 'SuccessCriteriaMet'].some((t) => conditionOf(job.status?.conditions, t)?.status === 'True');
+  return {
+    pods: succeeded ? owned.filter((p) => p.status?.phase !== 'Failed') : owned,
+    creator: job,
+    creatorKind: 'Job',
+    desired: parallelism,
+  };
 }
 
 function podItself(pod: Pod, pods: readonly Pod[]): NewRevision {

@@ -70,16 +70,18 @@ describe('node-concentrated', () => {
       pod({ name: 'web-7d9f8c6b5-c', node: 'worker-2', ready: true }),
     ];
     const snap = snapshot({ pods, nodes: [node('worker-1'), node('worker-2'), node('worker-3')] });
-    const [f] = diagnoseWorkload(deployment(), snap, NOW);
-    expect(f).toMatchObject({
-      category: 'node-concentrated',
+    const [f, cause] = diagnoseWorkload(deployment(), snap, NOW);
+    expect(f).toMatchObject({ category: 'node-concentrated', node: 'worker-3', container: null, fatal: true, count: '1/3 pods' });
+    expect(f.message).toBe('Only node worker-3 fails: 1 pod there is not ready (crash-loop) while 2 are Ready on other nodes');
+    // The cause stays a finding of its own: the reader sees both "it is worker-3" and what breaks there.
+    expect(cause).toMatchObject({
+      category: 'crash-loop',
       node: 'worker-3',
       container: 'app',
       fatal: true,
-      count: '1/3 pods',
       exitCode: 1,
+      count: '1/3 pods',
     });
-    expect(f.message).toMatch(/^Only node worker-3 fails \(1 pod there; 2 Ready on other nodes\): Container app keeps crashing/);
     expect(f.hint).toMatch(/kubectl cordon worker-3.*kubernetes.io\/hostname NotIn \[worker-3\]/);
     // Ready replicas elsewhere mean the rollout is not doomed: the deadline decides.
     expect(isDoomed(deployment(), snap, NOW)).toBe(false);
@@ -97,7 +99,7 @@ describe('node-concentrated', () => {
 
   it('without a Ready replica elsewhere it stays the cause itself', () => {
     const pods = [pod({ name: 'web-7d9f8c6b5-a', node: 'worker-3', containerStatuses: [crash()] })];
-    const [f] = diagnoseWorkload(deployment(), snapshot({ pods, nodes: [node('worker-3')] }), NOW);
-    expect(f.category).toBe('crash-loop');
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods, nodes: [node('worker-3')] }), NOW);
+    expect(findings.map((f) => f.category)).toEqual(['crash-loop']);
   });
 });
