@@ -12,7 +12,10 @@ function evictedHint(d: Draft): string {
     return "The node ran out of process IDs: find the pod that starts too many processes or threads (a leak in the new version?) and cap it with the kubelet's podPidsLimit, or give the nodes a higher pid limit.";
   const user = e.container ? `container ${e.container} used ${e.usage}${e.requested ? ` against a request of ${e.requested}` : ''}` : '';
   const resource = e.resource && !/unknown|limit/.test(e.resource) ? e.resource : 'memory or ephemeral-storage';
-  return `The kubelet evicts the pods that use most above their requests first${user ? ` (${user})` : ''}: set requests.${resource.replace(/^(nodefs|imagefs|containerfs)\..*$/, 'ephemeral-storage')} near real usage, or give the nodes more headroom.`;
+  const request = `requests.${resource.replace(/^(nodefs|imagefs|containerfs|inodes).*$/, 'ephemeral-storage')}`;
+  if (d.provisional === false)
+    return `Every replacement is evicted again${user ? ` (${user})` : ''}: the new version uses far more than it requests; set ${request} (and a limit) to what it really uses, or find the leak.`;
+  return `The kubelet evicts the pods that use most above their requests first${user ? ` (${user})` : ''}: set ${request} near real usage, or give the nodes more headroom.`;
 }
 
 /** Whether a force delete is safe depends on whether the machine is really gone: a live one may still run the containers. */

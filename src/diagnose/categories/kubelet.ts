@@ -1,8 +1,9 @@
 // The node's kubelet refused the pod the scheduler placed there, or stopped it for a node shutdown.
+import type { WorkloadRef } from '../../k8s/kinds.js';
 import type { Draft } from '../rules/types.js';
 import { AT_ONCE, type CategorySpec } from './spec.js';
 
-function rejectedHint(d: Draft): string {
+function rejectedHint(d: Draft, w: WorkloadRef): string {
   const node = d.node ?? 'the node';
   const reason = d.reason ?? '';
   const e = d.evidence;
@@ -13,6 +14,8 @@ function rejectedHint(d: Draft): string {
   }
   if (e.cause === 'shutdown' || reason === 'NodeShutdown')
     return `Node ${node} was shutting down (a spot/preemptible VM or maintenance); the controller places a replacement elsewhere. If it repeats, run this workload on on-demand nodes and give it a PodDisruptionBudget.`;
+  if (e.resource && d.provisional === false)
+    return `The kubelet on ${node} keeps rejecting the new pods (${d.failures} so far) and the ReplicaSet keeps creating more: its count of ${e.resource} in use differs from the scheduler's. Cordon ${node} (kubectl cordon ${node}), restart its kubelet, and delete the Failed pods (kubectl delete pods --field-selector=status.phase=Failed -n ${w.namespace}).`;
   if (e.resource)
     return `The kubelet on ${node} counted more ${e.resource} in use than the scheduler did (static pods or pods outside the scheduler's view); the replacement is scheduled again. If it repeats, find what runs there outside the scheduler (kubectl describe node ${node}) or lower requests.${e.resource}.`;
   if (reason === 'UnexpectedAdmissionError' || reason === 'TopologyAffinityError')
