@@ -2,7 +2,7 @@
 // (classified one by one, then checked for a shared bad node and for replacements failing again) and from the
 // workload's own conditions and events.
 import type { WorkloadRef } from '../k8s/kinds.js';
-import { classifyPod } from './classify-pod.js';
+import { classifyHolder, classifyPod } from './classify-pod.js';
 import { concentrateOnNode } from './concentrated.js';
 import { eventsAbout, viewEvent, type EventView } from './events.js';
 import type { Workload } from '../k8s/objects.js';
@@ -40,6 +40,7 @@ export function assessWorkload(
   const revision = newRevisionOf(ref.kind, obj, snapshot);
   const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now };
   const podDrafts = revision.pods.flatMap((p) => classifyPod(p, inputs));
+  const holderDrafts = (revision.holders ?? []).flatMap((p) => classifyHolder(p, inputs));
   const creator = revision.creator;
   const wctx = {
     kind: ref.kind,
@@ -51,5 +52,5 @@ export function assessWorkload(
   };
   const workloadDrafts = ref.kind === 'Pod' ? [] : WORKLOAD_RULES.map((rule) => rule(wctx)).filter((d): d is Draft => d !== null);
   const settled = settleRecurring(concentrateOnNode(podDrafts, revision.pods), revision.pods, revision.desired, now);
-  return { ref, revision, drafts: [...settled, ...workloadDrafts] };
+  return { ref, revision, drafts: [...settled, ...holderDrafts, ...workloadDrafts] };
 }

@@ -112,6 +112,16 @@ function stillStarting(ctx: PodContext): boolean {
   });
 }
 
+/**
+ * Drafts for a pod of an older revision that the rollout must get past (see NewRevision.holders): only what stops it
+ * from going away or becoming Ready again by itself, a lost node or a deletion that never completes.
+ */
+export function classifyHolder(pod: Pod, inputs: PodInputs): Draft[] {
+  const ctx = podContext(pod, inputs);
+  const why = '; the StatefulSet updates no further until this pod of the previous revision is Ready again or gone';
+  return removalRule(ctx, nodeDownRule(ctx)).map((d) => ({ ...d, message: `${d.message}${why}` }));
+}
+
 /** Drafts for one pod of the new revision; none for a ready or finished pod, or one merely starting up. */
 export function classifyPod(pod: Pod, inputs: PodInputs): Draft[] {
   if (pod.status?.phase === 'Succeeded') return [];

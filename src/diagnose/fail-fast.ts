@@ -29,6 +29,9 @@ export function doomed(kind: WorkloadKind, drafts: Draft[], newPods: Pod[], now:
   if (drafts.some((d) => effect(d) === 'terminal' && fatal(d))) return true;
   const workloadLevel = drafts.filter((d) => d.pod === null);
   const live = livePods(kind, newPods);
-  if (live.length === 0) return workloadLevel.some((d) => effect(d) === 'blocks-creation' && fatal(d));
+  // With no new pod yet, what blocks its creation decides: the workload's own refusal, or an older pod the
+  // controller must get past (a StatefulSet's, on a lost node).
+  const older = (d: Draft) => d.pod !== null && !newPods.some((p) => samePod(p, d.pod!));
+  if (live.length === 0) return drafts.some((d) => ((d.pod === null && effect(d) === 'blocks-creation') || older(d)) && fatal(d));
   return live.every((pod) => drafts.some((d) => d.pod !== null && samePod(d.pod, pod) && fatal(d)));
 }

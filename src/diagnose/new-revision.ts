@@ -22,6 +22,12 @@ export interface NewRevision {
   creatorKind: string;
   /** How many pods the new revision should end up with. */
   desired: number;
+  /**
+   * Pods of older revisions the rollout cannot get past (a StatefulSet's: it updates ordinal by ordinal and waits for
+   * each pod to be Running and Ready, or gone): findings about them are what holds the rollout when the node under one
+   * is lost. Empty for other kinds, whose old pods never block the new ones.
+   */
+  holders?: Pod[];
 }
 
 function label(obj: KubeObject, key: string): string | undefined {
@@ -65,11 +71,13 @@ function statefulSetRevision(sts: Workload, pods: readonly Pod[]): NewRevision {
   const ordinal = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
   const owned = podsOf(sts, 'StatefulSet', pods, (p) => ordinal.test(p.metadata?.name ?? ''));
   const update = sts.status?.updateRevision;
+  const isNew = (p: Pod) => !update || label(p, CONTROLLER_REVISION_HASH_LABEL) === update;
   return {
-    pods: update ? owned.filter((p) => label(p, CONTROLLER_REVISION_HASH_LABEL) === update) : owned,
+    pods: owned.filter(isNew),
     creator: sts,
     creatorKind: 'StatefulSet',
     desired: sts.spec?.replicas ?? 1,
+    holders: owned.filter((p) => !isNew(p)),
   };
 }
 

@@ -25,7 +25,9 @@ export function revisionText(w: WorkloadResult, rb: RollbackWorkload | undefined
 }
 
 function findingStatus(f: Finding): string {
-  const what = escapeText(f.reason ?? f.category, 100);
+  // A node-concentrated finding has no reason of its own: the node is what the row should name.
+  const what =
+    f.category === 'node-concentrated' && f.node ? `failing on ${escapeText(f.node, 100)} only` : escapeText(f.reason ?? f.category, 100);
   const count = f.count ? `${escapeText(f.count, 60)} ` : '';
   const exit = f.exitCode !== null ? ` (exit ${f.exitCode})` : '';
   return `${count}${what}${exit}`;

@@ -14,12 +14,14 @@ function rejectedHint(d: Draft, w: WorkloadRef): string {
   }
   if (e.cause === 'shutdown' || reason === 'NodeShutdown')
     return `Node ${node} was shutting down (a spot/preemptible VM or maintenance); the controller places a replacement elsewhere. If it repeats, run this workload on on-demand nodes and give it a PodDisruptionBudget.`;
+  if (e.cause === 'preempted')
+    return `The kubelet on ${node} stopped the pod to admit a critical pod (a static or system-node-critical pod): give the node more room or this workload a PriorityClass; the controller places a replacement.`;
+  if (e.resource?.includes('/') || reason === 'UnexpectedAdmissionError' || reason === 'TopologyAffinityError')
+    return `The device plugin or topology manager on ${node} could not give the pod what it requests (${e.resource ?? 'GPU or other devices'}): check the device plugin pod on that node and the node's allocatable resources.`;
   if (e.resource && d.provisional === false)
     return `The kubelet on ${node} keeps rejecting the new pods (${d.failures} so far) and the ReplicaSet keeps creating more: its count of ${e.resource} in use differs from the scheduler's. Cordon ${node} (kubectl cordon ${node}), restart its kubelet, and delete the Failed pods (kubectl delete pods --field-selector=status.phase=Failed -n ${w.namespace}).`;
   if (e.resource)
     return `The kubelet on ${node} counted more ${e.resource} in use than the scheduler did (static pods or pods outside the scheduler's view); the replacement is scheduled again. If it repeats, find what runs there outside the scheduler (kubectl describe node ${node}) or lower requests.${e.resource}.`;
-  if (reason === 'UnexpectedAdmissionError' || reason === 'TopologyAffinityError')
-    return `The device plugin or topology manager on ${node} could not give the pod what it requests (GPU or other devices): check the device plugin pod on that node and its allocatable resources.`;
   if (['NodeAffinity', 'NodeName', 'NodePorts', 'TaintToleration'].includes(reason))
     return `Node ${node} no longer matched the pod when its kubelet checked it (labels or taints changed after scheduling, e.g. a VM recreated without its pool labels): fix the node's labels or the pod's nodeSelector/affinity if it repeats.`;
   return `Read the kubelet's reason above (kubectl describe node ${node}); the controller retries with a new pod, which may land on another node.`;

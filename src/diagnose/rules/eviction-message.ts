@@ -30,6 +30,8 @@ export interface EvictionFacts {
 }
 
 const LOW_ON = /The node was low on resource: ([\w./-]+)\./;
+/** Kubelets before the per-resource text (1.9 and older) named the condition: "low on resource: [MemoryPressure]." */
+const LOW_ON_CONDITION = /The node was low on resource: \[([^\]]*)\]/;
 const THRESHOLD = /Threshold quantity: ([^,]+), available: ([^.\s]+(?:\.\d+)?[^.\s]*)\./;
 const CONSUMER =
   /\b(Container|Pod) (\S+) was using (\S+), (?:request is (\S+), has larger consumption of [\w./-]+|which exceeds its request of (\S+?))\./g;
@@ -53,7 +55,7 @@ export function parseEvictionMessage(message: string): EvictionFacts {
     request: m[4] ?? m[5] ?? '',
   }));
   consumers.sort((a, b) => size(b.usage) - size(a.usage));
-  const had = HAD_CONDITION.exec(message)?.[1];
+  const had = HAD_CONDITION.exec(message)?.[1] ?? LOW_ON_CONDITION.exec(message)?.[1];
   const limit = LIMITS.map((re) => re.exec(message)?.[0]).find((m) => m !== undefined);
   return {
     lowOn: LOW_ON.exec(message)?.[1] ?? null,

@@ -5,7 +5,9 @@
 // didn't match Pod's node affinity/selector"), UnexpectedAdmissionError (the device manager), SysctlForbidden
 // (sysctl/allowlist.go: "forbidden sysctl: ..."), NodeShutdown ("Pod was rejected as the node is shutting down."). The
 // node shutdown manager ends running pods with reason Terminated, "Pod was terminated in response to imminent node
-// shutdown." (nodeshutdown_manager.go). An admission refusal for node pressure (reason Evicted) is the eviction rule's.
+// shutdown." (nodeshutdown_manager.go), and stops pods to admit a critical one (reason Preempting, "Preempted in order to
+// admit critical pod", preemption/preemption.go). An admission refusal for node pressure (reason Evicted) is the
+// eviction rule's.
 import { failedAt } from './eviction.js';
 import { draft, type Draft, type PodContext } from './types.js';
 
@@ -33,6 +35,8 @@ const ADMISSION_REASONS = new Set([
 /** Refused whatever node the pod lands on: the template asks for it (an unsafe sysctl). */
 const DETERMINISTIC = new Set(['SysctlForbidden']);
 const SHUTDOWN = /imminent node shutdown|node shutdown manager|node is shutting/i;
+/** The kubelet's critical-pod preemption (pkg/kubelet/preemption/preemption.go): reason Preempting. */
+const PREEMPTED = /Preempted in order to admit critical pod/i;
 
 function isRejection(reason: string, message: string): boolean {
   return message.startsWith(PREFIX) || ADMISSION_REASONS.has(reason) || /^OutOf\S+$/.test(reason);
@@ -52,6 +56,16 @@ export const rejectedRule = (ctx: PodContext): Draft | null => {
       evidence: { cause: 'shutdown' },
       since: at,
       repeats: { key: `rejected:${reason}`, deterministic: false, at },
+    });
+  }
+  if (reason === 'Preempting' || PREEMPTED.test(message)) {
+    return draft(ctx, {
+      category: 'pod-rejected',
+      reason: reason || 'Preempting',
+      message: `The kubelet stopped the pod to make room for a critical pod: ${message || 'Preempted in order to admit critical pod'}`,
+      evidence: { cause: 'preempted' },
+      since: at,
+      repeats: { key: 'rejected:Preempting', deterministic: false, at },
     });
   }
   if (!isRejection(reason, message)) return null;

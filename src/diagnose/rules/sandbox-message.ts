@@ -25,13 +25,13 @@ const WRAPPERS = [
   /^failed to start sandbox "[0-9a-f]+": /,
 ];
 const NETWORK =
-  /(?:failed to setup network for sandbox "[0-9a-f]+"|failed to set up sandbox container "[0-9a-f]+" network for pod "[^"]*"|networkPlugin cni failed to set up pod "[^"]*" network): /;
+  /(?:failed to setup network for sandbox "[0-9a-f]+"|failed to set up sandbox container "[0-9a-f]+" network for pod "[^"]*"|networkPlugin cni failed to set up pod "[^"]*" network): /g;
 const PLUGIN = /plugin type="([^"]+)"(?: name="[^"]*")? failed \(add\): /;
 const HANDLER = /no runtime for "([^"]+)" is configured/;
 const SANDBOX_IMAGE = /failed to get sandbox image "([^"]+)"(?:: )?/;
-// IP address management ran out: AWS VPC CNI, host-local IPAM, Azure CNS, Cilium's IPAM.
+// IP address management ran out: AWS VPC CNI, host-local and whereabouts IPAM, Azure CNS, Cilium's IPAM.
 const NO_IPS =
-  /failed to assign an IP address|no IP addresses available|not enough IPs available|range is full|InsufficientCidrBlocks|failed to allocate for range|no available IP|IP pool .* exhausted/i;
+  /failed to (?:assign|allocate) (?:an )?IP|could not allocate IP|no (?:more )?(?:free )?IP addresses|not enough IPs|no available (?:IP )?addresses|range is full|InsufficientCidrBlocks|failed to allocate for range|IP (?:pool|range|addresses) .*exhausted|exhausted .*IP/i;
 
 function unwrap(message: string): string {
   let out = message.trim();
@@ -58,7 +58,8 @@ export function parseSandboxMessage(message: string): SandboxFacts {
     const reason = rest.split(/: (?=failed to resolve reference|unexpected status|pull access denied|failed to do request|dial tcp)/).pop();
     return { cause: 'sandbox-image', plugin: null, handler: null, image: image[1], detail: reason?.trim() || text };
   }
-  const network = NETWORK.exec(text);
+  // The dockershim form nests two of these wrappers: the CNI's text follows the last one.
+  const network = [...text.matchAll(NETWORK)].pop();
   if (network) {
     const cni = text.slice(network.index + network[0].length);
     const plugin = PLUGIN.exec(cni);
