@@ -27,7 +27,6 @@ export function doomed(kind: WorkloadKind, drafts: Draft[], newPods: Pod[], now:
   // Terminal findings may be about a pod that no longer counts as live (a rejected or evicted one, one stuck
   // terminating): they end the wait all the same.
   if (drafts.some((d) => effect(d) === 'terminal' && fatal(d))) return true;
-  const workloadLevel = drafts.filter((d) => d.pod === null);
   const live = livePods(kind, newPods);
   // With no new pod yet, what blocks its creation decides: the workload's own refusal, or an older pod the
   // controller must get past (a StatefulSet's, on a lost node).
