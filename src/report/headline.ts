@@ -47,7 +47,9 @@ function findingClause(f: Finding, all: Finding[]): string {
   const singleNode = f.node && !f.node.includes(',') ? f.node : null;
   if (f.category === 'node-concentrated' && singleNode) {
     const cause = causeOnNode(f, singleNode, all);
-    const where = cause ? `, where it ${escapeText(categoryPhrase(cause.category))}${cause.exitCode !== null ? ` (exit ${cause.exitCode})` : ''}` : '';
+    const where = cause
+      ? `, where it ${escapeText(categoryPhrase(cause.category))}${cause.exitCode !== null ? ` (exit ${cause.exitCode})` : ''}`
+      : '';
     return `fails only on node ${inlineCode(singleNode, 100)}${details(f)}${where}`;
   }
   return `${escapeText(categoryPhrase(f.category))}${details(f)}`;
