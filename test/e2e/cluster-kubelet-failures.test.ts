@@ -57,7 +57,7 @@ describe('a pod sandbox the CNI cannot set up', () => {
       reason: 'ContainersNotReady',
       message: 'containers with unready status: [app]',
     });
-    const event = await kubeletEvent(
+    await kubeletEvent(
       pod,
       'Warning',
       'FailedCreatePodSandBox',
