@@ -117,6 +117,8 @@ function stillStarting(ctx: PodContext): boolean {
  * from going away or becoming Ready again by itself, a lost node or a deletion that never completes.
  */
 export function classifyHolder(pod: Pod, inputs: PodInputs): Draft[] {
+  // A pod still Ready (a stale status, or a node that failed a moment ago) does not hold the update yet.
+  if (isPodReady(pod) && !pod.metadata?.deletionTimestamp) return [];
   const ctx = podContext(pod, inputs);
   const why = '; the StatefulSet updates no further until this pod of the previous revision is Ready again or gone';
   return removalRule(ctx, nodeDownRule(ctx)).map((d) => ({ ...d, message: `${d.message}${why}` }));

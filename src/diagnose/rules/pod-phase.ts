@@ -10,23 +10,28 @@ import { draft, type Draft, type PodContext } from './types.js';
 /** deletionTimestamp already includes the grace period; this is the slack after it before we call it stuck. */
 export const TERMINATING_SLACK_MS = 30_000;
 
+/** On a node that is down nothing can complete a deletion, so it is stuck at once; elsewhere only past grace + slack. */
 function terminatingStuck(ctx: PodContext, nodeDown: Draft | null): Draft | null {
   const { pod, now } = ctx;
   const deletion = pod.metadata?.deletionTimestamp;
   if (!deletion) return null;
   const overdue = now.getTime() - (timeOf(deletion) ?? now.getTime());
-  if (overdue < TERMINATING_SLACK_MS) return null;
+  if (!nodeDown && overdue < TERMINATING_SLACK_MS) return null;
   const finalizers = pod.metadata?.finalizers ?? [];
   const node = pod.spec?.nodeName;
   const why = nodeDown
-    ? `; node ${node} stopped reporting, so nothing confirms that its containers stopped`
+    ? `; node ${node} ${nodeDown.category === 'node-runtime-down' ? 'reports its container runtime down' : 'stopped reporting'}, so nothing confirms that its containers stopped`
     : finalizers.length
       ? `; finalizers: ${finalizers.join(', ')}`
       : '';
+  const when =
+    overdue >= 0
+      ? `should have been gone ${Math.round(overdue / 1000)}s ago`
+      : `is being deleted (grace period ends in ${Math.round(-overdue / 1000)}s)`;
   return draft(ctx, {
     category: 'terminating-stuck',
     reason: 'Terminating',
-    message: `The pod should have been gone ${Math.round(overdue / 1000)}s ago (deletionTimestamp ${deletion})${why}`,
+    message: `The pod ${when} (deletionTimestamp ${deletion})${why}`,
     evidence: { stuckOn: nodeDown ? 'node' : finalizers.length ? 'finalizers' : undefined, cause: finalizers.join(', ') || undefined },
     since: deletion,
   });
@@ -44,7 +49,8 @@ export function removalRule(ctx: PodContext, nodeDown: Draft | null): Draft[] {
   const holdsOrdinal = controllerKindOf(ctx.pod) === 'StatefulSet';
   const node = holdsOrdinal ? nodeDown : { ...nodeDown, provisional: true };
   if (!stuck) return [node];
-  return [holdsOrdinal ? { ...stuck, policyCategory: nodeDown.category } : { ...stuck, provisional: true }, node];
+  // Under a StatefulSet it is exactly as fatal as the node is lost: same policy, same clock.
+  return [holdsOrdinal ? { ...stuck, policyCategory: nodeDown.category, since: nodeDown.since } : { ...stuck, provisional: true }, node];
 }
 
 export const deadlineRule = (ctx: PodContext): Draft | null => {

@@ -100,13 +100,29 @@ describe('a StatefulSet pod stuck terminating on a lost node', () => {
     expect(isDoomed(statefulSet(), snap, NOW)).toBe(true);
   });
 
-  it('within 30 s past its grace period it is not stuck yet', () => {
+  it('just deleted on the lost node: already stuck, nothing there can complete the deletion', () => {
+    const deleting = stsPod(1, 'worker-2', { ready: false, deletedAgo: -20 });
     const snap = snapshot({
       statefulSets: [statefulSet()],
-      pods: [stsPod(0, 'worker-1'), stsPod(1, 'worker-2', { ready: false, deletedAgo: 10 }), stsPod(2, 'worker-3')],
+      pods: [stsPod(0, 'worker-1'), deleting, stsPod(2, 'worker-3')],
       nodes: nodes(),
     });
-    expect(diagnoseWorkload(statefulSet(), snap, NOW).map((f) => f.category)).toEqual(['node-not-ready']);
+    const findings = diagnoseWorkload(statefulSet(), snap, NOW);
+    expect(findings.map((f) => [f.category, f.fatal])).toEqual([
+      ['node-not-ready', true],
+      ['terminating-stuck', true],
+    ]);
+    expect(findings[1].message).toMatch(/^The pod is being deleted \(grace period ends in 20s\)/);
+  });
+
+  it('a Ready pod of the previous revision on a node whose runtime just went down does not hold the update yet', () => {
+    const down = node('worker-2', { ready: 'False', reason: 'KubeletNotReady', message: 'container runtime is down', transitionAgo: 100 });
+    const snap = snapshot({
+      statefulSets: [statefulSet()],
+      pods: [stsPod(0, 'worker-1', { revision: 'db-5a1b' }), stsPod(1, 'worker-2', { revision: 'db-5a1b' }), stsPod(2, 'worker-3')],
+      nodes: [node('worker-1'), down, node('worker-3')],
+    });
+    expect(diagnoseWorkload(statefulSet(), snap, NOW)).toEqual([]);
   });
 });
 
