@@ -32,7 +32,9 @@ function terminatingStuck(ctx: PodContext, nodeDown: Draft | null): Draft | null
     category: 'terminating-stuck',
     reason: 'Terminating',
     message: `The pod ${when} (deletionTimestamp ${deletion})${why}`,
-    evidence: { stuckOn: nodeDown ? 'node' : finalizers.length ? 'finalizers' : undefined, cause: finalizers.join(', ') || undefined },
+    evidence: nodeDown
+      ? { stuckOn: 'node', cause: nodeDown.category }
+      : { stuckOn: finalizers.length ? 'finalizers' : undefined, cause: finalizers.join(', ') || undefined },
     since: deletion,
   });
 }

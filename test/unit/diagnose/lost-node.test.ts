@@ -61,7 +61,7 @@ describe('a StatefulSet pod stuck terminating on a lost node', () => {
       /Force-delete \(kubectl delete pod db-1 -n shop --grace-period=0 --force\) only once the machine is really off or gone/,
     );
     expect(findings[1].hint).toMatch(
-      /if only its kubelet or container runtime is down, the containers may still run and a second db-1 would run beside them/,
+      /while only its kubelet or runtime is down the containers may still run, and a second db-1 would run beside them/,
     );
     // The ready pods do not keep the gate waiting: the rollout cannot finish.
     expect(isDoomed(statefulSet(), snap, NOW)).toBe(true);
