@@ -1,11 +1,13 @@
 // One workload, assessed: its new revision's pods, and a draft for each reason something is wrong, from the pods
-// (classified one by one, then checked for a shared bad node) and from the workload's own conditions and events.
+// (classified one by one, then checked for a shared bad node and for replacements failing again) and from the
+// workload's own conditions and events.
 import type { WorkloadRef } from '../k8s/kinds.js';
-import { classifyPod } from './classify-pod.js';
+import { classifyHolder, classifyPod } from './classify-pod.js';
 import { concentrateOnNode } from './concentrated.js';
 import { eventsAbout, viewEvent, type EventView } from './events.js';
 import type { Workload } from '../k8s/objects.js';
 import { newRevisionOf, type NewRevision } from './new-revision.js';
+import { settleRecurring } from './recurring.js';
 import { WORKLOAD_RULES } from './rules/workload.js';
 import type { Draft } from './rules/types.js';
 import type { ClusterSnapshot } from './snapshot.js';
@@ -40,6 +42,7 @@ export function assessWorkload(
   const revision = newRevisionOf(ref.kind, obj, snapshot);
   const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run };
   const podDrafts = revision.pods.flatMap((p) => classifyPod(p, inputs));
+  const holderDrafts = (revision.holders ?? []).flatMap((p) => classifyHolder(p, inputs));
   const creator = revision.creator;
   const wctx = {
     kind: ref.kind,
@@ -51,5 +54,6 @@ export function assessWorkload(
     run,
   };
   const workloadDrafts = ref.kind === 'Pod' ? [] : WORKLOAD_RULES.map((rule) => rule(wctx)).filter((d): d is Draft => d !== null);
-  return { ref, revision, drafts: [...concentrateOnNode(podDrafts, revision.pods), ...workloadDrafts] };
+  const settled = settleRecurring(concentrateOnNode(podDrafts, revision.pods), revision.pods, revision.desired, now);
+  return { ref, revision, drafts: [...settled, ...holderDrafts, ...workloadDrafts] };
 }

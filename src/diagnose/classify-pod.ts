@@ -1,5 +1,5 @@
 // Why one pod of the new revision is not ready. The order matters: a dead node makes every status on it stale, a
-// pod that ended or is being deleted says so itself, an unscheduled pod has no containers yet, init containers block
+// pod being deleted or that the kubelet ended (evicted, rejected at admission, past its deadline) says so itself, an unscheduled pod has no containers yet, init containers block
 // the app containers, and only then are the app containers (and the pod's volumes and sandbox) looked at. A pod that
 // is not ready past a short grace period always gets a finding, `unknown` if nothing else fits.
 import { eventsAbout, latest, type EventView } from './events.js';
@@ -8,8 +8,10 @@ import { type ContainerStatus, type Node, type PersistentVolumeClaim, type Pod }
 import { classifyContainer } from './rules/containers.js';
 import { creatingRule, isCreating } from './rules/creating.js';
 import { initContainerFailure } from './rules/init-containers.js';
+import { evictionRule } from './rules/eviction.js';
 import { nodeDownRule, nodePressureRule } from './rules/node.js';
-import { podPhaseRule } from './rules/pod-phase.js';
+import { deadlineRule, removalRule } from './rules/pod-phase.js';
+import { rejectedRule } from './rules/rejected.js';
 import { schedulingRule } from './rules/scheduling.js';
 import { eventsOfKind } from './snapshot-index.js';
 import { categorySpec } from './categories/index.js';
@@ -78,9 +80,13 @@ function unknownFinding(ctx: PodContext): Draft {
 }
 
 function classifyUnready(ctx: PodContext): Draft[] {
-  const first = nodeDownRule(ctx) ?? podPhaseRule(ctx);
-  if (first) return [first];
+  const removal = removalRule(ctx, nodeDownRule(ctx));
+  if (removal.length) return removal;
   if (ctx.pod.metadata?.deletionTimestamp) return [];
+  const evicted = evictionRule(ctx);
+  if (evicted.length) return evicted;
+  const ended = deadlineRule(ctx) ?? rejectedRule(ctx);
+  if (ended) return [ended];
   const scheduling = schedulingRule(ctx);
   if (scheduling) return [scheduling];
   const init = initContainerFailure(ctx, (status) => containerContext(ctx, status, true));
@@ -107,6 +113,18 @@ function stillStarting(ctx: PodContext): boolean {
     const allowanceMs = probe ? ((probe.initialDelaySeconds ?? 0) + (probe.periodSeconds ?? 10) * (probe.failureThreshold ?? 3)) * 1000 : 0;
     return now - started < Math.max(QUIET_GRACE_MS, allowanceMs);
   });
+}
+
+/**
+ * Drafts for a pod of an older revision that the rollout must get past (see NewRevision.holders): only what stops it
+ * from going away or becoming Ready again by itself, a lost node or a deletion that never completes.
+ */
+export function classifyHolder(pod: Pod, inputs: PodInputs): Draft[] {
+  // A pod still Ready (a stale status, or a node that failed a moment ago) does not hold the update yet.
+  if (isPodReady(pod) && !pod.metadata?.deletionTimestamp) return [];
+  const ctx = podContext(pod, inputs);
+  const why = '; the StatefulSet updates no further until this pod of the previous revision is Ready again or gone';
+  return removalRule(ctx, nodeDownRule(ctx)).map((d) => ({ ...d, message: `${d.message}${why}` }));
 }
 
 /** Drafts for one pod of the new revision; none for a ready or finished pod, or one merely starting up. */

@@ -1,6 +1,8 @@
 // One workload's failures all on one node while its other new pods are Ready elsewhere: the template is fine, the
-// node is not (a broken runtime, a different CPU, a bad disk or registry mirror). Those findings are re-labelled
-// node-concentrated, naming the node, and keep their own category's fail-fast policy.
+// node is not (a broken runtime, a different CPU, a bad disk or registry mirror). The reader needs both "it is
+// worker-2" and "what breaks there", so each per-pod finding stays as it is and a node-concentrated finding naming the
+// node is added beside it. It groups every pod that fails there (one block once merged) and is as fatal as the
+// causes it groups: one node-concentrated draft per cause, with that cause's timing and policy, all sharing one text.
 import { categorySpec } from './categories/index.js';
 import { isPodReady } from './classify-pod.js';
 import type { Pod } from '../k8s/objects.js';
@@ -15,15 +17,19 @@ export function concentrateOnNode(drafts: Draft[], newPods: Pod[]): Draft[] {
   const readyElsewhere = newPods.filter((p) => isPodReady(p) && p.spec?.nodeName && p.spec.nodeName !== node).length;
   if (readyElsewhere === 0) return drafts;
   const failingPods = new Set(podDrafts.map((d) => d.pod?.metadata?.name)).size;
-  return drafts.map((d) =>
-    d.pod === null
-      ? d
-      : {
-          ...d,
-          category: 'node-concentrated',
-          policyCategory: d.policyCategory ?? d.category,
-          message: `Only node ${node} fails (${failingPods} pod${failingPods === 1 ? '' : 's'} there; ${readyElsewhere} Ready on other nodes): ${d.message}`,
-          evidence: { ...d.evidence, underlying: d.category },
-        },
-  );
+  const causes = [...new Set(podDrafts.map((d) => d.category))];
+  const message = `Only node ${node} fails: ${failingPods} pod${failingPods === 1 ? '' : 's'} there ${failingPods === 1 ? 'is' : 'are'} not ready (${causes.join(', ')}) while ${readyElsewhere} ${readyElsewhere === 1 ? 'is' : 'are'} Ready on other nodes`;
+  const grouped = podDrafts.map((d): Draft => ({
+    ...d,
+    category: 'node-concentrated',
+    container: null,
+    reason: null,
+    exitCode: null,
+    restarts: null,
+    message,
+    policyCategory: d.policyCategory ?? d.category,
+    evidence: { underlying: causes.join(', ') },
+    events: [],
+  }));
+  return [...drafts, ...grouped];
 }

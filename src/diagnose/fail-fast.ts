@@ -1,5 +1,5 @@
 // Whether to stop waiting: every new-revision pod that exists has a fatal finding, or no pod can be created at all,
-// or the workload itself reached a terminal failure. One healthy or merely slow pod keeps the gate waiting, because
+// or a terminal failure (the workload gave up, or its replacements keep failing the same way). One healthy or merely slow pod keeps the gate waiting, because
 // then the deadline, not a guess, should decide.
 import type { WorkloadKind } from '../k8s/kinds.js';
 import type { Pod } from '../k8s/objects.js';
@@ -24,9 +24,13 @@ export function livePods(kind: WorkloadKind, pods: Pod[]): Pod[] {
 
 export function doomed(kind: WorkloadKind, drafts: Draft[], newPods: Pod[], now: Date, policy: FailFastPolicy = DEFAULT_POLICY): boolean {
   const fatal = (d: Draft) => isFatal(d, now, policy);
-  const workloadLevel = drafts.filter((d) => d.pod === null);
-  if (workloadLevel.some((d) => effect(d) === 'terminal' && fatal(d))) return true;
+  // Terminal findings may be about a pod that no longer counts as live (a rejected or evicted one, one stuck
+  // terminating): they end the wait all the same.
+  if (drafts.some((d) => effect(d) === 'terminal' && fatal(d))) return true;
   const live = livePods(kind, newPods);
-  if (live.length === 0) return workloadLevel.some((d) => effect(d) === 'blocks-creation' && fatal(d));
+  // With no new pod yet, what blocks its creation decides: the workload's own refusal, or an older pod the
+  // controller must get past (a StatefulSet's, on a lost node).
+  const older = (d: Draft) => d.pod !== null && !newPods.some((p) => samePod(p, d.pod!));
+  if (live.length === 0) return drafts.some((d) => ((d.pod === null && effect(d) === 'blocks-creation') || older(d)) && fatal(d));
   return live.every((pod) => drafts.some((d) => d.pod !== null && samePod(d.pod, pod) && fatal(d)));
 }

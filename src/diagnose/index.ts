@@ -21,14 +21,17 @@ export interface DiagnoseOptions {
 function findingsOf(a: Assessment, now: Date, options: DiagnoseOptions): Diagnosed[] {
   const total = Math.max(a.revision.desired, a.revision.pods.length);
   const ready = livePods(a.ref.kind, a.revision.pods).filter(isPodReady).length;
+  const isNew = new Set<unknown>(a.revision.pods);
   return a.drafts.map((d) => ({
     finding: toFinding(d, a.ref, {
       now,
       policy: options.policy,
-      podTotal: d.pod ? a.revision.pods.length : total,
+      // A pod of an older revision that holds the rollout counts against the replicas wanted.
+      podTotal: d.pod && isNew.has(d.pod) ? a.revision.pods.length : total,
       affected: d.pod ? undefined : Math.max(0, total - ready),
     }),
-    cause: d.policyCategory ?? d.category,
+    // A node-concentrated finding groups every cause on its node (concentrated.ts): it merges as itself.
+    cause: d.category,
     evidence: d.evidence.cause ?? null,
   }));
 }

@@ -16,7 +16,7 @@ import { categorySpec, severityRank, type Category } from './categories/index.js
 /** A finding with what its draft knew of its cause. */
 export interface Diagnosed {
   finding: Finding;
-  /** Its own category, or the one a node-concentrated finding was re-labelled from. */
+  /** The category whose same-cause rule applies (categories/spec.ts `sameCause`). */
   cause: Category;
   /** The draft's evidence.cause (a probe's output), for 'evidence' categories. */
   evidence?: string | null;
@@ -29,11 +29,17 @@ function escape(text: string): string {
 export function normalizeMessage(message: string, podNames: string[]): string {
   let out = message;
   for (const name of [...podNames].sort((a, b) => b.length - a.length)) out = out.replace(new RegExp(escape(name), 'g'), '<pod>');
-  return out
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uid>')
-    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<ip>')
-    .replace(/\b\d+(?:\.\d+)?(?:ms|s|m|h)\b/g, '#')
-    .replace(/(?<![\w.\-/:])\d+(?![\w.\-/])/g, '#');
+  return (
+    out
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uid>')
+      .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '<ip>')
+      .replace(/\b\d+(?:\.\d+)?(?:ms|s|m|h)\b/g, '#')
+      // Quantities a replica reports for itself (an evicted container's usage: 21418624Ki, 1.5Gi).
+      .replace(/\b\d+(?:\.\d+)?(?:[KMGTPE]i|[kMGTPE])\b/g, '#')
+      // Quantities a replica reports for itself (an evicted container's usage: 21418624Ki, 1.5Gi).
+      .replace(/\b\d+(?:\.\d+)?(?:[KMGTPE]i|[kMGTPE])\b/g, '#')
+      .replace(/(?<![\w.\-/:])\d+(?![\w.\-/])/g, '#')
+  );
 }
 
 function baseKey(f: Finding): string {

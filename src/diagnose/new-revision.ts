@@ -1,5 +1,6 @@
 // Which pods belong to the revision a rollout is moving to. Pods of older revisions are what the rollout replaces:
 // their health says nothing about the new template, so they are never findings.
+import { conditionOf } from '../k8s/fields.js';
 import type { WorkloadKind } from '../k8s/kinds.js';
 import { sameNamespace } from '../k8s/owners.js';
 import { type KubeObject, type Pod, type Workload } from '../k8s/objects.js';
@@ -23,6 +24,12 @@ export interface NewRevision {
   desired: number;
   /** The workload's pods of older revisions: what the rollout replaces (their resources free up as it goes). */
   olderPods: Pod[];
+  /**
+   * Pods of older revisions the rollout cannot get past (a StatefulSet's: it updates ordinal by ordinal and waits for
+   * each pod to be Running and Ready, or gone): findings about them are what holds the rollout when the node under one
+   * is lost. Empty for other kinds, whose old pods never block the new ones.
+   */
+  holders?: Pod[];
 }
 
 function label(obj: KubeObject, key: string): string | undefined {
@@ -66,13 +73,14 @@ function statefulSetRevision(sts: Workload, pods: readonly Pod[]): NewRevision {
   const ordinal = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
   const owned = podsOf(sts, 'StatefulSet', pods, (p) => ordinal.test(p.metadata?.name ?? ''));
   const update = sts.status?.updateRevision;
-  const current = update ? owned.filter((p) => label(p, CONTROLLER_REVISION_HASH_LABEL) === update) : owned;
+  const isNew = (p: Pod) => !update || label(p, CONTROLLER_REVISION_HASH_LABEL) === update;
   return {
-    pods: current,
+    pods: owned.filter(isNew),
     creator: sts,
     creatorKind: 'StatefulSet',
     desired: sts.spec?.replicas ?? 1,
-    olderPods: owned.filter((p) => !current.includes(p)),
+    olderPods: owned.filter((p) => !isNew(p)),
+    holders: owned.filter((p) => !isNew(p)),
   };
 }
 
@@ -112,7 +120,16 @@ function jobRevision(job: Workload, pods: readonly Pod[]): NewRevision {
     return firstLabel(p, JOB_NAME_LABELS) === name;
   };
   const parallelism = typeof job.spec?.parallelism === 'number' ? job.spec.parallelism : 1;
-  return { pods: podsOf(job, 'Job', pods, mine), creator: job, creatorKind: 'Job', desired: parallelism, olderPods: [] };
+  const owned = podsOf(job, 'Job', pods, mine);
+  // A Job that succeeded is done: the attempts that failed before it are history, not something holding it back.
+  const succeeded = ['Complete', 'SuccessCriteriaMet'].some((t) => conditionOf(job.status?.conditions, t)?.status === 'True');
+  return {
+    pods: succeeded ? owned.filter((p) => p.status?.phase !== 'Failed') : owned,
+    creator: job,
+    creatorKind: 'Job',
+    desired: parallelism,
+    olderPods: [],
+  };
 }
 
 function podItself(pod: Pod, pods: readonly Pod[]): NewRevision {

@@ -29,3 +29,8 @@ export function sameNamespace(a: KubeObject, b: KubeObject): boolean {
 export function nameOf(obj: KubeObject): string {
   return obj.metadata?.name ?? '';
 }
+
+/** The kind of the object's controller (its owner reference with controller: true), or null. */
+export function controllerKindOf(obj: KubeObject): string | null {
+  return (obj.metadata?.ownerReferences ?? []).find((r) => r.controller)?.kind ?? null;
+}

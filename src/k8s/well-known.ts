@@ -26,3 +26,16 @@ export const DEPLOYMENT_BOOKKEEPING_ANNOTATIONS: ReadonlySet<string> = new Set([
   'deployment.kubernetes.io/max-replicas',
   'deprecated.deployment.rollback.to',
 ]);
+
+/**
+ * The labels managed node pools put on their nodes, most specific first: GKE, EKS managed node groups, AKS, Karpenter,
+ * and the older AKS/kops ones. A fix that names the pool lets the reader act on the group, not one machine.
+ */
+export const NODE_POOL_LABELS = [
+  'cloud.google.com/gke-nodepool',
+  'eks.amazonaws.com/nodegroup',
+  'kubernetes.azure.com/agentpool',
+  'karpenter.sh/nodepool',
+  'agentpool',
+  'kops.k8s.io/instancegroup',
+] as const;

@@ -37,15 +37,30 @@ function primaryFinding(result: DeployResult): Finding | undefined {
   return worstFirst(result.findings)[0];
 }
 
-function findingClause(f: Finding, style: TextStyle): string {
-  const details = [f.count ? style.text(f.count) : '', f.exitCode !== null ? `exit ${f.exitCode}` : ''].filter(Boolean);
-  // Naming the node is the whole point of this category: it tells the reader to look at the machine, not the code.
+function details(f: Finding, style: TextStyle): string {
+  const parts = [f.count ? style.text(f.count) : '', f.exitCode !== null ? `exit ${f.exitCode}` : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** The worst per-pod cause reported beside a node-concentrated finding, on that node. */
+function causeOnNode(f: Finding, node: string, all: Finding[]): Finding | undefined {
+  return worstFirst(
+    all.filter((o) => o.workload === f.workload && o.category !== 'node-concentrated' && (o.node ?? '').split(', ').includes(node)),
+  )[0];
+}
+
+function findingClause(f: Finding, all: Finding[], style: TextStyle): string {
+  // Naming the node is the whole point of this category: it tells the reader to look at the machine, not the code;
+  // the cause beside it says what breaks there.
   const singleNode = f.node && !f.node.includes(',') ? f.node : null;
-  const phrase =
-    f.category === 'node-concentrated' && singleNode
-      ? `fails only on node ${style.code(singleNode, 100)}`
-      : style.text(categoryPhrase(f.category));
-  return `${phrase}${details.length ? ` (${details.join(', ')})` : ''}`;
+  if (f.category === 'node-concentrated' && singleNode) {
+    const cause = causeOnNode(f, singleNode, all);
+    const where = cause
+      ? `, where it ${style.text(categoryPhrase(cause.category))}${cause.exitCode !== null ? ` (exit ${cause.exitCode})` : ''}`
+      : '';
+    return `fails only on node ${style.code(singleNode, 100)}${details(f, style)}${where}`;
+  }
+  return `${style.text(categoryPhrase(f.category))}${details(f, style)}`;
 }
 
 function rollbackClause(result: DeployResult, subjectId: string | null): string {
@@ -71,13 +86,13 @@ function failureSentence(result: DeployResult, style: TextStyle, o: HeadlineOpti
       if (!subject) return `${head}${rollback}`;
       // A finding explains the wait better than kubectl's progress line, which the table shows anyway.
       return finding
-        ? `${head}: ${subject} ${findingClause(finding, style)}${rollback}`
+        ? `${head}: ${subject} ${findingClause(finding, result.findings, style)}${rollback}`
         : `${head}: ${subject} not ready: ${stuckMessage}${rollback}`;
     }
     case 'cancelled':
       return `Deploy cancelled${subject ? ` while waiting for ${subject}` : ''}${rollback}`;
     default:
-      if (finding) return `Deploy failed: ${subject} ${findingClause(finding, style)}${rollback}`;
+      if (finding) return `Deploy failed: ${subject} ${findingClause(finding, result.findings, style)}${rollback}`;
       return `Deploy failed${subject ? `: ${subject}: ${stuckMessage}` : ''}${rollback}`;
   }
 }

@@ -28,7 +28,8 @@ export function revisionText(w: WorkloadResult, rb: RollbackWorkload | undefined
 // The category, not the reason: a merged finding counts the pods of one cause, which may be at different stages of it
 // (one pod's container in Error, another's in CrashLoopBackOff); "3/3 pods CrashLoopBackOff" would claim more than is so.
 function findingStatus(f: Finding): string {
-  const what = escapeText(f.category, 100);
+  // A node-concentrated finding has no cause of its own: the node is what the row should name.
+  const what = f.category === 'node-concentrated' && f.node ? `failing on ${escapeText(f.node, 100)} only` : escapeText(f.category, 100);
   const count = f.count ? `${escapeText(f.count, 60)} ` : '';
   const exit = f.exitCode !== null ? ` (exit ${f.exitCode})` : '';
   return `${count}${what}${exit}`;

@@ -1,18 +1,19 @@
 // Family 3: the kubelet evicted new-revision pods under node pressure (or for exceeding their own storage limits).
-// The eviction itself is `evicted` (not fatal: the controller replaces the pod); a node still reporting the pressure is
+// The eviction itself is `evicted`, not fatal while the controller's replacement may run (fatal once replacements keep
+// being evicted: 3 within 10 minutes while the revision lacks Ready pods); a node still reporting the pressure is
 // `node-pressure` on that node. Limit evictions (ephemeral storage, emptyDir) have no node pressure.
 import * as k from '../kube.mjs';
 import { failedPod } from '../patterns.mjs';
 import { healthy, rollout, statefulRollout } from '../scenarios.mjs';
 
-const HELPERS =
+export const HELPERS =
   'kubernetes/kubernetes pkg/kubelet/eviction/helpers.go@v1.37.2 (nodeLowMessageFmt "The node was low on resource: %v. ", thresholdMetMessageFmt "Threshold quantity: %v, available: %v. ", containerMessageFmt "Container %s was using %s, request is %s, has larger consumption of %v. ")';
-const MANAGER =
+export const MANAGER =
   'kubernetes/kubernetes pkg/kubelet/eviction/eviction_manager.go (reason "Evicted", DisruptionTarget condition reason TerminationByKubelet, node events EvictionThresholdMet "Attempting to reclaim %s")';
-const CONDITIONS =
+export const CONDITIONS =
   'kubernetes/kubernetes pkg/kubelet/nodestatus/setters.go (MemoryPressure KubeletHasInsufficientMemory "kubelet has insufficient memory available", DiskPressure KubeletHasDiskPressure "kubelet has disk pressure", PIDPressure KubeletHasInsufficientPID "kubelet has insufficient PID available")';
 
-const pressureTaint = (key, t, ago) => ({ effect: 'NoSchedule', key, timeAdded: t.at(ago) });
+export const pressureTaint = (key, t, ago) => ({ effect: 'NoSchedule', key, timeAdded: t.at(ago) });
 
 function nodeEvents(t, node, type, resource, ago) {
   return [

@@ -6,6 +6,7 @@ import { EVICTED_CASES } from './evicted.mjs';
 import { HEALTHY_CASES } from './healthy.mjs';
 import { LOST_NODE_CASES } from './lost-node.mjs';
 import { PENDING_CASES } from './pending.mjs';
+import { RECURRING_CASES } from './recurring.mjs';
 import { REJECTED_CASES } from './rejected.mjs';
 import { SANDBOX_CASES } from './sandbox.mjs';
 
@@ -20,8 +21,8 @@ export const FAMILIES = {
   healthy: 'Rollouts that are fine or converging: no finding, or only non-fatal ones.',
 };
 
-/** Category IDs the expectations use that src/diagnose/categories.ts does not have yet (issue 16, family 5). */
-export const PLANNED_CATEGORIES = ['pod-rejected'];
+/** Category IDs the expectations use that src/diagnose/categories/ does not have yet (none: pod-rejected now exists). */
+export const PLANNED_CATEGORIES = [];
 
 export const CASES = [
   ...CONCENTRATED_CASES,
@@ -32,4 +33,5 @@ export const CASES = [
   ...PENDING_CASES,
   ...COVERAGE_CASES,
   ...HEALTHY_CASES,
+  ...RECURRING_CASES,
 ];

@@ -1,17 +1,18 @@
 // Family 5: the kubelet refused the pod at admission (phase Failed, reason SysctlForbidden / OutOfcpu / OutOfmemory /
 // NodeAffinity / UnexpectedAdmissionError / NodeShutdown, message "Pod was rejected: ...") or killed it for a graceful
-// node shutdown (reason Terminated). The planned category is pod-rejected. A rejection the same template will meet on
-// every node (a forbidden sysctl) is fatal; the others are races the replacement pod usually wins.
+// node shutdown (reason Terminated): pod-rejected. A rejection the same template will meet on every node (a forbidden
+// sysctl) is fatal at once; the others are races the replacement pod usually wins, fatal only when the ReplicaSet keeps
+// creating replacements that are rejected the same way (3 within 10 minutes while the revision lacks Ready pods).
 import * as k from '../kube.mjs';
 import { failedPod } from '../patterns.mjs';
 import { healthy, rollout } from '../scenarios.mjs';
 
-const REJECT =
+export const REJECT =
   'kubernetes/kubernetes pkg/kubelet/kubelet.go@v1.37.2 (rejectPod: event <reason> with the message, status phase Failed, reason <reason>, message "Pod was rejected: " + message)';
-const PREDICATE =
+export const PREDICATE =
   'kubernetes/kubernetes pkg/kubelet/lifecycle/predicate.go@v1.37.2 (OutOfcpu/OutOfmemory/OutOfpods: "Node didn\'t have enough resource: %s, requested: %d, used: %d, capacity: %d"; PredicateFailureError "Predicate %s failed: %s")';
 
-function rejectedCase(o) {
+export function rejectedCase(o) {
   return {
     family: 'rejected',
     ...o,

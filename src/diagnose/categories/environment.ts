@@ -1,5 +1,7 @@
 // It starts but does not become ready, or the pod's environment (volumes, sandbox, probes, node) is failing it.
-import { AT_ONCE, NEVER, after, podName, type CategorySpec } from './spec.js';
+import { evictedHint, terminatingHint } from './pod-end-hints.js';
+import { sandboxHint } from './sandbox-hint.js';
+import { AT_ONCE, NEVER, after, type CategorySpec } from './spec.js';
 
 export const ENVIRONMENT_CATEGORIES = {
   'volume-mount-failed': {
@@ -15,8 +17,7 @@ export const ENVIRONMENT_CATEGORIES = {
     phrase: 'cannot start: the pod sandbox cannot be created',
     logs: 'none',
     nodeSensitive: true,
-    hint: (d) =>
-      `The runtime or CNI on ${d.node ?? 'the node'} cannot create the pod sandbox: check the CNI plugin's pods and logs there, or cordon the node.`,
+    hint: sandboxHint,
   },
   'container-create-error': {
     policy: after(60),
@@ -46,11 +47,12 @@ export const ENVIRONMENT_CATEGORIES = {
       `Make the readiness probe of ${d.container} pass: check the path and port it calls and the dependencies the app waits for (it answered: ${d.evidence.cause ?? 'see the message'}).`,
   },
   evicted: {
-    policy: NEVER,
+    // One eviction is not conclusive (the controller replaces the pod); replacements evicted again are (../recurring.ts).
+    policy: AT_ONCE,
     phrase: 'was evicted',
     logs: 'none',
-    hint: () =>
-      'The kubelet evicted the pod under node pressure: set requests near real usage (memory, ephemeral-storage) so it is not evicted first, or give the nodes more headroom.',
+    workloadEffect: 'terminal',
+    hint: evictedHint,
   },
   'active-deadline-exceeded': {
     policy: AT_ONCE,
@@ -59,18 +61,26 @@ export const ENVIRONMENT_CATEGORIES = {
     hint: () => 'Raise spec.activeDeadlineSeconds or make the pod finish sooner.',
   },
   'terminating-stuck': {
+    // On a lost node under a StatefulSet it takes the node's policy (the ordinal waits for it); see ../rules/pod-phase.ts.
     policy: NEVER,
     phrase: 'has pods stuck terminating',
     logs: 'none',
     perNode: true,
-    hint: (d, w) =>
-      `Check the pod's finalizers and its node; if the node is gone, kubectl delete pod ${podName(d, w)} -n ${w.namespace} --grace-period=0 --force.`,
+    workloadEffect: 'terminal',
+    hint: terminatingHint,
   },
   'node-pressure': {
     policy: NEVER,
     phrase: 'is squeezed by node pressure',
     logs: 'last-ended',
     perNode: true,
-    hint: (d) => `Free memory, disk or PIDs on node ${d.node ?? 'the node'}, or move the pod elsewhere.`,
+    hint: (d) => {
+      const what = { MemoryPressure: 'memory', DiskPressure: 'disk space', PIDPressure: 'PIDs' } as Record<string, string>;
+      const short = (d.evidence.pressure ?? '')
+        .split(', ')
+        .map((c) => what[c])
+        .filter(Boolean);
+      return `Free ${short.length ? short.join(' and ') : 'memory, disk or PIDs'} on node ${d.node ?? 'the node'} (kubectl describe node ${d.node ?? ''} lists what runs there), or move the pod elsewhere; the kubelet evicts pods while the pressure lasts.`;
+    },
   },
 } satisfies Record<string, CategorySpec>;

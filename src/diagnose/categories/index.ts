@@ -2,6 +2,7 @@
 // findings in when several are fatal at once). The IDs are a public contract (outputs, tests and users' scripts).
 // Adding a category is one entry in one of the groups below.
 import { ENVIRONMENT_CATEGORIES } from './environment.js';
+import { KUBELET_CATEGORIES } from './kubelet.js';
 import { NODE_CATEGORIES } from './node.js';
 import { PLACEMENT_CATEGORIES } from './placement.js';
 import { SLOW_CATEGORIES } from './slow.js';
@@ -15,6 +16,7 @@ const REGISTRY = {
   ...TEMPLATE_CATEGORIES,
   ...PLACEMENT_CATEGORIES,
   ...ENVIRONMENT_CATEGORIES,
+  ...KUBELET_CATEGORIES,
   ...SLOW_CATEGORIES,
 };
 

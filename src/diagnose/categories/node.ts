@@ -21,11 +21,11 @@ export const NODE_CATEGORIES = {
       `Restart or repair the container runtime and CNI on node ${d.node ?? 'the node'} (systemctl status containerd, the CNI pods there), or cordon and drain it so the pods run elsewhere.`,
   },
   'node-concentrated': {
-    // Never decided on its own: a re-labelled finding keeps the policy of its cause (see ../concentrated.ts).
+    // Never decided on its own: it is reported beside each per-pod cause on the node and judged by that cause's policy
+    // (see ../concentrated.ts). The causes carry the logs.
     policy: { fatal: 'never' },
     phrase: 'fails on one node only',
-    logs: 'last-ended',
-    logLineExplains: true,
+    logs: 'none',
     perNode: true,
     hint: (d) => {
       const node = d.node ?? 'the node';

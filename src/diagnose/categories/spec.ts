@@ -32,7 +32,11 @@ export interface CategorySpec {
   nodeSensitive?: boolean;
   /** Only reported once the pod is past the quiet grace: before that a pod is just starting. */
   quietWhileYoung?: boolean;
-  /** A workload-level finding that ends the wait on its own (terminal), or that means no pod can be created. */
+  /**
+   * A fatal finding that ends the wait on its own (terminal: a Job that gave up, a StatefulSet ordinal held by a pod on a
+   * lost node, replacements the kubelet keeps rejecting or evicting), or a workload-level one meaning no pod can be
+   * created (blocks-creation).
+   */
   workloadEffect?: 'terminal' | 'blocks-creation';
 }
 

@@ -5,6 +5,7 @@ import { latest, type EventView } from '../events.js';
 import { conditionOf, timeOf } from '../../k8s/fields.js';
 import { type Pod } from '../../k8s/objects.js';
 import { missingReference, producedBy, producerOf } from './config.js';
+import { sandboxDraft } from './sandbox.js';
 import { draft, type Draft, type PodContext } from './types.js';
 
 const PROGRESS = new Set(['Pulling', 'Pulled', 'Created', 'Started']);
@@ -19,7 +20,7 @@ function openFailure(events: EventView[], reasons: string[]): EventView | undefi
 
 export const creatingRule = (ctx: PodContext): Draft | null => {
   const { pod, events, now } = ctx;
-  if (!pod.spec?.nodeName) return null;
+  if (!pod.spec?.nodeName || pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') return null;
   const mount = openFailure(events, ['FailedMount', 'FailedAttachVolume', 'FailedMapVolume']);
   if (mount) {
     const volume = /volume "([^"]+)"/.exec(mount.message)?.[1];
@@ -47,16 +48,7 @@ export const creatingRule = (ctx: PodContext): Draft | null => {
     });
   }
   const sandbox = openFailure(events, ['FailedCreatePodSandBox']);
-  if (sandbox) {
-    return draft(ctx, {
-      category: 'sandbox-failed',
-      reason: sandbox.reason,
-      message: sandbox.message,
-      events: [sandbox],
-      failures: sandbox.count,
-      since: firstOf(events, sandbox.reason),
-    });
-  }
+  if (sandbox) return sandboxDraft(ctx, sandbox, firstOf(events, sandbox.reason));
   if (!isCreating(pod)) return null;
   const scheduled =
     conditionOf(pod.status?.conditions, 'PodScheduled')?.lastTransitionTime ??
@@ -78,7 +70,8 @@ export const creatingRule = (ctx: PodContext): Draft | null => {
 
 /** Containers on their way up on a node: waiting to be created, or no statuses reported yet. */
 export function isCreating(pod: Pod): boolean {
-  if (!pod.spec?.nodeName) return false;
+  // A pod that ended (a kubelet rejection writes no container statuses) is not on its way up.
+  if (!pod.spec?.nodeName || pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') return false;
   if (!pod.status?.containerStatuses?.length) return true;
   return [...(pod.status?.initContainerStatuses ?? []), ...pod.status.containerStatuses].some((s) =>
     ['ContainerCreating', 'PodInitializing'].includes(s.state?.waiting?.reason ?? ''),

@@ -29,8 +29,34 @@ export interface Evidence {
   pvc?: string;
   command?: string;
   cause?: string;
-  /** The category a node-concentrated finding was before it was re-labelled. */
+  /** The categories of the per-pod findings a node-concentrated finding groups. */
   underlying?: string;
+  /** The container an eviction names as the largest user, and what it used. */
+  container?: string;
+  usage?: string;
+  /** The node conditions reporting pressure ("MemoryPressure"). */
+  pressure?: string;
+  /** The node pool (GKE node pool, EKS node group, AKS agent pool) of the node the finding is about. */
+  nodePool?: string;
+  /** The CNI plugin a sandbox failure names (`plugin type="aws-cni"`). */
+  cni?: string;
+  /** What kind of sandbox failure: the pod network (CNI), a runtime handler, the sandbox (pause) image. */
+  sandboxCause?: 'cni' | 'ip-exhausted' | 'runtime-handler' | 'sandbox-image' | 'other';
+  /** The RuntimeClass handler the runtime does not know. */
+  handler?: string;
+  /** The node stopped reporting (a pod stuck terminating there), or finalizers hold the pod. */
+  stuckOn?: 'node' | 'finalizers';
+}
+
+/**
+ * A pod-level failure its controller answers with a new pod (an eviction, a kubelet rejection). One is not conclusive;
+ * replacements failing the same way (same key) are, and a deterministic one is at once: see ../recurring.ts.
+ */
+export interface Repeats {
+  key: string;
+  deterministic: boolean;
+  /** When this pod failed (RFC3339). */
+  at: string | null;
 }
 
 export interface Draft {
@@ -48,8 +74,13 @@ export interface Draft {
   since: string | null;
   /** How many times it failed so far, for policies that count ("unauthorized after two failures"). */
   failures: number;
-  /** The evidence is not conclusive yet (a first crash before any back-off): never fatal. */
+  /**
+   * Never fatal: the evidence is not conclusive yet (a first crash before any back-off, one rejection the replacement
+   * may not meet), or the pod no longer holds the rollout back (a Deployment's pod being deleted, already replaced).
+   */
   provisional?: boolean;
+  /** Set by rules whose failures the controller retries with new pods; ../recurring.ts decides `provisional` from it. */
+  repeats?: Repeats;
   /** Judge fatality as this category (a finding re-labelled node-concentrated keeps its cause's policy). */
   policyCategory?: Category;
   /**

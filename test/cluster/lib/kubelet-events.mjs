@@ -2,8 +2,9 @@
 // The part of the kubelet KWOK does not play, started by `cluster.mjs up` as "kubelet-events": it watches pods and
 // nodes and, for pods on nodes KWOK manages, records the kubelet's events (pulls, container starts, failures,
 // back-offs, probe failures), serves container logs for the apiserver (the kubelet's containerLogs endpoint),
-// resolves Secret/ConfigMap env before a container starts, and re-reports Ready when a node returns. A stopped node (cluster:node stop) gets nothing, as a
-// dead kubelet writes nothing.
+// resolves Secret/ConfigMap env before a container starts, re-reports Ready when a node returns, records the sandbox
+// failures of the sandbox-* scenarios, and plays the eviction manager for memory-hog pods (node MemoryPressure, the
+// eviction). A stopped node (cluster:node stop) gets nothing, as a dead kubelet writes nothing.
 import { createConfigChecker } from './kubelet/config-check.mjs';
 import { inform } from './kubelet/informer.mjs';
 import { markedNotReadyByNode, reportReadyAgain } from './kubelet/node-recovery.mjs';
@@ -11,7 +12,10 @@ import { serveContainerLogs } from './kubelet/log-server.mjs';
 import { clusterPorts } from './ports.mjs';
 import { dueProbeFailures, failingProbe, livenessFailuresBeforeKill } from './kubelet/probes.mjs';
 import { createRecorder } from './kubelet/recorder.mjs';
-import { scenarioOf } from './kubelet/scenario.mjs';
+import { evictedStatus, evictionMessage, hogging, memoryPressure, PRESSURE_HOLD_MS } from './kubelet/eviction.mjs';
+import { request } from './kubelet/http.mjs';
+import { isSandboxScenario, nextSandboxAttempt, sandboxFailure } from './kubelet/sandbox.mjs';
+import { scenarioOf, startsHealthy } from './kubelet/scenario.mjs';
 import { RESYNCED, podEvents, resyncEvents } from './kubelet/transitions.mjs';
 
 const log = (line) => console.log(`${new Date().toISOString()} ${line}`);
@@ -23,6 +27,9 @@ const images = new Set(); // "node|image" pulled
 const probeDone = new Map(); // uid -> { instance, due }
 const resyncAt = new Map(); // uid -> ms
 const byName = new Map(); // "namespace/name" -> uid
+const sandboxAt = new Map(); // uid -> { attempt, due }
+const evicting = new Set(); // uids being evicted
+const pressured = new Map(); // node name -> ms after which its MemoryPressure may clear
 
 const managed = (name) => nodes.get(name)?.managed === true;
 const warn = (e) => log(e.message);
@@ -30,7 +37,8 @@ const warn = (e) => log(e.message);
 function onPodUnguarded(type, pod, silent = false) {
   const uid = pod.metadata.uid;
   if (type === 'DELETED') {
-    for (const m of [pods, probeDone, resyncAt]) m.delete(uid);
+    for (const m of [pods, probeDone, resyncAt, sandboxAt]) m.delete(uid);
+    evicting.delete(uid);
     if (byName.get(`${pod.metadata.namespace}/${pod.metadata.name}`) === uid)
       byName.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
     config.forget(uid);
@@ -42,8 +50,7 @@ function onPodUnguarded(type, pod, silent = false) {
   byName.set(`${pod.metadata.namespace}/${pod.metadata.name}`, uid);
   if (silent || !managed(pod.spec.nodeName)) return;
   const scenario = scenarioOf(pod);
-  const healthyPath = scenario === '' || scenario === 'liveness-once';
-  if (healthyPath && pod.status?.phase === 'Pending' && !pod.metadata.deletionTimestamp) config.observe(pod);
+  if (startsHealthy(scenario) && pod.status?.phase === 'Pending' && !pod.metadata.deletionTimestamp) config.observe(pod);
   if (scenario === 'liveness') flushLivenessBeforeKill(before, pod);
   for (const intent of podEvents(before, pod, { images, scenario })) recorder.record(pod, intent);
 }
@@ -61,13 +68,84 @@ function flushLivenessBeforeKill(before, pod) {
   for (const intent of r.intents) recorder.record(pod, intent);
 }
 
+/** The sandbox-* scenarios: a FailedCreatePodSandBox on the first sync and on every retry while the pod is Pending. */
+function sandboxRetry(pod, scenario, now) {
+  const uid = pod.metadata.uid;
+  if (!isSandboxScenario(scenario) || pod.status?.phase !== 'Pending') return sandboxAt.delete(uid);
+  const at = sandboxAt.get(uid) ?? { attempt: 0, due: now };
+  if (at.due > now) return;
+  recorder.record(pod, { type: 'Warning', reason: 'FailedCreatePodSandBox', message: sandboxFailure(pod, scenario, at.attempt) });
+  sandboxAt.set(uid, { attempt: at.attempt + 1, due: nextSandboxAttempt(now) });
+}
+
+const asNode = (node, method, path, body) =>
+  request(method, path, { body, contentType: 'application/strategic-merge-patch+json', asNode: node }).then((r) => {
+    if (r.status !== 200 && r.status !== 404) throw new Error(`${method} ${path}: HTTP ${r.status} ${r.body?.message ?? ''}`);
+  });
+
+function setMemoryPressure(name, on, now) {
+  const node = nodes.get(name)?.object;
+  if (!node) return;
+  asNode(name, 'PATCH', `/api/v1/nodes/${name}/status`, memoryPressure(on, now)).catch(warn);
+  recorder.recordNode(node, {
+    type: 'Normal',
+    reason: on ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory',
+    message: `Node ${name} status is now: ${on ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory'}`,
+  });
+  if (on) recorder.recordNode(node, { type: 'Warning', reason: 'EvictionThresholdMet', message: 'Attempting to reclaim memory' });
+}
+
+/** memory-hog: the node runs short of memory and the kubelet evicts the pod (lib/kubelet/eviction.mjs). */
+function evictHog(pod, now) {
+  const uid = pod.metadata.uid;
+  const name = pod.spec.nodeName;
+  if (evicting.has(uid)) return;
+  evicting.add(uid);
+  if (!pressured.has(name)) setMemoryPressure(name, true, now);
+  pressured.set(name, now + PRESSURE_HOLD_MS);
+  const message = evictionMessage(pod);
+  recorder.record(pod, { type: 'Warning', reason: 'Evicted', message });
+  for (const s of pod.status?.containerStatuses ?? []) {
+    if (s.state?.running)
+      recorder.record(pod, {
+        fieldPath: `spec.containers{${s.name}}`,
+        type: 'Normal',
+        reason: 'Killing',
+        message: `Stopping container ${s.name}`,
+      });
+  }
+  asNode(
+    name,
+    'PATCH',
+    `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`,
+    evictedStatus(pod, message, now),
+  ).catch((e) => {
+    evicting.delete(uid);
+    warn(e);
+  });
+}
+
+/** The pressure clears once the hold after the node's last eviction has passed and nothing there hogs any more. */
+function relievePressure(now) {
+  for (const [name, until] of pressured) {
+    if (until > now || !managed(name)) continue;
+    const hog = [...pods.values()].some((p) => p.spec.nodeName === name && hogging(p, scenarioOf(p), now) && !evicting.has(p.metadata.uid));
+    if (hog) continue;
+    pressured.delete(name);
+    setMemoryPressure(name, false, now);
+  }
+}
+
 function tickUnguarded() {
   config.tick();
   const now = Date.now();
+  relievePressure(now);
   for (const pod of pods.values()) {
     if (!managed(pod.spec.nodeName) || pod.metadata.deletionTimestamp) continue;
     const uid = pod.metadata.uid;
     const scenario = scenarioOf(pod);
+    sandboxRetry(pod, scenario, now);
+    if (hogging(pod, scenario, now)) evictHog(pod, now);
     if (failingProbe(pod, scenario)) {
       const done = probeDone.get(uid);
       const instance = pod.status?.containerStatuses?.find((s) => s.name === pod.spec.containers[0].name)?.containerID;
@@ -94,7 +172,10 @@ function tickUnguarded() {
 function onNodeUnguarded(node) {
   const name = node.metadata.name;
   const ready = (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-  const state = { managed: node.metadata.labels?.type === 'kwok', ready };
+  const state = { managed: node.metadata.labels?.type === 'kwok', ready, object: node };
+  // A MemoryPressure this helper set before it restarted still has to clear.
+  const memory = (node.status?.conditions ?? []).find((c) => c.type === 'MemoryPressure');
+  if (state.managed && memory?.status === 'True' && !pressured.has(name)) pressured.set(name, Date.now() + PRESSURE_HOLD_MS);
   const before = nodes.get(name);
   nodes.set(name, state);
   if (before && !(before.managed && before.ready) && state.managed && state.ready) {

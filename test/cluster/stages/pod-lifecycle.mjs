@@ -64,14 +64,21 @@ containerStatuses:
 phase: Succeeded`,
 });
 
-// A real kubelet stops the containers and removes the pod; KWOK clears finalizers and deletes it.
+// A real kubelet stops the containers and removes the pod; KWOK clears finalizers and deletes it. Not on a node whose
+// container runtime is down (cluster:node runtime-down marks its pods): nothing can stop the containers there, so the
+// pod stays Terminating until the runtime is back.
 const remove = {
   apiVersion: 'kwok.x-k8s.io/v1alpha1',
   kind: 'Stage',
   metadata: { name: 'pod-delete' },
   spec: {
     resourceRef: { apiGroup: 'v1', kind: 'Pod' },
-    selector: { matchExpressions: [{ key: '.metadata.deletionTimestamp', operator: 'Exists' }] },
+    selector: {
+      matchExpressions: [
+        { key: '.metadata.deletionTimestamp', operator: 'Exists' },
+        { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/runtime-down"]', operator: 'DoesNotExist' },
+      ],
+    },
     weight: 1000,
     delay: delay(200, 600),
     next: { finalizers: { empty: true }, delete: true },

@@ -9,7 +9,8 @@ export async function kubeletEvent(
   type: string,
   reason: string,
   message: string | RegExp,
-  fieldPath = 'spec.containers{app}',
+  /** The container the event is about; null for an event about the pod itself (a sandbox, an admission refusal). */
+  fieldPath: string | null = 'spec.containers{app}',
   timeoutMs = 20_000,
 ): Promise<any> {
   const ns = pod.metadata.namespace;
@@ -23,8 +24,16 @@ export async function kubeletEvent(
     source: { component: 'kubelet', host: pod.spec.nodeName },
     reportingComponent: 'kubelet',
     reportingInstance: pod.spec.nodeName,
-    involvedObject: { kind: 'Pod', apiVersion: 'v1', namespace: ns, name: pod.metadata.name, uid: pod.metadata.uid, fieldPath },
+    involvedObject: {
+      kind: 'Pod',
+      apiVersion: 'v1',
+      namespace: ns,
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+      ...(fieldPath === null ? {} : { fieldPath }),
+    },
   });
+  if (fieldPath === null) expect(event.involvedObject.fieldPath).toBeUndefined();
   expect(event.count).toBeGreaterThanOrEqual(1);
   expect(Date.parse(event.lastTimestamp)).toBeGreaterThanOrEqual(Date.parse(event.firstTimestamp));
   return event;

@@ -107,8 +107,12 @@ describe('stuck in ContainerCreating', () => {
       snapshot({ pods: [p], events: [event(p, 'Warning', 'FailedCreatePodSandBox', msg, { count: 12 })] }),
       NOW,
     );
-    expect(f).toMatchObject({ category: 'sandbox-failed', reason: 'FailedCreatePodSandBox', message: msg });
-    expect(f.hint).toMatch(/CNI/);
+    expect(f).toMatchObject({
+      category: 'sandbox-failed',
+      reason: 'FailedCreatePodSandBox',
+      message: 'The CNI plugin calico cannot set up the pod network: stat /var/lib/calico/nodename: no such file or directory',
+    });
+    expect(f.hint).toMatch(/CNI plugin calico on worker-1/);
   });
 
   it('a mount failure that a later pull superseded is history', () => {

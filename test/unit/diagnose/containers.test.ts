@@ -196,6 +196,46 @@ describe('Job and restartPolicy Never pods', () => {
   });
 });
 
+describe('a Job that succeeded after a failed attempt', () => {
+  const jobPod = (name: string, phase: string, exitCode: number) => {
+    const p = pod({
+      name,
+      phase,
+      containerStatuses: [{ ...running('migrate', false), state: terminated(exitCode, exitCode ? 'Error' : 'Completed') }],
+    });
+    p.metadata.labels = { 'batch.kubernetes.io/controller-uid': 'job-uid', 'batch.kubernetes.io/job-name': 'migrate' };
+    p.metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'Job', name: 'migrate', uid: 'job-uid', controller: true }];
+    p.spec.restartPolicy = 'Never';
+    return p;
+  };
+  const job = (conditions: any[]) => ({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: 'migrate', namespace: 'shop', uid: 'job-uid' },
+    spec: { backoffLimit: 6, template: {} },
+    status: { succeeded: conditions.length ? 1 : 0, failed: 1, conditions },
+  });
+  const pods = [jobPod('migrate-first', 'Failed', 1), jobPod('migrate-second', 'Succeeded', 0)];
+
+  it.each([
+    [
+      [
+        { type: 'SuccessCriteriaMet', status: 'True' },
+        { type: 'Complete', status: 'True' },
+      ],
+    ],
+    [[{ type: 'Complete', status: 'True' }]],
+  ])('has no finding: the failed attempt is history (%j)', (conditions) => {
+    expect(diagnoseWorkload(job(conditions), snapshot({ jobs: [job(conditions)], pods }), NOW)).toEqual([]);
+  });
+
+  it('while the Job still runs, the failed attempt counts', () => {
+    const running = { ...job([]), status: { active: 1, failed: 1 } };
+    const findings = diagnoseWorkload(running, snapshot({ jobs: [running], pods: [pods[0]] }), NOW);
+    expect(findings.map((f) => f.category)).toEqual(['exited-nonzero']);
+  });
+});
+
 describe('other waiting reasons', () => {
   it('an unrecognised waiting reason keeps its raw reason and message', () => {
     const s = waiting('app', 'ContainerStatusUnknown', 'The container could not be located when the pod was terminated');

@@ -112,7 +112,9 @@ describe('pods that ended or are being removed', () => {
     });
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW);
     expect(f).toMatchObject({ category: 'evicted', fatal: false, reason: 'Evicted' });
-    expect(f.message).toMatch(/^The node was low on resource: memory\..*larger consumption of memory\.$/);
+    expect(f.message).toBe(
+      'The kubelet evicted the pod: the node was low on memory (eviction threshold 100Mi, available 91340Ki); container app used the most: 1203044Ki against a request of 128Mi',
+    );
   });
 
   it('stopped at activeDeadlineSeconds', () => {

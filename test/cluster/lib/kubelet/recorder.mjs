@@ -39,10 +39,18 @@ export function createRecorder({ log, now = () => new Date() }) {
 
   /** Records one event about `pod` (intent: { fieldPath, type, reason, message }). */
   function record(pod, intent) {
-    const node = pod.spec.nodeName;
+    recordAbout('Pod', pod, pod.spec.nodeName, intent);
+  }
+
+  /** Records one event about the kubelet's own Node (nodestatus events, EvictionThresholdMet), in namespace default. */
+  function recordNode(node, intent) {
+    recordAbout('Node', node, node.metadata.name, intent);
+  }
+
+  function recordAbout(kind, obj, node, intent) {
     const t = now();
-    const o = pod.metadata;
-    const spamKey = ['kubelet', node, 'Pod', o.namespace, o.name, o.uid, 'v1', intent.type].join('\u0000');
+    const o = obj.metadata;
+    const spamKey = ['kubelet', node, kind, o.namespace ?? '', o.name, o.uid, 'v1', intent.type].join('\u0000');
     if (!allowSpam(spamKey, t.getTime())) {
       stats.filtered++;
       return;
@@ -52,12 +60,12 @@ export function createRecorder({ log, now = () => new Date() }) {
       return;
     }
     const involvedObject = {
-      kind: 'Pod',
-      namespace: o.namespace,
+      kind,
+      ...(o.namespace ? { namespace: o.namespace } : {}),
       name: o.name,
       uid: o.uid,
       apiVersion: 'v1',
-      resourceVersion: o.resourceVersion,
+      ...(kind === 'Pod' ? { resourceVersion: o.resourceVersion } : {}),
     };
     if (intent.fieldPath) involvedObject.fieldPath = intent.fieldPath;
     const key = [spamKey, intent.fieldPath ?? '', intent.reason, intent.message].join('\u0000');
@@ -69,7 +77,7 @@ export function createRecorder({ log, now = () => new Date() }) {
         kind: 'Event',
         metadata: {
           name: `${o.name}.${(BigInt(t.getTime()) * 1_000_000n + BigInt(nanoCounter++ % 1_000_000)).toString(16)}`,
-          namespace: o.namespace,
+          namespace: o.namespace ?? 'default',
         },
         involvedObject,
         reason: intent.reason,
@@ -151,5 +159,5 @@ export function createRecorder({ log, now = () => new Date() }) {
     seen.set(key, { name: event.metadata.name, count: 1 });
   }
 
-  return { record, stats };
+  return { record, recordNode, stats };
 }

@@ -26,6 +26,9 @@ export function pullEvents(container, node, images) {
   ];
 }
 
+/** rejectPod (kubelet.go) records the admit handler's reason and message, then prefixes the status message with this. */
+const REJECTED = 'Pod was rejected: ';
+
 export function podEvents(before, after, { images, scenario }) {
   const node = after.spec.nodeName;
   const out = [];
@@ -73,6 +76,8 @@ export function podEvents(before, after, { images, scenario }) {
     }
     if (waitingNow !== waitingBefore) add(enteredWaiting(waitingNow, cur, spec, after, node, images));
   }
+  const rejected = after.status?.phase === 'Failed' && before?.status?.phase !== 'Failed' && after.status.message?.startsWith(REJECTED);
+  if (rejected) out.push({ type: 'Warning', reason: after.status.reason, message: after.status.message.slice(REJECTED.length) });
   if (after.metadata.deletionTimestamp && !before?.metadata?.deletionTimestamp) {
     for (const [list, s] of statusesOf(after)) {
       if (s.state?.running)

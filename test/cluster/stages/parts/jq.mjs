@@ -7,13 +7,51 @@ export const SCENARIO_ANNOTATION = 'kwok.kube-deploy-gate.dev/scenario';
 export const RUN_FOR_ANNOTATION = 'kwok.kube-deploy-gate.dev/run-for';
 
 /**
- * The behaviour a pod gets: "" for a healthy pod, otherwise the annotation's value. `crash-on-node=X` is "crash" on
- * node X and "" anywhere else (a broken host), so the healthy stages and the crash stages never both match.
+ * The sysctls every kubelet allows (pkg/kubelet/sysctl/safe_sysctls.go@v1.37.2 safeSysctls, on a kernel new enough for
+ * all of them); the test cluster's kubelets allow no unsafe ones (no --allowed-unsafe-sysctls).
+ */
+export const SAFE_SYSCTLS = [
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.ip_local_reserved_ports',
+  'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout',
+  'net.ipv4.tcp_keepalive_intvl',
+  'net.ipv4.tcp_keepalive_probes',
+  'net.ipv4.tcp_rmem',
+  'net.ipv4.tcp_wmem',
+  'net.ipv4.tcp_slow_start_after_idle',
+  'net.ipv4.tcp_notsent_lowat',
+];
+
+/**
+ * True when the kubelet's sysctl admit handler refuses the pod (allowlist.go validateSysctl): a sysctl not on the
+ * allowlist, or an allowed one in the network (ipc) namespace of a pod sharing the host's network (IPC).
+ */
+export const sysctlForbidden = `(.spec.hostNetwork // false) as $hn | (.spec.hostIPC // false) as $hi
+| ${JSON.stringify(SAFE_SYSCTLS)} as $safe
+| [(.spec.securityContext.sysctls // [])[] | (.name // "") | gsub("/"; ".")
+   | select((IN($safe[]) | not) or ($hn and startswith("net.")) or ($hi and startswith("kernel.shm")))]
+| length > 0`;
+
+/** Scenarios the kubelet-events helper plays on a pod that starts healthy (an eviction comes later, from the node). */
+export const HEALTHY_FOR_STAGES = ['memory-hog'];
+
+/**
+ * The behaviour a pod gets: "" for a healthy pod, otherwise the annotation's value. `<scenario>-on-node=X` (for
+ * example crash-on-node=X) is that scenario on node X and "" anywhere else (a broken host), so the healthy stages and
+ * the scenario's stages never both match. A pod with a sysctl the kubelet forbids is "sysctl-forbidden" whatever its
+ * annotation: a real kubelet refuses it at admission. memory-hog starts like a healthy pod (HEALTHY_FOR_STAGES).
  */
 export const scenario = `(.metadata.annotations["${SCENARIO_ANNOTATION}"] // "") as $s
-| if ($s | startswith("crash-on-node=")) then
-    (if ($s | ltrimstr("crash-on-node=")) == .spec.nodeName then "crash" else "" end)
-  else $s end`;
+| (if (${sysctlForbidden}) then "sysctl-forbidden"
+  elif ($s | test("-on-node=")) then
+    (($s | split("-on-node=")) as $p | if $p[1] == .spec.nodeName then $p[0] else "" end)
+  else $s end) as $e
+| if IN($e; ${HEALTHY_FOR_STAGES.map((x) => JSON.stringify(x)).join(', ')}) then "" else $e end`;
 
 /**
  * Where the scenario's target container (the first of spec.containers or spec.initContainers) is in its life:

@@ -4,9 +4,12 @@
 // cannot go wrong; lists of statuses are always written whole (the patch replaces them), conditions merge by type.
 import { SCENARIO_ANNOTATION } from './jq.mjs';
 
-/** Variables every scenario template starts with. $s is the effective scenario (crash-on-node=X is crash here). */
+/**
+ * Variables every scenario template starts with. $s is the effective scenario (<scenario>-on-node=X is <scenario>
+ * here: the stage matched, so the pod is on X).
+ */
 export const header = `{{ $now := Now }}{{ $pod := . }}{{ $uid := .metadata.uid }}{{ $gen := .metadata.generation | default 1 }}
-{{ $s := index .metadata.annotations "${SCENARIO_ANNOTATION}" }}{{ if hasPrefix "crash-on-node=" $s }}{{ $s = "crash" }}{{ end }}
+{{ $s := index .metadata.annotations "${SCENARIO_ANNOTATION}" }}{{ if contains "-on-node=" $s }}{{ $s = index (splitList "-on-node=" $s) 0 }}{{ end }}
 {{ $podDesc := printf "%s_%s(%s)" .metadata.name .metadata.namespace .metadata.uid }}`;
 
 /** Sets $img to the reference containerd reports for image expression `expr` (docker.io/library/x:latest...). */
