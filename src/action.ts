@@ -15,6 +15,7 @@ import { renderComment, renderSummary, type ReportInput } from './report/markdow
 import { stepOutputs } from './report/outputs.js';
 import { headline } from './report/headline.js';
 import { githubContext } from './action-context.js';
+import { runPlanAction } from './action-plan.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cancel = new AbortController();
@@ -31,6 +32,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (e) {
     return fail(emptyResult(describeError(e)));
   }
+  if (inputs.mode === 'plan') return runPlanAction(inputs, env, cancel.signal);
   const gate = await runGate(inputs, { log: (l) => core.info(l), maskSecret: (s) => core.setSecret(s), signal: cancel.signal });
   await report(gate, inputs, env);
 }

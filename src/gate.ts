@@ -1,15 +1,11 @@
 // The engine both shells run: apply -> wait -> diagnose -> rollback, returning one DeployResult. IO comes in
 // through `GateDeps` so the shells decide where logs, secrets and cancellation come from.
 import { applyAll, type ApplyResult } from './apply/apply.js';
-import { loadManifests, resolveNamespaces } from './apply/plan.js';
-import { resolveResources } from './apply/resolve.js';
-import { checkNamespacesExist } from './apply/namespaces.js';
-import { expandManifestPaths } from './apply/sources.js';
+import { openClient, readManifests, resolvePlanned } from './apply/prepare.js';
 import { describeError, UserError } from './errors.js';
 import { Cancelled, startPhase } from './phase.js';
 import type { GateInputs } from './inputs.js';
-import { KubeClient } from './kube/client.js';
-import { loadKubeConfig } from './kube/config.js';
+import type { KubeClient } from './kube/client.js';
 import { workloadId } from './k8s/kinds.js';
 import { type DeployResult, type Finding, type RollbackResult, type Verdict, type WorkloadResult } from './model.js';
 import { defaultJudge } from './judge.js';
@@ -52,24 +48,13 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
   const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal);
   let applyStarted = false;
   try {
-    const files = expandManifestPaths(inputs.manifests, deps.cwd);
-    const manifests = loadManifests(files, inputs.images, deps.cwd);
+    const { files, manifests } = readManifests(inputs, deps.cwd);
     let client = deps.client;
-    if (!client) {
-      const loaded = loadKubeConfig({
-        content: inputs.kubeconfig,
-        file: inputs.kubeconfigFile,
-        context: inputs.context,
-        maskSecret: deps.maskSecret,
-      });
-      cleanup = loaded.cleanup;
-      client = new KubeClient(loaded.kc, { onWarning: (w) => deps.log(`warning from the API server: ${w}`) });
-    }
+    if (!client) ({ client, cleanup } = openClient(inputs, deps));
     client.http.useRunSignal(deployPhase.signal);
     const version = await client.discovery.serverVersion();
     deps.log(`connected to ${client.http.server} (Kubernetes ${version})`);
-    const planned = resolveNamespaces(await resolveResources(client, manifests), inputs.namespace, client.contextNamespace());
-    await checkNamespacesExist(client, planned);
+    const planned = await resolvePlanned(client, manifests, inputs.namespace);
     deps.log(`applying ${planned.length} object(s) from ${files.length} file(s) with server-side apply as "${inputs.fieldManager}"`);
     applyStarted = true;
     const applied = await applyAll(client, planned, {

@@ -8,8 +8,11 @@ import { parseDuration } from './duration.js';
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployFailure = 'keep' | 'scale-to-zero' | 'delete';
 export type PrComment = 'true' | 'false' | 'auto-find';
+/** deploy: apply, wait, roll back. plan: the same inputs, every write a dry run; report what would change and fail. */
+export type Mode = 'deploy' | 'plan';
 
 export interface GateInputs {
+  mode: Mode;
   manifests: string[];
   namespace?: string;
   kubeconfig?: string;
@@ -75,6 +78,7 @@ export function parseInputs(get: InputGetter): GateInputs {
     throw new UserError(`input namespace: "${namespace}" is not a valid namespace name (lowercase letters, digits and '-')`);
   }
   return {
+    mode: oneOf('mode', get('mode'), ['deploy', 'plan'] as const, 'deploy'),
     manifests: splitList(get('manifests') ?? ''),
     namespace,
     kubeconfig: get('kubeconfig'),

@@ -1,9 +1,8 @@
 // The new template itself is broken: the same template will crash, fail to pull or miss its configuration again.
-import type { WorkloadRef } from '../../k8s/kinds.js';
 import type { Draft } from '../rules/types.js';
-import { AT_ONCE, podName, registryOf, times, type CategorySpec } from './spec.js';
+import { AT_ONCE, podName, registryOf, times, type CategorySpec, type HintSubject } from './spec.js';
 
-function crashHint(d: Draft, w: WorkloadRef): string {
+function crashHint(d: Draft, w: HintSubject): string {
   const logs = `kubectl logs ${d.pod?.metadata?.name ?? 'POD'} -c ${d.container ?? 'CONTAINER'} --previous -n ${w.namespace}`;
   switch (d.exitCode) {
     case 127:

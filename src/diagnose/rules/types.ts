@@ -28,6 +28,10 @@ export interface Evidence {
   pvc?: string;
   command?: string;
   cause?: string;
+  /** apply-forbidden: the verb the credentials may not use (on `resource`). */
+  verb?: string;
+  /** apply-refused: the field that cannot change on an existing object. */
+  field?: string;
   /** The category a node-concentrated finding was before it was re-labelled. */
   underlying?: string;
 }
