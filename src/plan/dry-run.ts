@@ -17,16 +17,30 @@ export interface DryRunOptions {
 export async function dryRunObjects(client: KubeClient, planned: PlannedObject[], options: DryRunOptions): Promise<DryRunObject[]> {
   const results = new Map<PlannedObject, DryRunObject>();
   const newNamespaces = new Set<string>();
+  const newKinds = kindsOfCrds(planned);
   // In apply order, so a Namespace's own dry run says whether the objects in it can be dry-run.
   for (const group of groupForApply(planned)) {
-    const done = await Promise.all(group.map((m) => dryRunOne(client, m, options, newNamespaces)));
+    const done = await Promise.all(group.map((m) => dryRunOne(client, m, options, newNamespaces, newKinds)));
     group.forEach((m, i) => results.set(m, done[i]));
     for (const r of done) if (r.kind === 'Namespace' && !r.live && !r.refused) newNamespaces.add(r.name);
   }
   return planned.map((m) => results.get(m)!);
 }
 
-async function dryRunOne(client: KubeClient, m: PlannedObject, options: DryRunOptions, newNamespaces: Set<string>): Promise<DryRunObject> {
+/** "group/Kind" of the custom resources the deploy's own CRDs define. */
+function kindsOfCrds(planned: PlannedObject[]): Set<string> {
+  const kinds = new Set<string>();
+  for (const { object: o } of planned) if (o.kind === 'CustomResourceDefinition') kinds.add(`${o.spec?.group}/${o.spec?.names?.kind}`);
+  return kinds;
+}
+
+async function dryRunOne(
+  client: KubeClient,
+  m: PlannedObject,
+  options: DryRunOptions,
+  newNamespaces: Set<string>,
+  newKinds: Set<string>,
+): Promise<DryRunObject> {
   const obj = m.object as KubeObject & { apiVersion: string; kind: string };
   const namespace = m.resource.namespaced ? obj.metadata?.namespace : undefined;
   const name = obj.metadata?.name ?? '';
@@ -45,7 +59,9 @@ async function dryRunOne(client: KubeClient, m: PlannedObject, options: DryRunOp
     return { ...base, skipped: `not dry-run: its namespace ${namespace} is created by this deploy` };
   try {
     await client.resource(obj.apiVersion, obj.kind);
-  } catch {
+  } catch (e) {
+    // Discovery found the kind only in a CRD manifest of this deploy (apply/resolve.ts): it is not served yet.
+    if (!newKinds.has(`${obj.apiVersion.split('/')[0]}/${obj.kind}`)) throw e;
     return {
       ...base,
       skipped: `not dry-run: its kind ${obj.kind} (${obj.apiVersion}) comes with a CustomResourceDefinition of this deploy`,

@@ -1,6 +1,6 @@
 // Which objects the checks need to know exist, so the edge reads exactly those by name (get, which the documented
 // Role allows, rather than list): the Secrets, ConfigMaps, ServiceAccount and claims the new templates name, and the
-// namespaces (their PodSecurity labels). Objects the deploy applies itself are known already.
+// namespaces that warned about PodSecurity (their labels). Objects the deploy applies itself are known already.
 import { templateReferences } from '../diagnose/change/index.js';
 import { objectKey, type PlannedWorkload } from './types.js';
 import { namedClaims, templateOf } from './workload-facts.js';
@@ -21,7 +21,8 @@ export function objectsToRead(workloads: PlannedWorkload[], applied: Set<string>
   for (const w of workloads) {
     if (!w.templateChanged) continue;
     const ns = w.ref.namespace;
-    add('v1', 'Namespace', undefined, ns);
+    // Its PodSecurity labels decide whether a "would violate" warning is a refusal to come.
+    if (w.warnings.some((x) => x.includes('would violate PodSecurity'))) add('v1', 'Namespace', undefined, ns);
     const template = templateOf(w.after);
     for (const ref of templateReferences(template)) add('v1', ref.kind, ns, ref.name);
     const spec = template?.spec;

@@ -4,7 +4,7 @@
 // Creating pods, even as a dry run, needs `create pods`: without it the preview is skipped and said so.
 import type { KubeClient } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
-import type { Pod } from '../k8s/objects.js';
+import type { Pod, Volume } from '../k8s/objects.js';
 import { rbacDenial } from './checks/refusals.js';
 import type { DryRunObject, PlannedWorkload, PodPreview } from './types.js';
 import { templateOf } from './workload-facts.js';
@@ -28,6 +28,18 @@ export async function previewPods(
   return { workloads: previewed, notes: [...notes] };
 }
 
+// The StatefulSet controller gives each pod a volume per volumeClaimTemplate, named after it, claiming
+// "<template>-<statefulset>-<ordinal>" (pkg/controller/statefulset/stateful_set_utils.go, updateStorage): without them
+// the pod's volumeMounts would name volumes that do not exist, which validation refuses.
+function claimTemplateVolumes(w: PlannedWorkload): Volume[] {
+  if (w.ref.kind !== 'StatefulSet') return [];
+  const own = new Set((templateOf(w.after)?.spec?.volumes ?? []).map((v) => v.name));
+  return (w.after.spec?.volumeClaimTemplates ?? [])
+    .map((t) => t.metadata?.name ?? '')
+    .filter((name) => name && !own.has(name))
+    .map((name) => ({ name, persistentVolumeClaim: { claimName: `${name}-${w.ref.name}-0` } }));
+}
+
 async function previewOne(
   client: KubeClient,
   w: PlannedWorkload,
@@ -48,7 +60,7 @@ async function previewOne(
       labels: template?.metadata?.labels,
       annotations: template?.metadata?.annotations,
     },
-    spec: template?.spec,
+    spec: { ...template?.spec, volumes: [...(template?.spec?.volumes ?? []), ...claimTemplateVolumes(w)] },
   };
   try {
     return { state: 'admitted', pod: (await client.create(pod, { dryRun: true, fieldManager })) as Pod };

@@ -19,12 +19,14 @@ export async function cli(args: string[]): Promise<{ code: number; stdout: strin
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
+/** `namespace` null: the manifests name their namespaces themselves. */
 export async function plan(
   dir: string,
-  namespace: string,
+  namespace: string | null,
   extra: string[] = [],
 ): Promise<{ code: number; plan: PlanResult; stderr: string }> {
-  const r = await cli(['plan', '-f', dir, '-n', namespace, '--kubeconfig', kubeconfigPath, '-o', 'json', ...extra]);
+  const ns = namespace ? ['-n', namespace] : [];
+  const r = await cli(['plan', '-f', dir, ...ns, '--kubeconfig', kubeconfigPath, '-o', 'json', ...extra]);
   return { code: r.code, plan: JSON.parse(r.stdout) as PlanResult, stderr: r.stderr };
 }
 

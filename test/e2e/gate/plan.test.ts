@@ -121,6 +121,88 @@ describe('plan: what the merge will change', () => {
     });
   });
 
+  it('what cannot be dry-run yet or comes from another object: said, never predicted to fail (exit 0)', async () => {
+    const crd = (group: string, kind: string, plural: string) => ({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: `${plural}.${group}` },
+      spec: {
+        group,
+        scope: 'Namespaced',
+        names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+          },
+        ],
+      },
+    });
+    const certificates = crd('cert-manager.io', 'Certificate', 'certificates');
+    const extra = `${ns.name}-extra`;
+    const db = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: {
+        serviceName: 'db',
+        replicas: 2,
+        selector: { matchLabels: { app: 'db' } },
+        template: {
+          metadata: { labels: { app: 'db' } },
+          spec: { containers: [{ name: 'db', image: 'postgres:16.4', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] },
+        },
+        volumeClaimTemplates: [
+          { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+        ],
+      },
+    };
+    const api = deployment('tls-api', { podSpec: { volumes: [{ name: 'tls', secret: { secretName: 'api-tls' } }] } });
+    // Objects in two namespaces: each names its own, and the plan runs without the namespace input.
+    const here = (o: any) => ({ ...o, metadata: { ...o.metadata, namespace: ns.name } });
+    const certificate = {
+      apiVersion: `${certificates.spec.group}/v1`,
+      kind: 'Certificate',
+      metadata: { name: 'api-cert' },
+      spec: { secretName: 'api-tls' },
+    };
+    const dir = writeManifests({
+      'app.yaml': yamlOf(
+        certificates,
+        here(certificate),
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: extra } },
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'elsewhere', namespace: extra }, data: { A: '1' } },
+        here(db),
+        here(api),
+      ),
+    });
+    const before = await resourceVersions(client, ns.name);
+    const mark = auditMark();
+    const r = await plan(dir, null);
+    await expectNothingWritten(client, ns.name, before, mark);
+    expect(await client.get('v1', 'Namespace', undefined, extra)).toBeNull();
+    // The test cluster has no cert-manager: the CRD the plan dry-ran was not stored either.
+    expect(await client.get('apiextensions.k8s.io/v1', 'CustomResourceDefinition', undefined, certificates.metadata.name)).toBeNull();
+
+    expect(r.code, JSON.stringify(r.plan.findings)).toBe(0);
+    expect(r.plan.findings).toEqual([]);
+    const byName = Object.fromEntries(r.plan.objects.map((o) => [`${o.kind}/${o.name}`, o]));
+    expect(byName['Certificate/api-cert']).toMatchObject({
+      action: 'create',
+      note: expect.stringMatching(/comes with a CustomResourceDefinition of this deploy/),
+    });
+    expect(byName['ConfigMap/elsewhere']).toMatchObject({
+      action: 'create',
+      note: `not dry-run: its namespace ${extra} is created by this deploy`,
+    });
+    expect(byName['StatefulSet/db'].action).toBe('create');
+    expect(r.plan.notes).toContain(
+      `Secret ${ns.name}/api-tls (read by Deployment ${ns.name}/tls-api) will be created by Certificate ${ns.name}/api-cert`,
+    );
+  });
+
   it('could not run (a manifest that does not parse): exit 2, with the reason', async () => {
     const r = await plan(writeManifests({ 'bad.yaml': 'kind: [' }), ns.name);
     expect(r.code).toBe(2);
