@@ -35,6 +35,17 @@ export function accessKey(n: Pick<AccessNeed, 'verb' | 'apiVersion' | 'kind' | '
 }
 
 export function accessNeeds(objects: DryRunObject[], rollback: boolean): AccessNeed[] {
+  return allNeeds(objects, rollback).filter((n) => !n.namespace || !grantedByTheDeploy(objects).has(n.namespace));
+}
+
+// A namespace the deploy creates together with RoleBindings in it: what the gate may do there depends on bindings
+// that do not exist yet, so no review there could be right.
+function grantedByTheDeploy(objects: DryRunObject[]): Set<string> {
+  const created = new Set(objects.filter((o) => o.kind === 'Namespace' && !o.live).map((o) => o.name));
+  return new Set(objects.filter((o) => o.kind === 'RoleBinding' && o.namespace && created.has(o.namespace)).map((o) => o.namespace!));
+}
+
+function allNeeds(objects: DryRunObject[], rollback: boolean): AccessNeed[] {
   const needs: AccessNeed[] = [];
   const workloads: WorkloadRef[] = [];
   for (const o of objects) {

@@ -216,6 +216,24 @@ describe('access', () => {
     );
   });
 
+  it('nothing to review in a namespace the deploy creates with RoleBindings of its own', () => {
+    const withBinding = accessNeeds(
+      [
+        dryRun({ kind: 'Namespace', name: 'team-b', apiVersion: 'v1', namespace: undefined }),
+        dryRun({ kind: 'RoleBinding', name: 'gate', apiVersion: 'rbac.authorization.k8s.io/v1', namespace: 'team-b' }),
+        dryRun({ kind: 'Deployment', name: 'api', namespace: 'team-b' }),
+      ],
+      true,
+    );
+    expect(withBinding.map((n) => `${n.verb} ${n.kind}`)).toEqual([
+      'get Namespace',
+      'patch Namespace',
+      'create Namespace',
+      'list Node',
+      'watch Node',
+    ]);
+  });
+
   it('a denied required verb is apply-forbidden on the object that needs it; a denied optional one a note', () => {
     const answers = new Map<string, AccessAnswer>();
     for (const n of needs) answers.set(accessKey(n), { allowed: true, resource: 'x' });
