@@ -1,5 +1,6 @@
 // The GitHub Action shell: inputs from INPUT_* (@actions/core), the same engine as the CLI, then the report where
-// people look: step outputs, the job summary, annotations on the manifests, and one sticky PR comment.
+// people look: step outputs, the job summary, annotations on the manifests, and one sticky PR comment. Every way out
+// ends in one `setFailed` line (or success): a bad input, a report that cannot be written, a bug.
 import * as core from '@actions/core';
 import { runGate, type GateRun } from './gate.js';
 import { parseInputs, type GateInputs } from './inputs.js';
@@ -16,6 +17,10 @@ import { stepOutputs } from './report/outputs.js';
 import { headline } from './report/headline.js';
 import { githubContext } from './action-context.js';
 import { runPlanAction } from './action-plan.js';
+import { graceAfter } from './phase.js';
+
+/** After a cancellation the PR comment gets this long; the runner kills the step soon after its SIGTERM. */
+const CANCELLED_REPORT_GRACE_MS = 1000;
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const cancel = new AbortController();
@@ -25,41 +30,46 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   };
   process.once('SIGTERM', onSignal('SIGTERM'));
   process.once('SIGINT', onSignal('SIGINT'));
+  try {
+    await runAction(env, cancel.signal);
+  } catch (e) {
+    core.setFailed(`kube-deploy-gate: ${describeError(e)}`);
+  }
+  // A cancelled job must end now: nothing left running (a socket, a timer) may hold the process.
+  if (cancel.signal.aborted) process.exit();
+}
 
+async function runAction(env: NodeJS.ProcessEnv, cancel: AbortSignal): Promise<void> {
   let inputs: GateInputs;
   try {
     inputs = parseInputs((name) => core.getInput(name));
   } catch (e) {
-    return fail(emptyResult(describeError(e)));
+    return await reportInputError(describeError(e), env);
   }
-  if (inputs.mode === 'plan') return runPlanAction(inputs, env, cancel.signal);
-  const gate = await runGate(inputs, { log: (l) => core.info(l), maskSecret: (s) => core.setSecret(s), signal: cancel.signal });
-  await report(gate, inputs, env);
+  if (inputs.mode === 'plan') return runPlanAction(inputs, env, cancel);
+  const gate = await runGate(inputs, { log: (l) => core.info(l), maskSecret: (s) => core.setSecret(s), signal: cancel });
+  await report(gate, inputs, env, cancel);
 }
 
-async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv): Promise<void> {
-  const { result } = gate;
-  for (const [name, value] of Object.entries(stepOutputs(result))) core.setOutput(name, value);
-  const ctx = githubContext(env);
-  const input: ReportInput = {
-    result,
-    context: {
-      runUrl: ctx.runUrl,
-      runId: ctx.runId,
-      repository: ctx.repository,
-      sha: ctx.sha,
-      reportId: inputs.reportId ?? defaultReportId({ workflow: ctx.workflow, job: ctx.job, namespace: inputs.namespace }),
-    },
-    timings: Object.fromEntries((gate.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0])),
-    now: new Date(),
-  };
-  if (inputs.summary) {
-    try {
-      await core.summary.addRaw(renderSummary(input)).write();
-    } catch (e) {
-      core.warning(`could not write the job summary: ${describeError(e)}`);
-    }
+/** A bad input still gets its outputs and its job summary: the summary is where people look first. */
+async function reportInputError(error: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const result: DeployResult = { verdict: 'error', durationMs: 0, workloads: [], findings: [], rollback: null, error };
+  const problems = writeOutputs(result);
+  if (core.getInput('summary').trim().toLowerCase() !== 'false') {
+    const ctx = githubContext(env);
+    const input = reportInput({ result }, ctx, defaultReportId({ workflow: ctx.workflow, job: ctx.job }));
+    await writeSummary(input);
   }
+  core.setFailed(problems.length ? `${error} (and ${problems[0]})` : error);
+}
+
+async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv, cancel: AbortSignal): Promise<void> {
+  const { result } = gate;
+  const problems = writeOutputs(result);
+  const ctx = githubContext(env);
+  const reportId = inputs.reportId ?? defaultReportId({ workflow: ctx.workflow, job: ctx.job, namespace: inputs.namespace });
+  const input = reportInput(gate, ctx, reportId);
+  if (inputs.summary) await writeSummary(input);
   const locations = new Map<string, SourceLocation>();
   for (const w of gate.applied?.workloads ?? []) if (w.source) locations.set(workloadId(w), w.source);
   for (const a of annotationsFor(result.findings, locations)) {
@@ -70,27 +80,59 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv)
   if (inputs.prComment !== 'false' && inputs.githubToken) {
     const repo = ctx.repository ? parseRepository(ctx.repository) : null;
     if (repo) {
-      const sticky = await publishStickyComment({
-        api: createGitHubClient({ token: inputs.githubToken, baseUrl: ctx.apiUrl }),
-        repo,
-        mode: inputs.prComment,
-        eventPullNumber: ctx.pullNumber,
-        sha: ctx.sha,
-        reportId: input.context.reportId,
-        body: renderComment(input),
-        warn: (m) => core.warning(m),
-      });
-      if (sticky.action !== 'skipped') core.info(`PR comment ${sticky.action}: ${sticky.url ?? `#${sticky.pullNumber}`}`);
+      try {
+        const sticky = await publishStickyComment({
+          api: createGitHubClient({
+            token: inputs.githubToken,
+            baseUrl: ctx.apiUrl,
+            signal: graceAfter(cancel, CANCELLED_REPORT_GRACE_MS),
+          }),
+          repo,
+          mode: inputs.prComment,
+          eventPullNumber: ctx.pullNumber,
+          sha: ctx.sha,
+          reportId,
+          body: renderComment(input),
+          warn: (m) => core.warning(m),
+        });
+        if (sticky.action !== 'skipped') core.info(`PR comment ${sticky.action}: ${sticky.url ?? `#${sticky.pullNumber}`}`);
+      } catch (e) {
+        core.warning(`could not write the PR comment: ${describeError(e)}`);
+      }
     }
   }
-  if (result.verdict !== 'healthy') fail(result, input);
+  if (result.verdict !== 'healthy')
+    core.setFailed(result.verdict === 'error' ? (result.error ?? 'the deploy could not run') : headline(result));
+  else if (problems.length) core.setFailed(`the deploy is healthy, but ${problems[0]}`);
 }
 
-function fail(result: DeployResult, input?: ReportInput): void {
-  if (!input) for (const [name, value] of Object.entries(stepOutputs(result))) core.setOutput(name, value);
-  core.setFailed(result.verdict === 'error' ? (result.error ?? 'the deploy could not run') : headline(result));
+function reportInput(
+  gate: Pick<GateRun, 'result'> & Partial<GateRun>,
+  ctx: ReturnType<typeof githubContext>,
+  reportId: string,
+): ReportInput {
+  return {
+    result: gate.result,
+    context: { runUrl: ctx.runUrl, runId: ctx.runId, repository: ctx.repository, sha: ctx.sha, reportId },
+    timings: Object.fromEntries((gate.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0])),
+    now: new Date(),
+  };
 }
 
-function emptyResult(error: string): DeployResult {
-  return { verdict: 'error', durationMs: 0, workloads: [], findings: [], rollback: null, error };
+/** The outputs are what later steps read: one that cannot be written fails the step (returned, said once at the end). */
+function writeOutputs(result: DeployResult): string[] {
+  try {
+    for (const [name, value] of Object.entries(stepOutputs(result))) core.setOutput(name, value);
+    return [];
+  } catch (e) {
+    return [`the step outputs could not be written (GITHUB_OUTPUT): ${describeError(e)}`];
+  }
+}
+
+async function writeSummary(input: ReportInput): Promise<void> {
+  try {
+    await core.summary.addRaw(renderSummary(input)).write();
+  } catch (e) {
+    core.warning(`could not write the job summary: ${describeError(e)}`);
+  }
 }

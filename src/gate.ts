@@ -8,7 +8,8 @@ import type { GateInputs } from './inputs.js';
 import type { KubeClient } from './kube/client.js';
 import { workloadId } from './k8s/kinds.js';
 import { type DeployResult, type Finding, type RollbackResult, type Verdict, type WorkloadResult } from './model.js';
-import { defaultJudge } from './judge.js';
+import { createJudge } from './judge.js';
+import { runContextOf } from './diagnose/index.js';
 import { waitForWorkloads, type WaitResult } from './watch/wait.js';
 import { enrichFindings } from './diagnose/live.js';
 import { rollbackRun } from './rollback/run.js';
@@ -45,7 +46,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
   // One deadline for the deploy, from the first request: the wait's own deadline decides "timeout" a moment before
   // this one fires, which only ends requests that hang (discovery, apply) with a clear error.
   const deadlineAt = started + inputs.timeoutMs;
-  const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal);
+  const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal, inputs.timeoutMs);
   let applyStarted = false;
   try {
     const { files, manifests } = readManifests(inputs, deps.cwd);
@@ -60,6 +61,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const applied = await applyAll(client, planned, {
       fieldManager: inputs.fieldManager,
       forceConflicts: inputs.forceConflicts,
+      fieldValidation: inputs.fieldValidation,
       log: deps.log,
     });
     if (applied.workloads.length === 0) {
@@ -69,7 +71,8 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     const wait = await waitForWorkloads(client, applied.workloads, {
       timeoutMs: deadlineAt - Date.now(),
       failFast: inputs.failFast,
-      judge: defaultJudge,
+      minReadyMs: inputs.minReadyMs,
+      judge: createJudge(runContextOf(planned.map((m) => m.object))),
       log: deps.log,
       signal: deps.signal,
     });
@@ -91,6 +94,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
         revisionAfter: o.revisionAfter,
         done: o.status.done,
         message: o.status.error ?? o.status.message ?? '',
+        window: o.window,
       };
     });
     let rollback: RollbackResult | null = null;
@@ -102,6 +106,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
         'the rollback',
         inputs.timeoutMs + PHASE_GRACE_MS,
         inputs.rollbackOnCancel ? undefined : deps.signal,
+        inputs.timeoutMs,
       );
       client.http.useRunSignal(rollbackPhase.signal);
       rollback = await rollbackRun(client, applied, wait, inputs, deps.log).finally(rollbackPhase.dispose);

@@ -4,12 +4,15 @@ import { UserError } from './errors.js';
 import { splitList } from './apply/sources.js';
 import { parseImageSubstitutions, type ImageSubstitution } from './apply/images.js';
 import { parseDuration } from './duration.js';
+import { namespaceProblem } from './k8s/names.js';
 
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployFailure = 'keep' | 'scale-to-zero' | 'delete';
 export type PrComment = 'true' | 'false' | 'auto-find';
 /** deploy: apply, wait, roll back. plan: the same inputs, every write a dry run; report what would change and fail. */
 export type Mode = 'deploy' | 'plan';
+/** What the API server does with a field its schema does not know: refuse the object (Strict) or warn (Warn). */
+export type FieldValidationInput = 'Strict' | 'Warn';
 
 export interface GateInputs {
   mode: Mode;
@@ -21,7 +24,10 @@ export interface GateInputs {
   images: ImageSubstitution[];
   fieldManager: string;
   forceConflicts: boolean;
+  fieldValidation: FieldValidationInput;
   timeoutMs: number;
+  /** The stability window after kubectl's rule says done; 0: kubectl's verdict alone. */
+  minReadyMs: number;
   failFast: boolean;
   rollback: boolean;
   rollbackScope: RollbackScope;
@@ -59,6 +65,14 @@ function optional(value: string | undefined): string | undefined {
   return v ? v : undefined;
 }
 
+function durationInput(name: string, text: string): number {
+  try {
+    return parseDuration(text);
+  } catch (e) {
+    throw new UserError(`input ${name}: ${(e as Error).message}`);
+  }
+}
+
 export function parseInputs(get: InputGetter): GateInputs {
   const timeout = optional(get('timeout')) ?? '5m';
   let timeoutMs: number;
@@ -73,10 +87,12 @@ export function parseInputs(get: InputGetter): GateInputs {
       `input timeout: "${timeout}" is longer than the gate can wait (a timer holds at most ${MAX_TIMEOUT_HOURS}h): use at most ${MAX_TIMEOUT_HOURS}h`,
     );
   }
+  const minReadyMs = durationInput('min-ready', optional(get('min-ready')) ?? '10s');
+  if (minReadyMs > timeoutMs)
+    throw new UserError(`input min-ready: "${get('min-ready')}" is longer than the timeout (${timeout}): the window could never end`);
   const namespace = optional(get('namespace'));
-  if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
-    throw new UserError(`input namespace: "${namespace}" is not a valid namespace name (lowercase letters, digits and '-')`);
-  }
+  const nsProblem = namespace ? namespaceProblem(namespace) : null;
+  if (nsProblem) throw new UserError(`input namespace: "${namespace}" is not a valid namespace name: it ${nsProblem}`);
   return {
     mode: oneOf('mode', get('mode'), ['deploy', 'plan'] as const, 'deploy'),
     manifests: splitList(get('manifests') ?? ''),
@@ -87,7 +103,9 @@ export function parseInputs(get: InputGetter): GateInputs {
     images: parseImageSubstitutions(splitList(get('images') ?? '')),
     fieldManager: optional(get('field-manager')) ?? 'kube-deploy-gate',
     forceConflicts: parseBool('force-conflicts', get('force-conflicts'), false),
+    fieldValidation: oneOf('field-validation', get('field-validation'), ['Strict', 'Warn'] as const, 'Strict'),
     timeoutMs,
+    minReadyMs,
     failFast: parseBool('fail-fast', get('fail-fast'), true),
     rollback: parseBool('rollback', get('rollback'), true),
     rollbackScope: oneOf('rollback-scope', get('rollback-scope'), ['all-changed', 'failed-only'] as const, 'all-changed'),

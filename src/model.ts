@@ -1,6 +1,7 @@
 // The data that flows apply -> watch -> diagnose -> report -> rollback. Every stage takes and returns
 // these plain shapes, so each can be tested with tables of objects and the shells stay thin.
 import type { WorkloadRef } from './k8s/kinds.js';
+import type { WindowOutcome } from './watch/wait.js';
 import type { ObjectRef } from './k8s/objects.js';
 import type { EventSummary, Finding, SuspectedChange } from './diagnose/finding.js';
 
@@ -35,8 +36,12 @@ export interface WorkloadResult extends WorkloadRef {
   changed: boolean;
   revisionBefore: number | null;
   revisionAfter: number | null;
+  /** kubectl's rule: `kubectl rollout status` would have said done. */
   done: boolean;
+  /** kubectl's status text, byte for byte. */
   message: string;
+  /** The gate's own rule on top: did the new pods stay up for min-ready afterwards? null: no window applied. */
+  window?: WindowOutcome | null;
 }
 
 export interface RollbackWorkload extends WorkloadRef {

@@ -24,9 +24,10 @@ export interface Phase {
   dispose: () => void;
 }
 
-export function startPhase(what: string, timeoutMs: number, cancel?: AbortSignal): Phase {
+/** `shownTimeoutMs`: the timeout the user set, when the phase adds a grace to it (messages name the user's). */
+export function startPhase(what: string, timeoutMs: number, cancel?: AbortSignal, shownTimeoutMs = timeoutMs): Phase {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new PhaseTimeout(what, timeoutMs)), timeoutMs);
+  const timer = setTimeout(() => controller.abort(new PhaseTimeout(what, shownTimeoutMs)), timeoutMs);
   const onCancel = () => controller.abort(new Cancelled());
   if (cancel?.aborted) onCancel();
   cancel?.addEventListener('abort', onCancel, { once: true });
@@ -37,4 +38,13 @@ export function startPhase(what: string, timeoutMs: number, cancel?: AbortSignal
       cancel?.removeEventListener('abort', onCancel);
     },
   };
+}
+
+/** A signal that aborts `graceMs` after `signal` does (a cancelled job still gets that long to post its report). */
+export function graceAfter(signal: AbortSignal, graceMs: number): AbortSignal {
+  const controller = new AbortController();
+  const later = () => setTimeout(() => controller.abort(new Cancelled()), graceMs).unref();
+  if (signal.aborted) later();
+  else signal.addEventListener('abort', later, { once: true });
+  return controller.signal;
 }

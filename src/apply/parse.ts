@@ -2,7 +2,9 @@
 // document and, for YAML syntax errors, the line and column.
 import { parseAllDocuments } from 'yaml';
 import { UserError } from '../errors.js';
+import { documentToJS } from '../yaml-limits.js';
 import type { SourceLocation } from '../model.js';
+import { apiVersionProblem, nameProblem, namespaceProblem } from '../k8s/names.js';
 
 export interface ManifestObject {
   object: Record<string, any>;
@@ -27,7 +29,7 @@ export function parseManifest(file: string, text: string): ManifestObject[] {
       const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
       throw new UserError(`invalid YAML in ${file}${at}: ${firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
     }
-    const value = doc.toJS({ maxAliasCount: 100 });
+    const value = documentToJS(doc, where);
     if (value === null || value === undefined) continue; // an empty document, e.g. after a trailing ---
     const line = doc.range ? lineOf(doc.contents?.range?.[0] ?? doc.range[0]) : 1;
     const source: SourceLocation = { file, documentIndex: index, line };
@@ -55,19 +57,50 @@ function unrollList(value: Record<string, any>, where: string): Record<string, a
 }
 
 function checkObject(o: Record<string, any>, where: string, line: number): void {
-  const missing = ['apiVersion', 'kind'].filter((k) => typeof o[k] !== 'string' || o[k] === '');
+  const wrongType = ['apiVersion', 'kind'].filter((k) => o[k] !== undefined && typeof o[k] !== 'string');
+  if (wrongType.length) {
+    throw new UserError(`${where} (line ${line}): ${wrongType.map((k) => `${k} must be a string, not ${shapeOf(o[k])}`).join('; ')}`);
+  }
+  const missing = ['apiVersion', 'kind'].filter((k) => o[k] === undefined || o[k] === '');
   if (missing.length) throw new UserError(`${where} (line ${line}) has no ${missing.join(' and ')}: every Kubernetes object needs both`);
-  if (typeof o.metadata?.name !== 'string' || o.metadata.name === '') {
-    if (o.metadata?.generateName)
-      throw new UserError(`${where}: ${o.kind} uses generateName, which apply cannot track; give it a metadata.name`);
+  const versionProblem = apiVersionProblem(o.apiVersion);
+  if (versionProblem) throw new UserError(`${where} (line ${line}): apiVersion "${o.apiVersion}" ${versionProblem}`);
+  const meta: unknown = o.metadata;
+  if (meta !== undefined && (typeof meta !== 'object' || meta === null || Array.isArray(meta))) {
+    throw new UserError(`${where} (line ${line}): ${o.kind} metadata must be a mapping, not ${shapeOf(meta)}`);
+  }
+  const { name, namespace, generateName } = (meta ?? {}) as Record<string, unknown>;
+  if (name === undefined || name === null || name === '') {
+    if (generateName) throw new UserError(`${where}: ${o.kind} uses generateName, which apply cannot track; give it a metadata.name`);
     throw new UserError(`${where} (line ${line}): ${o.kind} has no metadata.name`);
+  }
+  if (typeof name !== 'string') {
+    throw new UserError(
+      `${where} (line ${line}): ${o.kind} metadata.name must be a string, not ${shapeOf(name)} (quote it: name: "${String(name)}")`,
+    );
+  }
+  const problem = nameProblem(o.kind, name);
+  if (problem) throw new UserError(`${where} (line ${line}): ${o.kind} name "${name}" is invalid: it ${problem}`);
+  if (namespace !== undefined && namespace !== null) {
+    if (typeof namespace !== 'string') {
+      throw new UserError(`${where} (line ${line}): ${o.kind} ${name} metadata.namespace must be a string, not ${shapeOf(namespace)}`);
+    }
+    const nsProblem = namespace === '' ? null : namespaceProblem(namespace);
+    if (nsProblem) throw new UserError(`${where} (line ${line}): ${o.kind} ${name} namespace "${namespace}" is invalid: it ${nsProblem}`);
   }
   const size = JSON.stringify(o).length;
   if (size > MAX_OBJECT_BYTES) {
     throw new UserError(
-      `${where}: ${o.kind} ${o.metadata.name} is ${(size / 1e6).toFixed(1)} MB; Kubernetes stores objects of at most about 1.5 MB (etcd's limit): split it or move data out of it`,
+      `${where}: ${o.kind} ${name} is ${(size / 1e6).toFixed(1)} MB; Kubernetes stores objects of at most about 1.5 MB (etcd's limit): split it or move data out of it`,
     );
   }
+}
+
+function shapeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a mapping';
+  return `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
 function lineIndex(text: string): (offset: number) => number {

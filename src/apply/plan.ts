@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { checkFileSize } from '../yaml-limits.js';
 import type { ResourceInfo } from '../kube/discovery.js';
 import { parseManifest, type ManifestObject } from './parse.js';
 import { substituteImages, type ImageSubstitution } from './images.js';
@@ -11,6 +12,9 @@ export interface PlannedObject extends ManifestObject {
   resource: ResourceInfo;
 }
 
+/** Far above any real manifest file, far below what would exhaust memory while parsing. */
+const MAX_MANIFEST_FILE_BYTES = 64 * 1024 * 1024;
+
 export function loadManifests(files: string[], images: ImageSubstitution[], cwd = process.cwd()): ManifestObject[] {
   const out: ManifestObject[] = [];
   for (const file of files) {
@@ -18,8 +22,15 @@ export function loadManifests(files: string[], images: ImageSubstitution[], cwd 
     const shown = relative && !relative.startsWith('..') ? relative : file;
     let text: string;
     try {
+      checkFileSize(
+        shown,
+        fs.statSync(file).size,
+        MAX_MANIFEST_FILE_BYTES,
+        'a manifest file (Kubernetes stores objects of at most about 1.5 MB)',
+      );
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
+      if (e instanceof UserError) throw e;
       throw new UserError(`cannot read ${shown}: ${(e as Error).message}`);
     }
     for (const m of parseManifest(shown, text)) {

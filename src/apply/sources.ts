@@ -6,11 +6,23 @@ import { UserError } from '../errors.js';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
+/** One entry per line or per comma, except a comma inside a brace glob such as k8s/{a,b}.yaml. */
 export function splitList(input: string): string[] {
-  return input
-    .split(/\r?\n|,/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && !s.startsWith('#'));
+  const out: string[] = [];
+  for (const line of input.split(/\r?\n/)) {
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < line.length; i++) {
+      if (line[i] === '{') depth++;
+      else if (line[i] === '}' && depth > 0) depth--;
+      else if (line[i] === ',' && depth === 0) {
+        out.push(line.slice(start, i));
+        start = i + 1;
+      }
+    }
+    out.push(line.slice(start));
+  }
+  return out.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
 }
 
 function isGlob(p: string): boolean {

@@ -1,6 +1,7 @@
 // `deploy`: what the Action does, from a terminal. With --output json, ONE JSON document goes to stdout and progress
 // to stderr. Exit 0 healthy, 1 failed/timeout/cancelled, 2 could not deploy.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { CliIO } from './process-io.js';
 import { runGate } from '../gate.js';
 import { parseInputs } from '../inputs.js';
@@ -8,17 +9,20 @@ import { workloadId } from '../k8s/kinds.js';
 import { type DeployResult } from '../model.js';
 import { renderSummary } from '../report/markdown.js';
 import { renderFindingsText } from '../diagnose/render-text.js';
-import { last, outputFormat, parseArgs } from './args.js';
+import { last, outputFormat, parseArgs, type FlagSpec } from './args.js';
+import { describeError, UserError } from '../errors.js';
 
-const SPEC = {
+const SPEC: FlagSpec = {
   values: [
     'filename',
     'namespace',
     'kubeconfig',
     'context',
     'timeout',
+    'min-ready',
     'image',
     'field-manager',
+    'field-validation',
     'summary-file',
     'output',
     'rollback-scope',
@@ -26,6 +30,7 @@ const SPEC = {
   ],
   booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel'],
   aliases: { f: 'filename', n: 'namespace', o: 'output' },
+  positionalHint: 'pass manifests with -f, e.g. deploy -f k8s/app.yaml',
 };
 
 export function exitCodeFor(result: DeployResult): number {
@@ -34,11 +39,34 @@ export function exitCodeFor(result: DeployResult): number {
   return 1;
 }
 
+/** Every path out of `deploy` prints its result: with --output json exactly one JSON document, even for a bad flag. */
 export async function runDeployCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, SPEC, 'deploy');
-  const format = outputFormat(args);
+  const json = wantsJson(argv);
+  let result: DeployResult;
+  let summaryFile: string | undefined;
+  let format: 'json' | 'text' = json ? 'json' : 'text';
+  try {
+    const args = parseArgs(argv, SPEC, 'deploy');
+    format = outputFormat(args);
+    summaryFile = last(args, 'summary-file');
+    if (summaryFile) checkWritable(summaryFile);
+    const run = await runGate(gateInputs(args), { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
+    result = run.result;
+    if (summaryFile) writeSummary(summaryFile, run, io);
+  } catch (e) {
+    const error = describeError(e);
+    if (!json) throw e;
+    io.stderr(`kube-deploy-gate deploy: ${error}\n`);
+    result = { verdict: 'error', durationMs: 0, workloads: [], findings: [], rollback: null, error };
+  }
+  if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else io.stdout(textResult(result));
+  return exitCodeFor(result);
+}
+
+function gateInputs(args: ReturnType<typeof parseArgs>) {
   const bool = (name: string) => (args.booleans.has(name) ? String(args.booleans.get(name)) : undefined);
-  const inputs = parseInputs((name) => {
+  return parseInputs((name) => {
     switch (name) {
       case 'manifests':
         return (args.flags.get('filename') ?? []).join('\n');
@@ -48,28 +76,41 @@ export async function runDeployCommand(argv: string[], io: CliIO): Promise<numbe
         return last(args, 'kubeconfig');
       case 'kubeconfig':
         return undefined;
-      case 'rollback':
-      case 'fail-fast':
-      case 'force-conflicts':
-      case 'rollback-on-cancel':
-        return bool(name);
       default:
-        return last(args, name);
+        return SPEC.booleans.includes(name) ? bool(name) : last(args, name);
     }
   });
-  const run = await runGate(inputs, { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
-  const { result } = run;
-  const summaryFile = last(args, 'summary-file');
-  if (summaryFile) {
-    const timings = Object.fromEntries((run.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0]));
-    fs.writeFileSync(summaryFile, renderSummary({ result, context: { reportId: 'cli' }, timings, now: new Date() }));
+}
+
+/** Read before the flags are parsed, so that even a bad flag is answered with the JSON document asked for. */
+export function wantsJson(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((a === '-o' || a === '--output') && argv[i + 1] === 'json') return true;
+    if (a === '--output=json' || a === '-ojson' || a === '-o=json') return true;
   }
-  if (format === 'json') {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
-    io.stdout(textResult(result));
+  return false;
+}
+
+/** The summary file is an output asked for: a folder that is missing or read-only stops the run before the deploy. */
+export function checkWritable(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new UserError(`--summary-file ${file}: the folder ${dir} does not exist or is not writable`);
   }
-  return exitCodeFor(result);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UserError(`--summary-file ${file} is a folder, not a file`);
+}
+
+/** A summary that cannot be written after all (disk full) costs the report, never the finished result. */
+function writeSummary(file: string, run: Awaited<ReturnType<typeof runGate>>, io: CliIO): void {
+  const timings = Object.fromEntries((run.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0]));
+  try {
+    fs.writeFileSync(file, renderSummary({ result: run.result, context: { reportId: 'cli' }, timings, now: new Date() }));
+  } catch (e) {
+    io.stderr(`kube-deploy-gate deploy: could not write the summary file ${file}: ${describeError(e)}\n`);
+  }
 }
 
 function textResult(result: DeployResult): string {
@@ -77,9 +118,11 @@ function textResult(result: DeployResult): string {
   if (result.error) lines.push(`error: ${result.error}`);
   for (const w of result.workloads) {
     const rev = `${w.revisionBefore ?? '-'} -> ${w.revisionAfter ?? '-'}`;
+    const ok = w.done && (!w.window || w.window.state === 'held');
     lines.push(
-      `  ${w.done ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`,
+      `  ${ok ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`,
     );
+    if (w.window) lines.push(`       ${w.window.message}`);
   }
   if (result.findings.length) lines.push('', renderFindingsText(result.findings).trimEnd());
   if (result.rollback?.attempted) {

@@ -25,6 +25,7 @@ validation, a permission the gate lacks), plus risks that are not failures.
       --context NAME           kubeconfig context
       --image REPO=REF         replace the image of containers whose repository is REPO (repeatable)
       --field-manager NAME     server-side apply field manager (default kube-deploy-gate)
+      --field-validation V     Strict (default: an unknown or duplicate field is a refusal) | Warn
       --force-conflicts        plan as if taking over fields owned by other managers
       --no-rollback            the deploy will not roll back (its permissions are not needed)
       --timeout DURATION       deadline for the plan's requests (default 5m)
@@ -40,15 +41,21 @@ Exit codes: 0 nothing predicted to fail, 1 a failure is predicted, 2 the plan co
       --kubeconfig FILE        kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
       --context NAME           kubeconfig context
       --timeout DURATION       one deadline for all workloads (default 5m; e.g. 90s, 10m, 1h30m)
+      --min-ready DURATION     after kubectl's rule says done, every new pod must stay Ready this long
+                               without a restart (default 10s; 0s: exactly kubectl's verdict)
       --image REPO=REF         replace the image of containers whose repository is REPO (repeatable)
       --field-manager NAME     server-side apply field manager (default kube-deploy-gate)
       --force-conflicts        take over fields owned by other managers
+      --field-validation V     Strict (default: refuse unknown or duplicate fields) | Warn (apply, print the warning)
       --no-fail-fast           wait for the deadline even when a workload is doomed
       --no-rollback            do not roll back on failure
       --rollback-scope S       all-changed (default) | failed-only
       --on-first-deploy-failure A   keep (default) | scale-to-zero | delete
       --summary-file FILE      write the markdown report (the job summary) to FILE
   -o, --output FORMAT          text (default) | json (one JSON document on stdout; progress on stderr)
+
+Switches take no separate value: --rollback, --rollback=true, --rollback=false or --no-rollback.
+Manifests are given with -f; other arguments are refused.
 `,
   status: `Usage: kube-deploy-gate status --from-file OBJ.(yaml|json) [--revision N] [--output json|text]
 

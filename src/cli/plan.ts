@@ -8,12 +8,27 @@ import { renderPlanSummary } from '../plan/render-markdown.js';
 import { renderPlanText } from '../plan/render-text.js';
 import { runPlan } from '../plan/run.js';
 import type { PlanResult } from '../plan/types.js';
-import { last, outputFormat, parseArgs } from './args.js';
+import { last, outputFormat, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
+import { checkWritable, wantsJson } from './deploy.js';
+import { describeError } from '../errors.js';
+import { emptyPlan } from '../plan/run.js';
 
-const SPEC = {
-  values: ['filename', 'namespace', 'kubeconfig', 'context', 'timeout', 'image', 'field-manager', 'summary-file', 'output'],
+const SPEC: FlagSpec = {
+  values: [
+    'filename',
+    'namespace',
+    'kubeconfig',
+    'context',
+    'timeout',
+    'image',
+    'field-manager',
+    'field-validation',
+    'summary-file',
+    'output',
+  ],
   booleans: ['force-conflicts', 'rollback'],
   aliases: { f: 'filename', n: 'namespace', o: 'output' },
+  positionalHint: 'pass manifests with -f, e.g. plan -f k8s/app.yaml',
 };
 
 export function planExitCode(plan: PlanResult): number {
@@ -21,10 +36,29 @@ export function planExitCode(plan: PlanResult): number {
   return plan.findings.length ? 1 : 0;
 }
 
+/** Like deploy: with --output json, every path out prints one JSON document, a bad flag too. */
 export async function runPlanCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, SPEC, 'plan');
-  const format = outputFormat(args);
-  const inputs = parseInputs((name) => {
+  const json = wantsJson(argv);
+  let format: 'json' | 'text' = json ? 'json' : 'text';
+  let plan: PlanResult;
+  try {
+    const args = parseArgs(argv, SPEC, 'plan');
+    format = outputFormat(args);
+    const summaryFile = last(args, 'summary-file');
+    if (summaryFile) checkWritable(summaryFile);
+    plan = await runPlan(planInputs(args), { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
+    if (summaryFile) writeSummary(summaryFile, plan, io);
+  } catch (e) {
+    if (!json) throw e;
+    io.stderr(`kube-deploy-gate plan: ${describeError(e)}\n`);
+    plan = emptyPlan(describeError(e));
+  }
+  io.stdout(format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderPlanText(plan));
+  return planExitCode(plan);
+}
+
+function planInputs(args: ParsedArgs) {
+  return parseInputs((name) => {
     switch (name) {
       case 'mode':
         return 'plan';
@@ -43,9 +77,12 @@ export async function runPlanCommand(argv: string[], io: CliIO): Promise<number>
         return last(args, name);
     }
   });
-  const plan = await runPlan(inputs, { log: (line) => io.stderr(`${line}\n`), signal: io.signal });
-  const summaryFile = last(args, 'summary-file');
-  if (summaryFile) fs.writeFileSync(summaryFile, renderPlanSummary({ plan, context: { reportId: 'cli' } }));
-  io.stdout(format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderPlanText(plan));
-  return planExitCode(plan);
+}
+
+function writeSummary(file: string, plan: PlanResult, io: CliIO): void {
+  try {
+    fs.writeFileSync(file, renderPlanSummary({ plan, context: { reportId: 'cli' } }));
+  } catch (e) {
+    io.stderr(`kube-deploy-gate plan: could not write the summary file ${file}: ${describeError(e)}\n`);
+  }
 }

@@ -3,13 +3,19 @@ import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import type { CliIO } from './process-io.js';
 import { UserError } from '../errors.js';
+import { documentToJS } from '../yaml-limits.js';
 import { rolloutStatus } from '../watch/status/index.js';
 import { last, outputFormat, parseArgs } from './args.js';
 
 export async function runStatusCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(
     argv,
-    { values: ['from-file', 'revision', 'output'], booleans: [], aliases: { f: 'from-file', o: 'output' } },
+    {
+      values: ['from-file', 'revision', 'output'],
+      booleans: [],
+      aliases: { f: 'from-file', o: 'output' },
+      positionalHint: 'pass the object with --from-file OBJ.yaml',
+    },
     'status',
   );
   const file = last(args, 'from-file');
@@ -36,7 +42,7 @@ export function readOneObject(file: string): any {
   const bad = docs.find((d) => d.errors.length);
   if (bad) throw new UserError(`invalid YAML in ${file}: ${bad.errors[0].message.split('\n')[0]}`);
   if (docs.length !== 1) throw new UserError(`${file} must hold exactly one object, not ${docs.length}`);
-  const obj = docs[0].toJS();
+  const obj = documentToJS(docs[0], file) as { kind?: unknown } | null;
   if (typeof obj !== 'object' || obj === null || typeof obj.kind !== 'string')
     throw new UserError(`${file} is not a Kubernetes object (no kind)`);
   return obj;

@@ -33,7 +33,13 @@ export function parseTarget(target: string | undefined): { kind: WorkloadKind; n
 export async function runUndoCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(
     argv,
-    { values: ['namespace', 'to-revision', 'kubeconfig', 'context'], booleans: [], aliases: { n: 'namespace' } },
+    {
+      values: ['namespace', 'to-revision', 'kubeconfig', 'context'],
+      booleans: [],
+      aliases: { n: 'namespace' },
+      positionals: 1,
+      positionalHint: 'undo takes one KIND/NAME',
+    },
     'undo',
   );
   const { kind, name } = parseTarget(args.positional[0]);

@@ -10,6 +10,7 @@ import { WORKLOAD_RULES } from './rules/workload.js';
 import type { Draft } from './rules/types.js';
 import type { ClusterSnapshot } from './snapshot.js';
 import { workloadRefOf } from './workload-ref.js';
+import { EMPTY_RUN, type RunContext } from './run-context.js';
 
 export interface Assessment {
   ref: WorkloadRef;
@@ -32,11 +33,12 @@ export function assessWorkload(
   snapshot: ClusterSnapshot,
   now: Date,
   events: EventView[] = eventViews(snapshot),
+  run: RunContext = EMPTY_RUN,
 ): Assessment {
   const obj = (workload ?? {}) as Workload;
   const ref = workloadRefOf(obj, snapshot);
   const revision = newRevisionOf(ref.kind, obj, snapshot);
-  const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now };
+  const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run };
   const podDrafts = revision.pods.flatMap((p) => classifyPod(p, inputs));
   const creator = revision.creator;
   const wctx = {
@@ -46,6 +48,7 @@ export function assessWorkload(
     events: eventsAbout(events, ref.kind, obj),
     creatorEvents: creator ? eventsAbout(events, revision.creatorKind, creator) : [],
     now,
+    run,
   };
   const workloadDrafts = ref.kind === 'Pod' ? [] : WORKLOAD_RULES.map((rule) => rule(wctx)).filter((d): d is Draft => d !== null);
   return { ref, revision, drafts: [...concentrateOnNode(podDrafts, revision.pods), ...workloadDrafts] };

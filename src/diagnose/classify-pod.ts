@@ -13,6 +13,7 @@ import { podPhaseRule } from './rules/pod-phase.js';
 import { schedulingRule } from './rules/scheduling.js';
 import { eventsOfKind } from './snapshot-index.js';
 import { categorySpec } from './categories/index.js';
+import { EMPTY_RUN, type RunContext } from './run-context.js';
 import { draft, type ContainerContext, type Draft, type PodContext } from './rules/types.js';
 
 /** "A few seconds": before this a pod without evidence of trouble is just starting. */
@@ -23,6 +24,7 @@ export interface PodInputs {
   nodes: readonly Node[];
   pvcs: readonly PersistentVolumeClaim[];
   now: Date;
+  run?: RunContext;
 }
 
 export function isPodReady(pod: Pod): boolean {
@@ -40,10 +42,11 @@ export function podContext(pod: Pod, inputs: PodInputs): PodContext {
     pvcs: inputs.pvcs,
     claimEvents: eventsOfKind(inputs.events, 'PersistentVolumeClaim', ns),
     now: inputs.now,
+    run: inputs.run ?? EMPTY_RUN,
   };
 }
 
-function containerContext(ctx: PodContext, status: ContainerStatus, isInit: boolean): ContainerContext {
+export function containerContext(ctx: PodContext, status: ContainerStatus, isInit: boolean): ContainerContext {
   const specs = isInit ? ctx.pod.spec?.initContainers : ctx.pod.spec?.containers;
   return {
     ...ctx,

@@ -9,10 +9,13 @@ import type { KubeObject } from '../k8s/objects.js';
 import { WORKLOAD_KINDS, WORKLOADS, type ClusterSnapshot } from '../k8s/kinds.js';
 import { hasNoController } from '../k8s/owners.js';
 import { mergeFindings, compareFindings } from './merge.js';
+import type { RunContext } from './run-context.js';
 import { DEFAULT_POLICY, type FailFastPolicy } from './categories/index.js';
 
 export interface DiagnoseOptions {
   policy?: FailFastPolicy;
+  /** What the deploy brings that may still resolve a failure (see run-context.ts); none offline. */
+  run?: RunContext;
 }
 
 function findingsOf(a: Assessment, now: Date, options: DiagnoseOptions): Finding[] {
@@ -30,13 +33,13 @@ function findingsOf(a: Assessment, now: Date, options: DiagnoseOptions): Finding
 
 /** Merged findings for one workload (a Deployment, StatefulSet, DaemonSet, Job or Pod as the API returns it). */
 export function diagnoseWorkload(workload: unknown, snapshot: ClusterSnapshot, now: Date, options: DiagnoseOptions = {}): Finding[] {
-  return mergeFindings(findingsOf(assessWorkload(workload, snapshot, now), now, options));
+  return mergeFindings(findingsOf(assessWorkload(workload, snapshot, now, eventViews(snapshot), options.run), now, options));
 }
 
 /** True when waiting longer cannot help: see fail-fast.ts. */
-export function isDoomed(workload: unknown, snapshot: ClusterSnapshot, now: Date, policy: FailFastPolicy = DEFAULT_POLICY): boolean {
-  const a = assessWorkload(workload, snapshot, now);
-  return doomed(a.ref.kind, a.drafts, a.revision.pods, now, policy);
+export function isDoomed(workload: unknown, snapshot: ClusterSnapshot, now: Date, options: DiagnoseOptions = {}): boolean {
+  const a = assessWorkload(workload, snapshot, now, eventViews(snapshot), options.run);
+  return doomed(a.ref.kind, a.drafts, a.revision.pods, now, options.policy ?? DEFAULT_POLICY);
 }
 
 /** Every workload in the snapshot, for the offline CLI: Deployments, StatefulSets, DaemonSets, Jobs and bare Pods. */
@@ -61,4 +64,6 @@ export { CATEGORIES, type Category } from './categories/index.js';
 export { doomed } from './fail-fast.js';
 export { isAlarming } from './alarming.js';
 export { mergeFindings } from './merge.js';
+export { runContextOf, EMPTY_RUN, type RunContext } from './run-context.js';
+export { openWindow, judgeWindow, type StabilityWindow } from './stability.js';
 export { assessWorkload, type Assessment } from './assess.js';

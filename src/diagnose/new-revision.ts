@@ -21,6 +21,8 @@ export interface NewRevision {
   creatorKind: string;
   /** How many pods the new revision should end up with. */
   desired: number;
+  /** The workload's pods of older revisions: what the rollout replaces (their resources free up as it goes). */
+  olderPods: Pod[];
 }
 
 function label(obj: KubeObject, key: string): string | undefined {
@@ -47,16 +49,16 @@ export function newReplicaSetOf(deployment: Workload, replicaSets: readonly Work
 }
 
 function deploymentNewRevision(d: Workload, snapshot: ClusterSnapshot, pods: readonly Pod[]): NewRevision {
-  const rs = newReplicaSetOf(d, snapshot.replicaSets);
+  const owned = ownedBy(snapshot.replicaSets, { ...d, kind: 'Deployment' });
+  const rs = newReplicaSet(d, owned);
   const desired = d.spec?.replicas ?? 1;
-  if (!rs) return { pods: [], creator: null, creatorKind: 'ReplicaSet', desired };
-  const hash = label(rs, POD_TEMPLATE_HASH_LABEL);
-  return {
-    pods: podsOf(rs, 'ReplicaSet', pods, (p) => !!hash && label(p, POD_TEMPLATE_HASH_LABEL) === hash),
-    creator: rs,
-    creatorKind: 'ReplicaSet',
-    desired,
+  const podsOfSet = (set: Workload) => {
+    const hash = label(set, POD_TEMPLATE_HASH_LABEL);
+    return podsOf(set, 'ReplicaSet', pods, (p) => !!hash && label(p, POD_TEMPLATE_HASH_LABEL) === hash);
   };
+  const olderPods = owned.filter((set) => set !== rs).flatMap(podsOfSet);
+  if (!rs) return { pods: [], creator: null, creatorKind: 'ReplicaSet', desired, olderPods };
+  return { pods: podsOfSet(rs), creator: rs, creatorKind: 'ReplicaSet', desired, olderPods };
 }
 
 function statefulSetRevision(sts: Workload, pods: readonly Pod[]): NewRevision {
@@ -64,11 +66,13 @@ function statefulSetRevision(sts: Workload, pods: readonly Pod[]): NewRevision {
   const ordinal = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
   const owned = podsOf(sts, 'StatefulSet', pods, (p) => ordinal.test(p.metadata?.name ?? ''));
   const update = sts.status?.updateRevision;
+  const current = update ? owned.filter((p) => label(p, CONTROLLER_REVISION_HASH_LABEL) === update) : owned;
   return {
-    pods: update ? owned.filter((p) => label(p, CONTROLLER_REVISION_HASH_LABEL) === update) : owned,
+    pods: current,
     creator: sts,
     creatorKind: 'StatefulSet',
     desired: sts.spec?.replicas ?? 1,
+    olderPods: owned.filter((p) => !current.includes(p)),
   };
 }
 
@@ -90,7 +94,13 @@ function daemonSetRevision(ds: Workload, snapshot: ClusterSnapshot, pods: readon
     const generation = ds.metadata?.generation;
     current = generation === undefined ? owned : owned.filter((p) => label(p, POD_TEMPLATE_GENERATION_LABEL) === String(generation));
   }
-  return { pods: current, creator: ds, creatorKind: 'DaemonSet', desired: ds.status?.desiredNumberScheduled ?? current.length };
+  return {
+    pods: current,
+    creator: ds,
+    creatorKind: 'DaemonSet',
+    desired: ds.status?.desiredNumberScheduled ?? current.length,
+    olderPods: owned.filter((p) => !current.includes(p)),
+  };
 }
 
 function jobRevision(job: Workload, pods: readonly Pod[]): NewRevision {
@@ -102,13 +112,13 @@ function jobRevision(job: Workload, pods: readonly Pod[]): NewRevision {
     return firstLabel(p, JOB_NAME_LABELS) === name;
   };
   const parallelism = typeof job.spec?.parallelism === 'number' ? job.spec.parallelism : 1;
-  return { pods: podsOf(job, 'Job', pods, mine), creator: job, creatorKind: 'Job', desired: parallelism };
+  return { pods: podsOf(job, 'Job', pods, mine), creator: job, creatorKind: 'Job', desired: parallelism, olderPods: [] };
 }
 
 function podItself(pod: Pod, pods: readonly Pod[]): NewRevision {
   const uid = pod.metadata?.uid;
   const live = pods.find((p) => (uid ? p.metadata?.uid === uid : p.metadata?.name === pod.metadata?.name && sameNamespace(p, pod)));
-  return { pods: [live ?? pod], creator: null, creatorKind: 'Pod', desired: 1 };
+  return { pods: [live ?? pod], creator: null, creatorKind: 'Pod', desired: 1, olderPods: [] };
 }
 
 export function newRevisionOf(kind: WorkloadKind, workload: Workload, snapshot: ClusterSnapshot): NewRevision {

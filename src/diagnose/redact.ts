@@ -2,7 +2,7 @@
 // looks like a credential is masked before it leaves: bearer tokens and Authorization headers, private key blocks,
 // password/token/secret assignments, JWTs, cloud and forge tokens, and passwords in URLs.
 
-const MASK = '[REDACTED]';
+export const MASK = '[REDACTED]';
 
 const KEY_NAMES = String.raw`[\w.-]*(?:password|passwd|pwd|token|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?)[\w.-]*`;
 

@@ -2,19 +2,27 @@
 // one from what `kubectl get pods,events,nodes,replicasets,... -A -o yaml` printed.
 import { parseAllDocuments } from 'yaml';
 import { collectionOfKind, emptySnapshot, type ClusterSnapshot } from '../k8s/kinds.js';
+import { shapeProblem } from '../k8s/shapes.js';
+import { documentToJS } from '../yaml-limits.js';
 
 export { emptySnapshot, type ClusterSnapshot };
 
-/** Thrown for a dump that is not YAML (or JSON) at all; unknown kinds are skipped, not errors. */
+/** Thrown for a dump that is not YAML (or JSON) at all, or whose objects have fields of the wrong type. */
 export class DumpParseError extends Error {}
 
 export function snapshotFromDump(text: string): ClusterSnapshot {
   const snapshot = emptySnapshot();
   const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [docs];
-  for (const doc of list) {
-    if (doc.errors.length > 0) throw new DumpParseError(`the dump is not valid YAML: ${doc.errors[0].message}`);
-    addObject(snapshot, doc.toJS({ maxAliasCount: -1 }));
+  for (const [i, doc] of list.entries()) {
+    if (doc.errors.length > 0) throw new DumpParseError(`the dump is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    let value: unknown;
+    try {
+      value = documentToJS(doc, `document ${i + 1}`);
+    } catch (e) {
+      throw new DumpParseError((e as Error).message);
+    }
+    addObject(snapshot, value);
   }
   return snapshot;
 }
@@ -36,5 +44,13 @@ function addObject(snapshot: ClusterSnapshot, value: unknown): void {
   }
   const collection = typeof obj.kind === 'string' ? collectionOfKind(obj.kind) : undefined;
   if (!collection) return;
+  const problem = shapeProblem(obj.kind as string, value);
+  if (problem) throw new DumpParseError(`${obj.kind} ${objectName(value)}: ${problem}`);
   (snapshot[collection] as unknown[]).push(value);
+}
+
+function objectName(value: object): string {
+  const meta = (value as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
+  const name = typeof meta?.name === 'string' ? meta.name : '(no name)';
+  return typeof meta?.namespace === 'string' ? `${meta.namespace}/${name}` : name;
 }

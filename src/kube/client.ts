@@ -16,6 +16,8 @@ export interface ApplyExtras {
   onWarning?: (warning: string) => void;
 }
 
+const POD_RESOURCE: ResourceInfo = { apiVersion: 'v1', kind: 'Pod', plural: 'pods', namespaced: true };
+
 export class KubeClient {
   readonly http: KubeHttp;
   readonly discovery: Discovery;
@@ -108,7 +110,7 @@ export class KubeClient {
   }
 
   async logs(namespace: string, pod: string, container: string, opts: { previous?: boolean; tailLines?: number } = {}): Promise<string> {
-    return this.http.request<string>(`/api/v1/namespaces/${namespace}/pods/${pod}/log`, {
+    return this.http.request<string>(`${resourcePath(POD_RESOURCE, namespace, pod)}/log`, {
       query: { container, previous: opts.previous || undefined, tailLines: opts.tailLines ?? 25 },
     });
   }

@@ -3,6 +3,7 @@
 import type { KubeHttp } from './http.js';
 import { KubeApiError } from './errors.js';
 import { UserError } from '../errors.js';
+import { pathSegmentProblem } from '../k8s/names.js';
 
 export interface ResourceInfo {
   apiVersion: string;
@@ -72,8 +73,18 @@ function notKubernetes(server: string): UserError {
   );
 }
 
+/**
+ * The REST path of a collection or an object. Every segment is checked and encoded: a name such as ".." or "a/b" would
+ * otherwise send the request to another URL (the URL parser collapses dot segments), which is never what was meant.
+ */
 export function resourcePath(info: ResourceInfo, namespace: string | undefined, name?: string): string {
   const base = info.apiVersion.includes('/') ? `/apis/${info.apiVersion}` : `/api/${info.apiVersion}`;
-  const ns = info.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
-  return `${base}${ns}/${info.plural}${name ? `/${encodeURIComponent(name)}` : ''}`;
+  const ns = info.namespaced && namespace ? `/namespaces/${segment('namespace', namespace)}` : '';
+  return `${base}${ns}/${segment('resource', info.plural)}${name !== undefined ? `/${segment(`${info.kind} name`, name)}` : ''}`;
+}
+
+function segment(what: string, value: string): string {
+  const problem = value === '' ? 'must not be empty' : pathSegmentProblem(value);
+  if (problem) throw new UserError(`${what} "${value}" cannot be used in a request path: it ${problem}`);
+  return encodeURIComponent(value);
 }

@@ -7,6 +7,8 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeApiError, TransportError, describeTransportError } from './errors.js';
 import { abortReason, withRetry, type RetryPolicy } from '../retry.js';
 import { parseWarningHeaders } from './warnings.js';
+import { redactServer } from './server-url.js';
+import { describeCredentialError } from './credential-errors.js';
 
 export interface RequestOptions {
   method?: string;
@@ -55,7 +57,12 @@ export class KubeHttp {
     this.runSignalValue = options.signal;
   }
 
+  /** The server as messages show it: a user:password in the kubeconfig's URL is never printed. */
   get server(): string {
+    return redactServer(this.rawServer);
+  }
+
+  private get rawServer(): string {
     return this.kc.getCurrentCluster()?.server ?? '';
   }
 
@@ -85,7 +92,10 @@ export class KubeHttp {
         sleep: this.options.sleep,
         retryable: (e) => {
           if (!retry) return null;
-          if (e instanceof KubeApiError) return RETRYABLE_STATUS.has(e.status) ? { afterMs: secondsToMs(e.retryAfterSeconds) } : null;
+          if (e instanceof KubeApiError) {
+            if (!RETRYABLE_STATUS.has(e.status) || isSchemaRefusal(e)) return null;
+            return { afterMs: secondsToMs(e.retryAfterSeconds) };
+          }
           return e instanceof TransportError ? {} : null;
         },
       },
@@ -96,7 +106,12 @@ export class KubeHttp {
   async stream(path: string, query: RequestOptions['query'], signal?: AbortSignal): Promise<http.IncomingMessage> {
     const combined = this.combined(signal);
     const headersDeadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
-    const req = await this.open('GET', path, { query }, AbortSignal.any([combined, headersDeadline].filter(isSignal)));
+    let req: http.ClientRequest;
+    try {
+      req = await this.open('GET', path, { query }, AbortSignal.any([combined, headersDeadline].filter(isSignal)));
+    } catch (e) {
+      throw this.openFailure(e, combined, headersDeadline);
+    }
     return new Promise((resolve, reject) => {
       req.on('response', async (res) => {
         this.noteWarnings(res.headers);
@@ -132,7 +147,7 @@ export class KubeHttp {
       req = await this.open(method, path, options, AbortSignal.any([signal, deadline].filter(isSignal)));
     } catch (e) {
       // Credentials that cannot be obtained (an exec plugin that fails) surface here, before any byte is sent.
-      throw this.failure(e, signal, deadline);
+      throw this.openFailure(e, signal, deadline);
     }
     return new Promise<Answer>((resolve, reject) => {
       req.on('response', (res) => {
@@ -159,6 +174,11 @@ export class KubeHttp {
     });
   }
 
+  private openFailure(e: unknown, run: AbortSignal | undefined, deadline: AbortSignal): Error {
+    if (run?.aborted || deadline.aborted) return this.failure(e, run, deadline);
+    return describeCredentialError(e, this.kc) ?? this.failure(e, run, deadline);
+  }
+
   /** The run was cancelled (its reason as is), the request outlived its deadline, or the network failed. */
   private failure(e: unknown, run: AbortSignal | undefined, deadline: AbortSignal): Error {
     if (run?.aborted) return abortReason(run);
@@ -179,7 +199,7 @@ export class KubeHttp {
   }
 
   private async open(method: string, path: string, options: RequestOptions, signal: AbortSignal | undefined): Promise<http.ClientRequest> {
-    const url = new URL(this.server.replace(/\/$/, '') + path);
+    const url = new URL(this.rawServer.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v !== undefined) url.searchParams.set(k, String(v));
     }
@@ -206,6 +226,11 @@ export class KubeHttp {
     }
     req.end();
   }
+}
+
+/** Server-side apply answers 500 for a field the schema does not know: the same body fails the same way again. */
+export function isSchemaRefusal(e: KubeApiError): boolean {
+  return e.status === 500 && /field not declared in schema|failed to create typed patch object/.test(e.apiMessage);
 }
 
 function isSignal(s: AbortSignal | undefined): s is AbortSignal {

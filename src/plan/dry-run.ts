@@ -4,7 +4,7 @@
 // planned from their manifest alone, and say so.
 import type { PlannedObject } from '../apply/plan.js';
 import { groupForApply } from '../apply/order.js';
-import type { KubeClient } from '../kube/client.js';
+import type { FieldValidation, KubeClient } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
 import type { KubeObject } from '../k8s/objects.js';
 import type { DryRunObject } from './types.js';
@@ -12,6 +12,7 @@ import type { DryRunObject } from './types.js';
 export interface DryRunOptions {
   fieldManager: string;
   forceConflicts: boolean;
+  fieldValidation?: FieldValidation;
 }
 
 export async function dryRunObjects(client: KubeClient, planned: PlannedObject[], options: DryRunOptions): Promise<DryRunObject[]> {
@@ -76,6 +77,7 @@ async function dryRunOne(
   try {
     const after = await client.apply(obj, options.fieldManager, options.forceConflicts, {
       dryRun: true,
+      fieldValidation: options.fieldValidation,
       onWarning: (w) => base.warnings.push(w),
     });
     return { ...base, after };

@@ -39,7 +39,11 @@ export async function runPlan(inputs: GateInputs, deps: PlanDeps): Promise<PlanR
     deps.log(
       `planning ${planned.length} object(s) from ${files.length} file(s): server-side apply as "${inputs.fieldManager}", dry run only`,
     );
-    const objects = await dryRunObjects(client, planned, { fieldManager: inputs.fieldManager, forceConflicts: inputs.forceConflicts });
+    const objects = await dryRunObjects(client, planned, {
+      fieldManager: inputs.fieldManager,
+      forceConflicts: inputs.forceConflicts,
+      fieldValidation: inputs.fieldValidation,
+    });
     const plans = objects.map((o) => objectPlan(o, inputs.fieldManager));
     const preview = await previewPods(client, plannedWorkloads(objects, plans), objects, inputs.fieldManager);
     const workloads = preview.workloads;

@@ -8,7 +8,7 @@ import {
   type PullSummary,
   type RepoRef,
 } from './github-api.js';
-import { withRetry } from '../retry.js';
+import { abortableSleep, withRetry } from '../retry.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 export const PER_PAGE = 100;
@@ -25,6 +25,10 @@ export interface GitHubClientOptions {
   maxAttempts?: number;
   /** Longest wait for a rate limit to reset before giving up instead. */
   maxWaitMs?: number;
+  /** How long one request may take (default 30 s): a GitHub API that never answers must not hold the job. */
+  requestTimeoutMs?: number;
+  /** Ends every request and retry wait at once (the job was cancelled and its grace is over). */
+  signal?: AbortSignal;
 }
 
 /** A non-2xx answer, kept whole so the retry rule can read its headers. */
@@ -67,7 +71,8 @@ const repoPath = (r: RepoRef) => `/repos/${seg(r.owner)}/${seg(r.repo)}`;
 export function createGitHubClient(o: GitHubClientOptions): GitHubCommentsApi {
   const base = (o.baseUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
   const doFetch = o.fetch ?? fetch;
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = o.sleep ?? ((ms: number) => abortableSleep(ms, o.signal));
+  const requestTimeoutMs = o.requestTimeoutMs ?? 30_000;
   const now = o.now ?? Date.now;
   const maxAttempts = o.maxAttempts ?? 3;
   const maxWaitMs = o.maxWaitMs ?? 60_000;
@@ -101,6 +106,7 @@ export function createGitHubClient(o: GitHubClientOptions): GitHubCommentsApi {
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: o.signal ? AbortSignal.any([o.signal, AbortSignal.timeout(requestTimeoutMs)]) : AbortSignal.timeout(requestTimeoutMs),
       });
     } catch (e) {
       throw new GitHubHttpError(0, `${label}: ${(e as Error)?.message ?? e}`, label);
@@ -121,6 +127,7 @@ export function createGitHubClient(o: GitHubClientOptions): GitHubCommentsApi {
         policy: { attempts: maxAttempts, baseDelayMs: 1000, maxDelayMs: maxWaitMs },
         random: () => 0.5,
         sleep: (ms) => sleep(ms),
+        signal: o.signal,
         retryable: (e, attempt) => {
           const delay = retryDelay(e instanceof AnswerError ? e.answer : null, attempt);
           return delay === null || delay > maxWaitMs ? null : { afterMs: delay };

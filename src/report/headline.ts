@@ -106,3 +106,13 @@ export function likelyCause(findings: Finding[]): string | null {
   if (!f?.suspectedChange) return null;
   return `**Likely cause:** ${describeChange(f.suspectedChange)} (${longName(namedObjectOf(f.workload))}).`;
 }
+
+/**
+ * "**After the rollout:** ..." when the gate's stability window failed a workload kubectl called done: the reader
+ * must see that kubectl's rule was met and what happened next, or the red looks like a contradiction.
+ */
+export function afterRollout(result: DeployResult): string | null {
+  const broken = result.workloads.filter((w) => w.window && w.window.state !== 'held');
+  if (broken.length === 0) return null;
+  return broken.map((w) => `**After the rollout:** ${longName(w)} ${escapeText(w.window!.message, 300)}.`).join('\n');
+}

@@ -3,7 +3,7 @@
 import { formatDuration } from '../duration.js';
 import { escapeText } from './escape.js';
 import { findingBlock } from './finding-block.js';
-import { headline, likelyCause, listNames, VERDICT_ICONS } from './headline.js';
+import { afterRollout, headline, likelyCause, listNames, VERDICT_ICONS } from './headline.js';
 import { reportMarker } from './marker.js';
 import { FULL_LOG_LINES, type ReportInput, type RenderOptions } from './report-input.js';
 import { rollbackSection } from './rollback-section.js';
@@ -21,6 +21,8 @@ export function renderReport(input: ReportInput, o: RenderOptions): string {
   const out: string[] = [];
   if (o.form === 'comment') out.push(reportMarker(input.context.reportId));
   out.push(headline(result, input.context.title), '');
+  const after = afterRollout(result);
+  if (after) out.push(after, '');
   const cause = likelyCause(result.findings);
   if (cause) out.push(cause, '');
   const rows = workloadsTable(result, input.timings);

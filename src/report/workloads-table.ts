@@ -33,6 +33,8 @@ function findingStatus(f: Finding): string {
 
 export function statusText(w: WorkloadResult, findings: Finding[], result: DeployResult): string {
   const [worst] = worstFirst(findings);
+  if (w.window?.state === 'broken') return `❌ ${escapeText(w.window.message, 300)}`;
+  if (w.window?.state === 'unfinished') return `⏱️ ${escapeText(w.window.message, 300)}`;
   if (w.done) {
     const base = w.changed ? '✅ rolled out' : '✅ unchanged';
     return worst ? `${base} · ⚠️ ${findingStatus(worst)}` : base;

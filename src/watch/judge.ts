@@ -1,7 +1,7 @@
 // What the wait loop asks about a workload. The rules themselves (kubectl's status, the diagnosis) are wired in by the
 // shells' composition (src/judge.ts), so the loop never imports the diagnosis it is handed.
 import type { Finding } from '../diagnose/finding.js';
-import type { ClusterSnapshot } from '../k8s/kinds.js';
+import type { ClusterSnapshot, WorkloadRef } from '../k8s/kinds.js';
 import type { Workload } from '../k8s/objects.js';
 import type { RolloutStatus } from './status/verdict.js';
 
@@ -14,4 +14,15 @@ export interface Judge {
   findings(workload: Workload, snapshot: ClusterSnapshot, now: Date): Finding[];
   /** A change that may make a workload doomed: diagnosed after `alarmingEveryMs` rather than `diagnoseEveryMs`. */
   alarming?(obj: unknown): boolean;
+  /** The gate's stability window after kubectl's rule says done (absent: kubectl's rule alone decides). */
+  window?: WindowJudge;
+}
+
+export type WindowVerdict =
+  { state: 'stable' } | { state: 'waiting'; untilMs: number } | { state: 'broken'; what: string; findings: Finding[] };
+
+export interface WindowJudge {
+  /** Remembers the new pods as they are when kubectl's rule says done; the state is the judge's own. */
+  open(ref: WorkloadRef, workload: Workload, snapshot: ClusterSnapshot, nowMs: number): unknown;
+  judge(ref: WorkloadRef, workload: Workload, snapshot: ClusterSnapshot, state: unknown, now: Date, minReadyMs: number): WindowVerdict;
 }

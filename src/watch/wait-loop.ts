@@ -11,18 +11,34 @@ import type { Workload } from '../k8s/objects.js';
 import { semanticEqual } from '../k8s/semantic-equal.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Judge } from './judge.js';
+import type { Finding } from '../diagnose/finding.js';
 import type { RolloutStatus } from './status/verdict.js';
 
 export type WorkloadState = 'pending' | 'healthy' | 'failed' | 'timeout' | 'cancelled';
 
-/** A workload to wait for; with `templateAfter` the wait notices when someone else replaces this run's template. */
-export type WaitTarget = WorkloadRef & { templateAfter?: unknown | null };
+/**
+ * A workload to wait for; with `templateAfter` the wait notices when someone else replaces this run's template. A
+ * workload the run did not change (`changed: false`) has no new pods and skips the stability window.
+ */
+export type WaitTarget = WorkloadRef & { templateAfter?: unknown | null; changed?: boolean };
+
+/** The gate's rule on top of kubectl's: did the new pods stay up for min-ready after kubectl's rule said done? */
+export interface WindowOutcome {
+  state: 'held' | 'broken' | 'unfinished';
+  /** When kubectl's rule said done, from the start of the wait. */
+  rolledOutAtMs: number;
+  message: string;
+}
 
 export interface WorkloadOutcome extends WorkloadRef {
   state: WorkloadState;
+  /** kubectl's verdict text, unchanged: the window is reported apart, in `window`. */
   status: RolloutStatus;
   revisionAfter: number | null;
   settledAtMs: number | null;
+  window: WindowOutcome | null;
+  /** What broke the window, diagnosed when it happened (the pods may look healthy again a moment later). */
+  windowFindings: Finding[] | null;
 }
 
 /** What the loop reads of the live store. */
@@ -44,14 +60,22 @@ export interface WaitLoopOptions {
   tickMs?: number;
   /** The revision a workload runs once it settled (read from the store by the caller). */
   revisionOf?: (ref: WorkloadRef) => number | null;
+  /** How long every new pod must stay Ready after kubectl's rule says done; 0: kubectl's rule alone. */
+  minReadyMs?: number;
 }
 
 export type LoopEnd = 'settled' | 'deadline' | 'cancelled' | 'failed';
 
 interface Tracked extends WorkloadOutcome {
   templateAfter?: unknown;
+  changed?: boolean;
+  windowState?: unknown;
   /** The object judged last: the store replaces an object on every change, so the same one needs no second look. */
   lastSeen?: Workload;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
 export function supersededMessage(kind: string, name: string): string {
@@ -73,6 +97,8 @@ export class WaitLoop {
   private deadlineTimer: unknown = undefined;
   private tickTimer: unknown = undefined;
   private soonTimer: unknown = undefined;
+  private windowTimer: unknown = undefined;
+  private windowTimerAt = Infinity;
   private end: ((how: LoopEnd) => void) | null = null;
   private ended: LoopEnd | null = null;
   private fatalError: Error | null = null;
@@ -87,20 +113,23 @@ export class WaitLoop {
     this.diagnoseEveryMs = options.diagnoseEveryMs ?? 250;
     // Not zero: a crash-looping rollout of many pods sends alarming changes in a stream, and each pass reads them all.
     this.alarmingEveryMs = Math.min(options.alarmingEveryMs ?? 25, this.diagnoseEveryMs);
-    this.tracked = targets.map(({ kind, namespace, name, templateAfter }) => ({
+    this.tracked = targets.map(({ kind, namespace, name, templateAfter, changed }) => ({
       kind,
       namespace,
       name,
       templateAfter,
+      changed,
       state: 'pending',
       status: { done: false, message: '', error: null },
       revisionAfter: null,
       settledAtMs: null,
+      window: null,
+      windowFindings: null,
     }));
   }
 
   get outcomes(): WorkloadOutcome[] {
-    return this.tracked.map(({ templateAfter: _t, lastSeen: _s, ...o }) => o);
+    return this.tracked.map(({ templateAfter: _t, lastSeen: _s, changed: _c, windowState: _w, ...o }) => o);
   }
 
   /** The watch error that made the wait impossible (a required collection refused), if any. */
@@ -120,7 +149,11 @@ export class WaitLoop {
     return done.then((how) => {
       signal?.removeEventListener('abort', onAbort);
       const final: Record<LoopEnd, WorkloadState | null> = { settled: null, failed: null, deadline: 'timeout', cancelled: 'cancelled' };
-      for (const o of this.tracked) if (o.state === 'pending' && final[how]) this.settle(o, final[how]!);
+      for (const o of this.tracked) {
+        if (o.state !== 'pending' || !final[how]) continue;
+        if (o.window) o.window = { ...o.window, state: 'unfinished', message: this.unfinishedMessage(o.window) };
+        this.settle(o, final[how]!);
+      }
       return how;
     });
   }
@@ -144,7 +177,7 @@ export class WaitLoop {
   private stop(how: LoopEnd): void {
     if (this.ended) return;
     this.ended = how;
-    for (const t of [this.deadlineTimer, this.tickTimer, this.soonTimer, this.diagnosisLater]) this.clock.clearTimeout(t);
+    for (const t of [this.deadlineTimer, this.tickTimer, this.soonTimer, this.diagnosisLater, this.windowTimer]) this.clock.clearTimeout(t);
     this.end?.(how);
   }
 
@@ -210,9 +243,63 @@ export class WaitLoop {
       this.options.log(`${o.kind} ${o.namespace}/${o.name}: ${status.error ?? status.message}`);
     }
     o.status = status;
-    if (status.done) this.settle(o, 'healthy');
+    if (status.done) this.afterRolledOut(o, obj, now);
     else if (status.error && this.options.judge.terminal(status)) this.settle(o, 'failed');
     else if (snapshot && this.options.judge.doomed(obj, snapshot, now)) this.settle(o, 'failed');
+  }
+
+  /** kubectl's rule says done: healthy, or held in the stability window until the new pods have stayed up. */
+  private afterRolledOut(o: Tracked, obj: Workload, now: Date): void {
+    const minReadyMs = this.options.minReadyMs ?? 0;
+    const window = this.options.judge.window;
+    const ownMinReadyMs = (typeof obj.spec?.minReadySeconds === 'number' ? obj.spec.minReadySeconds : 0) * 1000;
+    // A Job completes rather than stays up; an unchanged workload has no new pods; a workload's own minReadySeconds
+    // at least as long already made kubectl's rule wait.
+    if (!window || minReadyMs <= 0 || o.kind === 'Job' || o.changed === false || ownMinReadyMs >= minReadyMs)
+      return this.settle(o, 'healthy');
+    const snapshot = this.store.snapshot();
+    const nowMs = now.getTime();
+    if (!o.window) {
+      o.windowState = window.open(o, obj, snapshot, nowMs);
+      o.window = { state: 'held', rolledOutAtMs: nowMs - this.started, message: '' };
+      this.options.log(
+        `${o.kind} ${o.namespace}/${o.name}: rolled out by kubectl's rules; waiting ${seconds(minReadyMs)} for the new pods to stay up (min-ready)`,
+      );
+    }
+    const verdict = window.judge(o, obj, snapshot, o.windowState, now, minReadyMs);
+    const after = `rolled out by kubectl's rules after ${seconds(o.window.rolledOutAtMs)}`;
+    if (verdict.state === 'stable') {
+      o.window = { ...o.window, state: 'held', message: `${after}; every new pod then stayed Ready for ${seconds(minReadyMs)}` };
+      this.options.log(`${o.kind} ${o.namespace}/${o.name}: the new pods stayed Ready for ${seconds(minReadyMs)}`);
+      this.settle(o, 'healthy');
+    } else if (verdict.state === 'broken') {
+      const within = nowMs - this.started - o.window.rolledOutAtMs;
+      o.window = { ...o.window, state: 'broken', message: `${after}, then ${verdict.what} within ${seconds(within)}` };
+      o.windowFindings = verdict.findings;
+      this.options.log(`${o.kind} ${o.namespace}/${o.name}: ${o.window.message}`);
+      this.settle(o, 'failed');
+    } else {
+      this.wakeAt(verdict.untilMs);
+    }
+  }
+
+  private unfinishedMessage(w: WindowOutcome): string {
+    return `rolled out by kubectl's rules after ${seconds(w.rolledOutAtMs)}, but the wait ended before the new pods had stayed Ready for ${seconds(this.options.minReadyMs ?? 0)}`;
+  }
+
+  /** The window ends by the clock alone when nothing changes: wake the loop then. */
+  private wakeAt(atMs: number): void {
+    if (this.windowTimer !== undefined && this.windowTimerAt <= atMs) return;
+    this.clock.clearTimeout(this.windowTimer);
+    this.windowTimerAt = atMs;
+    this.windowTimer = this.clock.setTimeout(
+      () => {
+        this.windowTimer = undefined;
+        this.windowTimerAt = Infinity;
+        this.evaluate(false);
+      },
+      Math.max(0, atMs - this.clock.now()),
+    );
   }
 
   private settle(o: Tracked, state: WorkloadState): void {

@@ -11,7 +11,7 @@ import { WaitLoop, type WaitTarget, type WorkloadOutcome } from './wait-loop.js'
 import { permissionFor, planWatches } from './watch-plan.js';
 
 export type { Judge } from './judge.js';
-export { supersededMessage, type WaitTarget, type WorkloadOutcome, type WorkloadState } from './wait-loop.js';
+export { supersededMessage, type WaitTarget, type WindowOutcome, type WorkloadOutcome, type WorkloadState } from './wait-loop.js';
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -22,6 +22,8 @@ export interface WaitOptions {
   clock?: Clock;
   diagnoseEveryMs?: number;
   alarmingEveryMs?: number;
+  /** The stability window after kubectl's rule (the `min-ready` input); 0 or absent: kubectl's rule alone. */
+  minReadyMs?: number;
 }
 
 export interface WaitResult {
@@ -69,6 +71,7 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   const findings = outcomes
     .filter((o) => o.state === 'failed' || o.state === 'timeout' || o.state === 'cancelled')
     .flatMap((o) => {
+      if (o.windowFindings) return o.windowFindings;
       const obj = store.find(WORKLOADS[o.kind].collection, o.namespace, o.name);
       return obj ? options.judge.findings(obj, snapshot, now) : [];
     });

@@ -6,6 +6,7 @@ import { AT_ONCE, type CategorySpec } from './spec.js';
 export const APPLY_CATEGORIES = {
   'apply-forbidden': {
     policy: AT_ONCE,
+    planOnly: true,
     phrase: "cannot be deployed: the gate's credentials lack a permission",
     logs: 'none',
     hint: (d, w) => {
@@ -17,6 +18,7 @@ export const APPLY_CATEGORIES = {
   },
   'apply-refused': {
     policy: AT_ONCE,
+    planOnly: true,
     phrase: 'is refused by the API server',
     logs: 'none',
     hint: (d, w) => {

@@ -34,8 +34,9 @@ export const ENVIRONMENT_CATEGORIES = {
       `Fix the ${d.evidence.probe ?? 'liveness'} probe or the endpoint it checks (path, port, timeoutSeconds), or give the app more time with initialDelaySeconds or a startupProbe; the kubelet restarts the container when it fails.`,
   },
   'readiness-probe-failing': {
-    // A readiness or startup probe failing for longer than its own settings allow will not recover by waiting.
-    policy: { fatal: 'when-overdue' },
+    // Readiness can recover, so the clock alone never decides; the probe rule marks it conclusive once it has failed
+    // for longer than the probe's own settings allow.
+    policy: NEVER,
     phrase: 'never becomes ready: its readiness probe fails',
     logs: 'running',
     nodeSensitive: true,

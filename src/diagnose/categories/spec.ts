@@ -5,12 +5,7 @@ import type { Draft } from '../rules/types.js';
 
 /** When a finding is fatal, i.e. waiting longer cannot help (see ../policy.ts). */
 export type CategoryPolicy =
-  | { fatal: 'at-once' }
-  | { fatal: 'after-failures'; failures: number }
-  | { fatal: 'after-seconds'; seconds: number }
-  /** Fatal once the rule saw it last longer than the object's own settings allow (a readiness probe's allowance). */
-  | { fatal: 'when-overdue' }
-  | { fatal: 'never' };
+  { fatal: 'at-once' } | { fatal: 'after-failures'; failures: number } | { fatal: 'after-seconds'; seconds: number } | { fatal: 'never' };
 
 /** What a hint names: a workload, or for the apply categories any object ("ConfigMap"). */
 export interface HintSubject {
@@ -35,6 +30,8 @@ export interface CategorySpec {
   nodeSensitive?: boolean;
   /** Only reported once the pod is past the quiet grace: before that a pod is just starting. */
   quietWhileYoung?: boolean;
+  /** Only `plan` predicts it (the API server refusing the apply itself): the diagnosis of pods never reports it. */
+  planOnly?: true;
   /** A workload-level finding that ends the wait on its own (terminal), or that means no pod can be created. */
   workloadEffect?: 'terminal' | 'blocks-creation';
 }

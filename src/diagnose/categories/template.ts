@@ -1,6 +1,12 @@
 // The new template itself is broken: the same template will crash, fail to pull or miss its configuration again.
 import type { Draft } from '../rules/types.js';
-import { AT_ONCE, podName, registryOf, times, type CategorySpec, type HintSubject } from './spec.js';
+import { AT_ONCE, after, podName, registryOf, times, type CategorySpec, type HintSubject } from './spec.js';
+
+/**
+ * How long a pod may wait for a Secret, ConfigMap or key that does not exist, counted from its creation. A real GitOps
+ * install (an init container of another pod creates the Secret) converges in 20-40 s; a name typed wrong never does.
+ */
+export const CONFIG_GRACE_SECONDS = 60;
 
 function crashHint(d: Draft, w: HintSubject): string {
   const logs = `kubectl logs ${d.pod?.metadata?.name ?? 'POD'} -c ${d.container ?? 'CONTAINER'} --previous -n ${w.namespace}`;
@@ -112,7 +118,8 @@ export const TEMPLATE_CATEGORIES = {
       `Correct the image reference "${d.evidence.image ?? ''}": a lowercase repository with an optional :tag or @sha256: digest.`,
   },
   'config-missing-ref': {
-    policy: AT_ONCE,
+    // Not at once: a Secret is often created moments after the apply (a bootstrap Job or init container, an operator).
+    policy: after(CONFIG_GRACE_SECONDS),
     phrase: 'cannot start: a ConfigMap or Secret it references is missing',
     logs: 'none',
     nodeSensitive: true,
@@ -120,7 +127,7 @@ export const TEMPLATE_CATEGORIES = {
       `Create ${d.evidence.refKind ?? 'the object'} ${d.evidence.refName ?? ''} in namespace ${w.namespace} before the workload (or fix the name in the pod template; mark it optional: true if the pod can run without it).`,
   },
   'config-missing-key': {
-    policy: AT_ONCE,
+    policy: after(CONFIG_GRACE_SECONDS),
     phrase: 'cannot start: a key it reads from a ConfigMap or Secret is missing',
     logs: 'none',
     hint: (d, w) =>

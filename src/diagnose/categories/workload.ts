@@ -1,5 +1,5 @@
 // The workload cannot make progress at all: its controller cannot create pods, or it has given up.
-import { AT_ONCE, type CategorySpec } from './spec.js';
+import { AT_ONCE, after, type CategorySpec } from './spec.js';
 
 export const WORKLOAD_CATEGORIES = {
   'quota-exceeded': {
@@ -25,6 +25,16 @@ export const WORKLOAD_CATEGORIES = {
         return `Change the pod template to satisfy admission webhook "${e.webhook}" (its message above says what it rejects), or ask its owners for an exception.`;
       return "Change the pod template according to the API server's refusal above; no pod of the new revision can be created until then.";
     },
+  },
+  'admission-webhook-unavailable': {
+    // The API server cannot reach the webhook, so it refuses every pod (failurePolicy Fail): a backend that is still
+    // starting answers within moments; one that is down for a minute will not come back by waiting.
+    policy: after(60),
+    phrase: 'cannot create pods: an admission webhook does not answer',
+    logs: 'none',
+    workloadEffect: 'blocks-creation',
+    hint: (d) =>
+      `Make the backend of admission webhook "${d.evidence.webhook ?? ''}" reachable (its Service, endpoints and pods, or the URL in its clientConfig), or set its failurePolicy to Ignore if pods may be created without it.`,
   },
   'job-failed': {
     policy: AT_ONCE,

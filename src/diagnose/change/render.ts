@@ -1,6 +1,7 @@
 // Compact, stable text for the values a change shows: short enough for a report line, the same text
 // for the same value whatever the key order, and close to what `kubectl describe` prints.
 import { probeSettings } from './probe-settings.js';
+import { MASK, redactLine } from '../redact.js';
 import { asArray, asRecord, asString, type Plain } from './template-shape.js';
 
 const MAX_LENGTH = 160;
@@ -22,18 +23,24 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+// Values shown in "What changed" and "Likely cause" reach job summaries and PR comments: credentials in them (an
+// --api-key=... argument, a postgres://user:PASS@... URL) are masked by the same redactor as log tails.
 export function renderValue(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const scalar = asString(value);
-  if (scalar !== null) return truncate(scalar);
+  if (scalar !== null) return truncate(redactLine(scalar));
   if (Array.isArray(value) && value.every((v) => asString(v) !== null)) return renderCommand(value);
-  return truncate(stableJson(value));
+  return truncate(redactLine(stableJson(value)));
 }
+
+/** A flag that names a credential and takes its value as the next word: `--password hunter2`, `--api-key k`. */
+const SECRET_FLAG = /^--?[\w.-]*(?:pass|secret|token|key|cred|auth)[\w.-]*$/i;
 
 /** A command or args list as a shell-like line: words with spaces or quotes get double quotes. */
 export function renderCommand(words: unknown[]): string {
-  const rendered = words.map((w) => {
-    const word = asString(w) ?? '';
+  const rendered = words.map((w, i) => {
+    const previous = i > 0 ? (asString(words[i - 1]) ?? '') : '';
+    const word = SECRET_FLAG.test(previous) ? MASK : redactLine(asString(w) ?? '');
     return word === '' || /[\s"'\\]/.test(word) ? JSON.stringify(word) : word;
   });
   return truncate(rendered.join(' '));
@@ -45,7 +52,7 @@ const SENSITIVE_NAME = /pass|secret|token|key|cred|auth|cert|private|session|coo
 export function renderEnvValue(name: string, value: unknown): string | null {
   const text = asString(value);
   if (text === null) return null;
-  return SENSITIVE_NAME.test(name) ? '<redacted>' : truncate(text);
+  return SENSITIVE_NAME.test(name) ? '<redacted>' : truncate(redactLine(text));
 }
 
 /** The probe line of `kubectl describe pod`, e.g. "http-get http://:8080/healthz delay=0s timeout=1s ...". */
@@ -58,9 +65,11 @@ export function renderProbe(probe: Plain): string {
   const grpc = asRecord(probe.grpc);
   if (exec)
     return truncate(
-      `exec [${asArray(exec.command)
-        .map((w) => asString(w) ?? '')
-        .join(' ')}] ${attrs}`,
+      `exec [${redactLine(
+        asArray(exec.command)
+          .map((w) => asString(w) ?? '')
+          .join(' '),
+      )}] ${attrs}`,
     );
   if (http) {
     const scheme = (asString(http.scheme) ?? 'HTTP').toLowerCase();

@@ -4,7 +4,7 @@
 import { latest, type EventView } from '../events.js';
 import { conditionOf, timeOf } from '../../k8s/fields.js';
 import { type Pod } from '../../k8s/objects.js';
-import { missingReference } from './config.js';
+import { missingReference, producedBy, producerOf } from './config.js';
 import { draft, type Draft, type PodContext } from './types.js';
 
 const PROGRESS = new Set(['Pulling', 'Pulled', 'Created', 'Started']);
@@ -28,11 +28,13 @@ export const creatingRule = (ctx: PodContext): Draft | null => {
       return draft(ctx, {
         category: 'config-missing-ref',
         reason: mount.reason,
-        message: `Volume ${volume ?? ''} cannot be mounted: the ${ref.kind} ${ref.name} does not exist in namespace ${pod.metadata?.namespace ?? ''} (${mount.message})`,
+        message: `Volume ${volume ?? ''} cannot be mounted: the ${ref.kind} ${ref.name} does not exist in namespace ${pod.metadata?.namespace ?? ''} (${mount.message})${producedBy(ctx, ref.kind, ref.name)}`,
         evidence: { refKind: ref.kind, refName: ref.name },
         events: [mount],
         failures: mount.count,
-        since: firstOf(events, mount.reason),
+        // Counted from the pod's creation: whatever creates the object may still be on its way.
+        since: pod.metadata?.creationTimestamp ?? firstOf(events, mount.reason),
+        provisional: producerOf(ctx, ref.kind, ref.name) !== undefined,
       });
     }
     return draft(ctx, {

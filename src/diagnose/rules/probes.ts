@@ -23,7 +23,7 @@ export const probeRule = (ctx: ContainerContext): Draft | null => {
       !restarting && ctx.spec ? probeOverdue(ctx.spec as any, ctx.status as any, ctx.now, (ctx.pod.status?.conditions ?? []) as any) : null;
     const beyond = overdue ? `; failing for ${overdue.elapsedSeconds}s, longer than its settings allow (${overdue.allowedSeconds}s)` : '';
     return containerDraft(ctx, {
-      overdue: overdue !== null,
+      conclusive: overdue !== null,
       category: restarting ? 'liveness-probe-failing' : 'readiness-probe-failing',
       reason: 'Unhealthy',
       message: `The ${kind.toLowerCase()} probe of container ${name} fails (${times} time${times === 1 ? '' : 's'}${beyond}): ${output}`,

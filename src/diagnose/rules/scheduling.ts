@@ -9,6 +9,7 @@ import { pvcNotBound } from './claims.js';
 import { parseSchedulerMessage, type SchedulerReason } from './scheduler-message.js';
 import { CONDITION_TAINTS, formatTaint, tallyUntoleratedTaints } from './taints.js';
 import { draft, type Draft, type Evidence, type PodContext } from './types.js';
+import type { CategoryPolicy } from '../categories/index.js';
 
 type SchedulingCategory = Extract<Category, `unschedulable-${string}`>;
 
@@ -171,15 +172,45 @@ export const schedulingRule = (ctx: PodContext): Draft | null => {
     const claim = pvcNotBound(ctx, message, since);
     if (claim) return claim;
   }
+  const scaling = winner.category === 'unschedulable-resources' ? scaleUpOutlook(ctx, winner.evidence) : { note: '' };
   return draft(ctx, {
     category: winner.category,
     reason,
     node: null,
-    message: `${capitalize(winner.detail)}. Scheduler: ${message}`,
+    message: `${capitalize(winner.detail)}. Scheduler: ${message}${scaling.note}`,
     evidence: winner.evidence,
     since,
+    provisional: scaling.provisional,
+    conclusive: scaling.conclusive,
+    policy: scaling.policy,
   });
 };
+
+/** Seconds a pod no node can fit waits for a node autoscaler to speak: one cluster-autoscaler scan (10 s) and margin. */
+export const SCALE_UP_GRACE_SECONDS = 15;
+
+/**
+ * A pod that fits no node may still get one: the cluster autoscaler (TriggeredScaleUp / NotTriggerScaleUp events on
+ * the pod) or Karpenter (Nominated) adds nodes, often from a node group scaled to zero. While a scale-up is under way
+ * the pod waits; when the autoscaler says none will come, or none speaks up within the grace and the request is
+ * larger than every node, waiting cannot help.
+ */
+function scaleUpOutlook(
+  ctx: PodContext,
+  evidence: Evidence,
+): { note: string; provisional?: boolean; conclusive?: boolean; policy?: CategoryPolicy } {
+  const triggered = latest(ctx.events.filter((e) => e.reason === 'TriggeredScaleUp' || e.reason === 'Nominated'));
+  const refused = latest(ctx.events.filter((e) => e.reason === 'NotTriggerScaleUp'));
+  if (triggered && (!refused || triggered.lastSeenMs >= refused.lastSeenMs)) {
+    return { note: `; a node is being added: ${triggered.message}`, provisional: true };
+  }
+  if (evidence.fitsLargest !== false) return { note: refused ? `; no scale-up: ${refused.message}` : '' };
+  if (refused) return { note: `; no scale-up: ${refused.message}`, conclusive: true };
+  return {
+    note: '; no node can ever fit it and no scale-up is in sight',
+    policy: { fatal: 'after-seconds', seconds: SCALE_UP_GRACE_SECONDS },
+  };
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

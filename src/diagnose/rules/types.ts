@@ -1,8 +1,9 @@
 // What a rule sees and what it returns. A rule looks at one pod (or one container of it) and, when it recognises the
 // situation, returns a draft: the category, the evidence, and the timing the fail-fast policy needs. Hints, counts and
 // the fatal flag are added later, in one place each.
-import type { Category } from '../categories/index.js';
+import type { Category, CategoryPolicy } from '../categories/index.js';
 import type { EventView } from '../events.js';
+import type { RunContext } from '../run-context.js';
 import type { ContainerSpec, ContainerStatus, Node, PersistentVolumeClaim, Pod } from '../../k8s/objects.js';
 
 /** Facts a hint can quote; each rule fills what it knows. */
@@ -55,8 +56,13 @@ export interface Draft {
   provisional?: boolean;
   /** Judge fatality as this category (a finding re-labelled node-concentrated keeps its cause's policy). */
   policyCategory?: Category;
-  /** The situation has lasted longer than the object's own settings allow (a readiness probe past its allowance). */
-  overdue?: boolean;
+  /**
+   * The rule knows waiting cannot help, whatever the category's clock says: a readiness probe failing past its own
+   * allowance, a request no node and no scale-up can ever fit, a pod that crashed inside the stability window.
+   */
+  conclusive?: boolean;
+  /** This situation's own policy, when the rule knows better than the category's default (see categories/spec.ts). */
+  policy?: CategoryPolicy;
 }
 
 export interface PodContext {
@@ -69,6 +75,8 @@ export interface PodContext {
   /** Events about PersistentVolumeClaims in the pod's namespace. */
   claimEvents: EventView[];
   now: Date;
+  /** What this deploy brings that may still resolve a failure (the objects that create a missing Secret...). */
+  run: RunContext;
 }
 
 export interface ContainerContext extends PodContext {

@@ -7,6 +7,8 @@ import { conditionOf } from '../../k8s/fields.js';
 import { type Condition, type Workload } from '../../k8s/objects.js';
 import type { NewRevision } from '../new-revision.js';
 import type { Draft, Evidence } from './types.js';
+import type { RunContext } from '../run-context.js';
+import { quotaOutlook } from './quota.js';
 
 export interface WorkloadContext {
   kind: WorkloadKind;
@@ -17,14 +19,21 @@ export interface WorkloadContext {
   /** Events about the object that creates the pods (the new ReplicaSet), oldest first. */
   creatorEvents: EventView[];
   now: Date;
+  /** What this deploy brings that may still resolve a failure (webhooks whose backends are starting...). */
+  run: RunContext;
 }
 
 /** A FailedCreate event this old with no condition to back it is history, not the current state. */
 const FAILED_CREATE_FRESH_MS = 10 * 60_000;
 
-export function classifyCreateFailure(message: string): { category: 'quota-exceeded' | 'admission-denied'; evidence: Evidence } | null {
+type CreateFailure = 'quota-exceeded' | 'admission-denied' | 'admission-webhook-unavailable';
+
+export function classifyCreateFailure(message: string): { category: CreateFailure; evidence: Evidence } | null {
   const quota = /exceeded quota: ([^,\s]+)/.exec(message);
   if (quota) return { category: 'quota-exceeded', evidence: { quota: quota[1], cause: message } };
+  // The API server could not reach the webhook (its backend down or still starting): no verdict on the pod at all.
+  const unreachable = /failed calling webhook "([^"]+)"/.exec(message);
+  if (unreachable) return { category: 'admission-webhook-unavailable', evidence: { webhook: unreachable[1], cause: message } };
   const webhook = /admission webhook "([^"]+)" denied the request/.exec(message);
   if (webhook) return { category: 'admission-denied', evidence: { webhook: webhook[1], cause: message } };
   const podSecurity = /violates PodSecurity "([^"]+)"/.exec(message);
@@ -72,15 +81,36 @@ export function createFailureRule(ctx: WorkloadContext): Draft | null {
     1,
     events.reduce((n, e) => n + e.count, 0),
   );
+  const outlook = transience(ctx, classified?.category, message);
   return base(ctx, {
     category: classified?.category ?? 'unknown',
     reason: 'FailedCreate',
-    message: `${ctx.revision.creatorKind} ${creator?.metadata?.name ?? ctx.workload.metadata?.name ?? ''} cannot create pods: ${message.replace(/^Error creating: /, '')}`,
+    message: `${ctx.revision.creatorKind} ${creator?.metadata?.name ?? ctx.workload.metadata?.name ?? ''} cannot create pods: ${message.replace(/^Error creating: /, '')}${outlook.note}`,
     evidence: classified?.evidence ?? { cause: message },
     events: event ? [event] : [],
     failures,
     since: condition?.lastTransitionTime ?? events[0]?.firstSeen ?? null,
+    provisional: outlook.provisional,
+    conclusive: outlook.conclusive,
   });
+}
+
+/**
+ * Whether a refusal clears by itself: a quota the new pods fit once the old ones are gone, a webhook this deploy is
+ * still bringing up. Otherwise the category's policy decides (see categories/workload.ts).
+ */
+function transience(ctx: WorkloadContext, category: CreateFailure | undefined, message: string) {
+  if (category === 'quota-exceeded') {
+    const outlook = quotaOutlook(message, ctx.kind, ctx.workload, ctx.revision);
+    if (outlook.kind === 'fits-later') return { note: ` (${outlook.detail}: waiting for the old pods to go)`, provisional: true };
+    if (outlook.kind !== 'unknown') return { note: ` (${outlook.detail})`, conclusive: true };
+  }
+  if (category === 'admission-webhook-unavailable') {
+    const webhook = /failed calling webhook "([^"]+)"/.exec(message)?.[1] ?? '';
+    if (ctx.run.webhooks.has(webhook))
+      return { note: ' (this deploy applies that webhook: waiting for its backend to start)', provisional: true };
+  }
+  return { note: '' };
 }
 
 export function progressDeadlineRule(ctx: WorkloadContext): Draft | null {

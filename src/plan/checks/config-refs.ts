@@ -1,7 +1,8 @@
 // Secrets, ConfigMaps and keys a new pod template reads that will not exist: the kubelet cannot build the container
 // (config-missing-ref / config-missing-key, the deploy's words: `secret "x" not found`, `couldn't find key k in
 // Secret ns/x`) or cannot mount the volume (a missing key of a volume's items: volume-mount-failed).
-// Not predicted (a note instead): a reference some object of the deploy will produce (producers.ts); one read through
+// Not predicted (a note instead): a reference some object of the deploy will produce (diagnose/run-context.ts: a
+// cert-manager Certificate, an ExternalSecret, a SealedSecret, a Vault secret); one read through
 // env by an app container when the pod has init containers, or when a Job of the deploy runs in the namespace,
 // because those may create it first and the plan cannot know.
 import { templateReferences, type TemplateReference } from '../../diagnose/change/index.js';

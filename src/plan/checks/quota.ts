@@ -8,25 +8,16 @@
 //   a new workload needs all of its pods.
 // Between the first step and the end the usage moves in steps of one pod, so checking both ends covers the middle.
 // Quotas with scopes are not evaluated (which pods they count depends on fields the plan does not model): a note.
-import { podLimit, podRequest, formatQuantity } from '../../diagnose/quantity.js';
+import { formatQuantity } from '../../diagnose/quantity.js';
+import { podUsage } from '../../diagnose/rules/quota.js';
 import { record, text } from '../../k8s/fields.js';
 import { rollingFenceposts } from '../../k8s/int-or-percent.js';
 import { quantityToNumber } from '../../k8s/quantity.js';
-import type { KubeObject, PodSpec } from '../../k8s/objects.js';
+import type { KubeObject } from '../../k8s/objects.js';
 import { predict } from '../predict.js';
 import type { CheckOutput, PlannedWorkload } from '../types.js';
 import { newPodSpec, podCount, subjectOf, templateOf } from '../workload-facts.js';
 import type { CheckContext } from './context.js';
-
-/** What one pod counts against a quota's resource name ("pods", "requests.cpu", "limits.memory", "cpu"...). */
-export function podUsage(spec: PodSpec | undefined, resource: string): number | null {
-  if (resource === 'pods' || resource === 'count/pods') return 1;
-  const m = /^(requests|limits)\.(.+)$/.exec(resource);
-  if (m) return m[1] === 'requests' ? podRequest(spec, m[2]) : podLimit(spec, m[2]);
-  // The bare names are the requests (kubernetes pkg/quota/v1/evaluator/core/pods.go).
-  if (['cpu', 'memory', 'ephemeral-storage'].includes(resource)) return podRequest(spec, resource);
-  return null;
-}
 
 interface Demand {
   /** Pods of the new template at the worst moment, and old pods still there then. */

@@ -42,7 +42,8 @@ function onPodUnguarded(type, pod, silent = false) {
   byName.set(`${pod.metadata.namespace}/${pod.metadata.name}`, uid);
   if (silent || !managed(pod.spec.nodeName)) return;
   const scenario = scenarioOf(pod);
-  if (scenario === '' && pod.status?.phase === 'Pending' && !pod.metadata.deletionTimestamp) config.observe(pod);
+  const healthyPath = scenario === '' || scenario === 'liveness-once';
+  if (healthyPath && pod.status?.phase === 'Pending' && !pod.metadata.deletionTimestamp) config.observe(pod);
   if (scenario === 'liveness') flushLivenessBeforeKill(before, pod);
   for (const intent of podEvents(before, pod, { images, scenario })) recorder.record(pod, intent);
 }

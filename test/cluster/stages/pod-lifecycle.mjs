@@ -9,7 +9,7 @@ import { condition, containerId, healthy, sandbox, status, terminated } from './
 const ready = podStage('pod-ready', {
   selector: [
     { key: '.status.phase', operator: 'In', values: ['Pending'] },
-    scenarioIn(['']),
+    scenarioIn(['', 'liveness-once']),
     { key: `(((${readsConfig}) | not) or (${configResolved}))`, operator: 'In', values: ['true'] },
   ],
   delay: delay(400, 900),
@@ -49,7 +49,7 @@ const complete = podStage('pod-complete', {
   selector: [
     { key: '.status.phase', operator: 'In', values: ['Running'] },
     { key: '.metadata.ownerReferences.[].kind', operator: 'In', values: ['Job'] },
-    scenarioIn(['']),
+    scenarioIn(['', 'liveness-once']),
   ],
   delay: delay(800, 1500),
   template: `{{ $now := Now }}{{ $pod := . }}{{ $gen := .metadata.generation | default 1 }}

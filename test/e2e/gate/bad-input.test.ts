@@ -144,12 +144,160 @@ describe('bad input: one clear message, exit 2, nothing applied', () => {
       /input rollback-scope: "everything" is not one of all-changed, failed-only/,
     ],
     ['unknown flag', () => ['-f', good(), '--dry-run'], /unknown option --dry-run/],
+    // Issue 22: the hardening corpus, one or more cases per class.
+    ['a switch given "no" (item 3)', () => ['-f', good(), '--force-conflicts=no'], /--force-conflicts=no: a switch is true or false/],
+    [
+      'a switch given a separate value (item 3)',
+      () => ['-f', good(), '--rollback', 'false'],
+      /--rollback takes no separate value: write --rollback=false/,
+    ],
+    ['a manifest as a positional argument (item 20)', () => [good()], /unexpected argument ".*": pass manifests with -f/],
+    ['a flag value that is another flag (item 20)', () => ['-n', '-f', good()], /-n needs a value, not the option "-f"/],
+    [
+      'an invalid name in the middle of a file (item 5)',
+      () => [
+        '-f',
+        files({
+          'a.yaml': `${CANARY}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: Bad_Name}\n---\n${CANARY.replace('canary', 'c2')}`,
+        }),
+      ],
+      /a\.yaml, document 2 \(line \d+\): ConfigMap name "Bad_Name" is invalid: it must be a lowercase RFC 1123 subdomain/,
+    ],
+    [
+      'a Service name that is a subdomain, not a label (item 5)',
+      () => [
+        '-f',
+        files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web.v2}\nspec: {ports: [{port: 80}]}\n' }),
+      ],
+      /Service name "web\.v2" is invalid: it must be a lowercase RFC 1123 label/,
+    ],
+    [
+      'a name of ".." (item 6)',
+      () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ".."}\n' })],
+      /ConfigMap name "\.\." is invalid: it may not be "\.\."/,
+    ],
+    [
+      'a name with an encoded slash (item 6)',
+      () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: "x%2F..%2Fy"}\n' })],
+      /Secret name "x%2F\.\.%2Fy" is invalid: it may not contain "%"/,
+    ],
+    [
+      'a role name with a slash (item 6)',
+      () => [
+        '-f',
+        files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: "a/b"}\n' }),
+      ],
+      /Role name "a\/b" is invalid: it may not contain "\/"/,
+    ],
+    [
+      'an apiVersion that walks the path (item 6)',
+      () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1/../../version\nkind: ConfigMap\nmetadata: {name: x}\n' })],
+      /apiVersion "v1\/\.\.\/\.\.\/version" must be "VERSION" or "GROUP\/VERSION"/,
+    ],
+    [
+      'a numeric name (item 16)',
+      () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 12345}\n' })],
+      /ConfigMap metadata\.name must be a string, not the number 12345 \(quote it: name: "12345"\)/,
+    ],
+    [
+      'a numeric kind (item 16)',
+      () => ['-f', files({ 'a.yaml': CANARY, 'b.yaml': 'apiVersion: v1\nkind: 42\nmetadata: {name: x}\n' })],
+      /b\.yaml, document 1 \(line 1\): kind must be a string, not the number 42/,
+    ],
+    [
+      'a YAML alias bomb (items 13, 14)',
+      () => {
+        const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+        for (let i = 1; i <= 9; i++)
+          lines.push(
+            `a${i}: &a${i} [${Array(10)
+              .fill(`*a${i - 1}`)
+              .join(', ')}]`,
+          );
+        return [
+          '-f',
+          files({
+            'a.yaml': CANARY,
+            'b.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n  ${lines.join('\n  ')}\n`,
+          }),
+        ];
+      },
+      /b\.yaml, document 1 uses YAML aliases \(\*name\) that expand to too much data/,
+    ],
+    [
+      'a misspelled field (item 4)',
+      () => ['-f', files({ 'b.yaml': deployment('typo').replace('"replicas"', '"replicass"') })],
+      /Deployment .*typo .* is invalid: spec\.replicass is not a field of Deployment apps\/v1 \(the API server refuses unknown fields in server-side apply\): fix the field name or its indentation/,
+    ],
+    [
+      'a field at the wrong indentation (item 4)',
+      () => ['-f', files({ 'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\ndata: {a: b}\nlabels: {app: web}\n' })],
+      /ConfigMap .*extra .* is invalid: labels is not a field of ConfigMap v1/,
+    ],
+    [
+      'an unknown field-validation value (item 4)',
+      () => ['-f', good(), '--field-validation', 'Ignore'],
+      /input field-validation: "Ignore" is not one of Strict, Warn/,
+    ],
+    [
+      'a timeout Node cannot hold (item 2)',
+      () => ['-f', good(), '--timeout', '600h'],
+      /input timeout: "600h" is longer than the gate can wait .* use at most 596h/,
+    ],
   ];
   it.each(cases)('%s', async (_name, args, pattern) => {
     const r = await deploy(args());
     expectClean(r, pattern);
     if (r.json) expect(r.json.verdict).toBe('error');
     expect(await canaryApplied()).toBe(false);
+  });
+
+  it('an object the server refuses after others were applied: the error lists exactly what was applied (item 5)', async () => {
+    const r = await deploy([
+      '-f',
+      files({
+        'a.yaml': CANARY.replace('canary', 'applied-first'),
+        'b.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: nosel2}\nspec: {template: {spec: {containers: []}}}\n',
+      }),
+    ]);
+    expectClean(
+      r,
+      /Deployment .*nosel2 .* is invalid: .*spec\.selector: Required value.*Applied before the refusal, and left as applied \(not waited for, not rolled back\): ConfigMap bad-[\w-]+\/applied-first \(created\)/s,
+    );
+    expect(await client.get('v1', 'ConfigMap', ns.name, 'applied-first')).not.toBeNull();
+  });
+
+  it("the server's warnings are printed, and field-validation is Strict unless relaxed to Warn (item 4)", async () => {
+    const audit = path.join(path.dirname(kubeconfigPath), 'logs', 'audit.log');
+    const from = fs.statSync(audit).size;
+    const manifest = (name: string) =>
+      deployment(name).replace('"containers"', '"nodeSelector": {"beta.kubernetes.io/arch": "amd64"}, "containers"');
+    const strict = await deploy(['-f', files({ 's.yaml': manifest('warned-strict') })]);
+    const warn = await deploy(['-f', files({ 'w.yaml': manifest('warned-warn') }), '--field-validation', 'Warn']);
+    for (const r of [strict, warn]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/warning from the API server: spec\.template\.spec\.nodeSelector\[beta\.kubernetes\.io\/arch\]: deprecated/);
+    }
+    // What the gate sent, as the API server recorded it.
+    const sent = (name: string) => {
+      const text = fs.readFileSync(audit, 'utf8').slice(from);
+      return [...text.matchAll(/"requestURI":"([^"]*deployments\/([\w-]+)\?[^"]*)"/g)].filter((m) => m[2] === name).map((m) => m[1]);
+    };
+    await expect.poll(() => sent('warned-warn').length).toBeGreaterThan(0);
+    expect(sent('warned-strict').filter((u) => u.includes('fieldManager='))).toEqual([expect.stringContaining('fieldValidation=Strict')]);
+    expect(sent('warned-warn').filter((u) => u.includes('fieldManager='))).toEqual([expect.stringContaining('fieldValidation=Warn')]);
+  });
+
+  it('a brace glob is one pattern, not split at its comma (item 8)', async () => {
+    const dir = files({
+      'x.yaml': CANARY.replace('canary', 'brace-x'),
+      'y.yaml': CANARY.replace('canary', 'brace-y'),
+      'z.yaml': CANARY.replace('canary', 'brace-z'),
+    });
+    const r = await deploy(['-f', `${dir}/{x,y}.yaml`]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await client.get('v1', 'ConfigMap', ns.name, 'brace-y')).not.toBeNull();
+    expect(await client.get('v1', 'ConfigMap', ns.name, 'brace-z')).toBeNull();
   });
 
   it('an invalid object is refused by the API with its reason', async () => {

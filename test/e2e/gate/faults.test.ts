@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gate, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
+import { clusterDir } from '../support/kube.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 
 const client = testClient();
@@ -39,13 +40,13 @@ const BAD = { 'kwok.kube-deploy-gate.dev/scenario': 'image-not-found' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function restartApiserver(downMs: number): Promise<void> {
-  const pidsFile = path.join(projectRoot, '.cluster', 'pids.json');
+  const pidsFile = path.join(clusterDir, 'pids.json');
   const pids = JSON.parse(fs.readFileSync(pidsFile, 'utf8'));
   const entry = pids['kube-apiserver'];
   process.kill(entry.pid, 'SIGKILL');
   while (fs.existsSync(`/proc/${entry.pid}`) && !fs.readFileSync(`/proc/${entry.pid}/stat`, 'utf8').includes(') Z')) await sleep(50);
   await sleep(downMs);
-  const out = fs.openSync(path.join(projectRoot, '.cluster', 'logs', 'kube-apiserver.log'), 'a');
+  const out = fs.openSync(path.join(clusterDir, 'logs', 'kube-apiserver.log'), 'a');
   const child = spawn(entry.binary, entry.args, { detached: true, stdio: ['ignore', out, out] });
   child.unref();
   pids['kube-apiserver'] = { ...entry, pid: child.pid };

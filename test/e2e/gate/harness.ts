@@ -8,9 +8,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { KubeClient } from '../../../src/kube/client.js';
 import { parseInputs } from '../../../src/inputs.js';
 import { runGate, type GateRun } from '../../../src/gate.js';
+import { clusterDir } from '../support/kube.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-export const kubeconfigPath = path.join(projectRoot, '.cluster', 'kubeconfig');
+export const kubeconfigPath = path.join(clusterDir, 'kubeconfig');
 
 export function testClient(): KubeClient {
   const kc = new KubeConfig();

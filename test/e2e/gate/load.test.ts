@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
+import { clusterDir } from '../support/kube.js';
 import { serverUrl, serviceAccountToken, writeKubeconfig } from './credentials.js';
 
 const client = testClient();
@@ -79,7 +80,7 @@ function deployProcess(dir: string, kubeconfig: string): Promise<{ json: any; pe
 function requestsBy(user: string): Record<string, number> {
   const counts: Record<string, number> = {};
   const seen = new Set<string>();
-  for (const line of fs.readFileSync(path.join(projectRoot, '.cluster', 'logs', 'audit.log'), 'utf8').split('\n')) {
+  for (const line of fs.readFileSync(path.join(clusterDir, 'logs', 'audit.log'), 'utf8').split('\n')) {
     if (!line.includes(user)) continue;
     const e = JSON.parse(line);
     if (e.user?.username !== user || seen.has(e.auditID)) continue;

@@ -8,7 +8,8 @@ import { runCli } from '../../../src/cli.js';
 import type { DeployResult } from '../../../src/model.js';
 import type { PlanResult } from '../../../src/plan/types.js';
 import type { KubeClient } from '../../../src/kube/client.js';
-import { kubeconfigPath, projectRoot } from './harness.js';
+import { clusterDir } from '../support/kube.js';
+import { kubeconfigPath } from './harness.js';
 
 export const SCENARIO = 'kwok.kube-deploy-gate.dev/scenario';
 
@@ -92,7 +93,7 @@ export async function resourceVersions(client: KubeClient, namespace: string): P
   return out;
 }
 
-const auditLog = path.join(projectRoot, '.cluster', 'logs', 'audit.log');
+const auditLog = path.join(clusterDir, 'logs', 'audit.log');
 
 /** Where the audit log ends now: the writes after this point are the ones a run made. */
 export function auditMark(): number {

@@ -7,7 +7,9 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-export const kubeconfig = path.join(projectRoot, '.cluster', 'kubeconfig');
+/** The test cluster's state folder: .cluster/, or KDG_CLUSTER_DIR (the same variable test/cluster/lib/paths.mjs reads). */
+export const clusterDir = process.env.KDG_CLUSTER_DIR ?? path.join(projectRoot, '.cluster');
+export const kubeconfig = path.join(clusterDir, 'kubeconfig');
 const clusterScript = path.join(projectRoot, 'test', 'cluster', 'cluster.mjs');
 
 let kubectlBinary: string | undefined;

@@ -51,3 +51,21 @@ describe('apply order', () => {
     expect(applyGroup('Widget')).toBe(1);
   });
 });
+
+// Issue 22 item 8: a comma inside a brace glob belongs to the glob.
+describe('splitList and brace globs', () => {
+  it('keeps k8s/{a,b}.yaml whole and still splits the commas between entries', () => {
+    expect(splitList('k8s/{a,b}.yaml, base/, overlays/{dev,prod/{x,y}}/*.yaml\nextra.yaml')).toEqual([
+      'k8s/{a,b}.yaml',
+      'base/',
+      'overlays/{dev,prod/{x,y}}/*.yaml',
+      'extra.yaml',
+    ]);
+  });
+
+  it('expands a brace glob to its files', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-brace-'));
+    for (const f of ['a.yaml', 'b.yaml', 'c.yaml']) fs.writeFileSync(path.join(dir, f), 'x: 1\n');
+    expect(expandManifestPaths(splitList('{a,b}.yaml'), dir).map((f) => path.basename(f))).toEqual(['a.yaml', 'b.yaml']);
+  });
+});

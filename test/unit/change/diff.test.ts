@@ -574,3 +574,48 @@ describe('diffPodTemplates: secrets stay out of the output', () => {
     ]);
   });
 });
+
+// Issue 22 item 9: credentials in args, commands and env values are masked like log tails, whatever the var is called.
+describe('diffPodTemplates: credentials inside values are masked', () => {
+  it.each([
+    [
+      'an --api-key=... argument',
+      (t: any) => {
+        api(t).args = ['--port=8080', '--api-key=sk_live_51Habc123def456'];
+      },
+      'sk_live_51Habc123def456',
+      /--api-key=\[REDACTED\]/,
+    ],
+    [
+      'a --password argument followed by its value',
+      (t: any) => {
+        api(t).args = ['--user', 'app', '--password', 'hunter2-prod'];
+      },
+      'hunter2-prod',
+      /--password \[REDACTED\]/,
+    ],
+    [
+      'a database URL with a password in a plainly named env var',
+      (t: any) => {
+        api(t).env = [{ name: 'DATABASE_URL', value: 'postgres://shop:S3cretPass@db.internal:5432/shop' }];
+      },
+      'S3cretPass',
+      /postgres:\/\/shop:\[REDACTED\]@db\.internal:5432\/shop/,
+    ],
+    [
+      'a bearer token in a probe command',
+      (t: any) => {
+        api(t).livenessProbe = { exec: { command: ['curl', '-H', 'Authorization: Bearer abcdefghijklmnop', 'http://localhost/healthz'] } };
+      },
+      'abcdefghijklmnop',
+      /Authorization: \[REDACTED\]/,
+    ],
+  ])('%s', (_name, edit, secret, shown) => {
+    const after = edited(base, edit);
+    const changes = diffPodTemplates(base, after);
+    const text = JSON.stringify(changes);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(text).not.toContain(secret);
+    expect(changes.map((c) => c.after).join('\n')).toMatch(shown);
+  });
+});

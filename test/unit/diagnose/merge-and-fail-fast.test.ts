@@ -87,7 +87,11 @@ describe('fail fast', () => {
     ['crash-loop', { since: ago(1), failures: 2 }, 0, true],
     ['oom-killed', { since: null, failures: 1 }, 0, true],
     ['image-not-found', { since: null, failures: 1 }, 0, true],
-    ['config-missing-ref', { since: null, failures: 1 }, 0, true],
+    // A missing Secret gets a grace from the pod's creation: something may still be creating it.
+    ['config-missing-ref', { since: ago(0), failures: 1 }, 59, false],
+    ['config-missing-ref', { since: ago(0), failures: 1 }, 60, true],
+    ['config-missing-ref', { since: ago(0), failures: 1, provisional: true }, 3600, false],
+    ['config-missing-key', { since: ago(0), failures: 1 }, 60, true],
     ['exec-format-error', { since: null, failures: 1 }, 0, true],
     ['image-pull-unauthorized', { since: null, failures: 1 }, 0, false],
     ['image-pull-unauthorized', { since: null, failures: 2 }, 0, true],

@@ -255,3 +255,49 @@ describe('scheduling findings', () => {
     });
   });
 });
+
+describe('a pod no node can fit, and the node autoscalers', () => {
+  const tooBig = { containers: [{ name: 'app', image: 'x', resources: { requests: { cpu: '8' } } }] };
+  const fullNodes = { containers: [{ name: 'app', image: 'x', resources: { requests: { cpu: '1' } } }] };
+  const message =
+    '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.';
+  const nodes = [node('worker-1'), node('worker-2')];
+  const world = (p: ReturnType<typeof pendingPod>, events: ReturnType<typeof event>[] = []) => snapshot({ pods: [p], nodes, events });
+
+  it('a request larger than every node, with no autoscaler speaking up, is fatal after 15 s (not 60 s)', () => {
+    expect(diagnoseWorkload(deployment(), world(pendingPod(message, { scheduledAgo: 14, spec: tooBig })), NOW)[0]).toMatchObject({
+      category: 'unschedulable-resources',
+      fatal: false,
+    });
+    const [f] = diagnoseWorkload(deployment(), world(pendingPod(message, { scheduledAgo: 16, spec: tooBig })), NOW);
+    expect(f).toMatchObject({ fatal: true });
+    expect(f.message).toMatch(/; no node can ever fit it and no scale-up is in sight$/);
+  });
+
+  it('waits, however long, while the cluster autoscaler adds a node (TriggeredScaleUp)', () => {
+    const p = pendingPod(message, { scheduledAgo: 600, spec: tooBig });
+    const scaleUp = event(p, 'Normal', 'TriggeredScaleUp', 'pod triggered scale-up: [{eks-big-2ab4 0->1 (max: 5)}]', { lastAgo: 30 });
+    const [f] = diagnoseWorkload(deployment(), world(p, [scaleUp]), NOW);
+    expect(f).toMatchObject({ category: 'unschedulable-resources', fatal: false });
+    expect(f.message).toMatch(/; a node is being added: pod triggered scale-up: \[\{eks-big-2ab4 0->1 \(max: 5\)\}\]$/);
+  });
+
+  it('Karpenter nominating a node counts as a scale-up under way', () => {
+    const p = pendingPod(message, { scheduledAgo: 600, spec: tooBig });
+    const nominated = event(p, 'Normal', 'Nominated', 'Pod should schedule on: nodeclaim/default-x7k2q', { lastAgo: 10 });
+    expect(diagnoseWorkload(deployment(), world(p, [nominated]), NOW)[0]).toMatchObject({ fatal: false });
+  });
+
+  it("the autoscaler's NotTriggerScaleUp makes a pod no node fits fatal at once", () => {
+    const p = pendingPod(message, { scheduledAgo: 5, spec: tooBig });
+    const refused = event(p, 'Normal', 'NotTriggerScaleUp', "pod didn't trigger scale-up: 2 Insufficient cpu", { lastAgo: 1 });
+    const [f] = diagnoseWorkload(deployment(), world(p, [refused]), NOW);
+    expect(f).toMatchObject({ fatal: true });
+    expect(f.message).toMatch(/; no scale-up: pod didn't trigger scale-up: 2 Insufficient cpu$/);
+  });
+
+  it('full nodes (the pod fits an empty one) keep the 60 s wait: pods of the rollout may still free room', () => {
+    const p = pendingPod(message, { scheduledAgo: 30, spec: fullNodes });
+    expect(diagnoseWorkload(deployment(), world(p), NOW)[0]).toMatchObject({ fatal: false });
+  });
+});

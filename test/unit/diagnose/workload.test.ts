@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseWorkload, isDoomed } from '../../../src/diagnose/index.js';
-import { NEW_RS, NOW, ago, deployment, event, snapshot } from './fixtures.js';
+import { NEW_RS, NOW, OLD_RS, ago, deployment, event, pod, snapshot } from './fixtures.js';
+import { runContextOf } from '../../../src/diagnose/run-context.js';
 
-function failingRs(message: string) {
+function failingRs(message: string, failingFor = 20) {
   return {
     ...NEW_RS,
     spec: { ...NEW_RS.spec, replicas: 3 },
     status: {
       replicas: 0,
-      conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message, lastTransitionTime: ago(20) }],
+      conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message, lastTransitionTime: ago(failingFor) }],
     },
   };
 }
@@ -52,7 +53,8 @@ describe('pods that cannot be created', () => {
       count: '3/3 pods',
       workload: 'Deployment/shop/web',
     });
-    expect(f.message).toBe(`ReplicaSet web-7d9f8c6b5 cannot create pods: ${message}`);
+    // A quota refusal adds what the quota's own numbers say about the new revision (see the quota tests below).
+    expect(f.message.startsWith(`ReplicaSet web-7d9f8c6b5 cannot create pods: ${message}`)).toBe(true);
     expect(f.hint).toMatch(hint);
     expect(isDoomed(deployment(), snap, NOW)).toBe(true);
   });
@@ -142,5 +144,82 @@ describe('terminal workload conditions', () => {
     expect(f).toMatchObject({ category: 'job-failed', fatal: true, reason, workload: 'Job/shop/migrate' });
     expect(f.message).toMatch(text);
     expect(f.hint).toMatch(hint);
+  });
+});
+
+describe('a ResourceQuota refusal: transient or doomed, from the numbers of the quota', () => {
+  // The quota allows 1 cpu; each pod requests 250m (fixtures.ts); the Deployment wants 3 replicas.
+  const quotaMessage = (used: string) =>
+    `pods "web-7d9f8c6b5-q" is forbidden: exceeded quota: compute, requested: requests.cpu=250m, used: requests.cpu=${used}, limited: requests.cpu=1`;
+  const oldPods = (n: number) => Array.from({ length: n }, (_, i) => pod({ name: `web-old-${i}`, rs: OLD_RS, ready: true }));
+  const world = (used: string, strategy: unknown, olds: number, limit = '1') => {
+    const d = deployment({ spec: { ...deployment().spec, replicas: 3, strategy } });
+    const message = quotaMessage(used).replace('limited: requests.cpu=1', `limited: requests.cpu=${limit}`);
+    const rs = failingRs(message);
+    return {
+      d,
+      snap: snapshot({
+        deployments: [d],
+        replicaSets: [rs, OLD_RS],
+        pods: oldPods(olds),
+        events: [event(rs, 'Warning', 'FailedCreate', `Error creating: ${message}`, { count: 3, kind: 'ReplicaSet' })],
+      }),
+    };
+  };
+
+  it('fits once the old pods are gone and maxUnavailable lets them go first: waits', () => {
+    const { d, snap } = world('1', { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } }, 4);
+    const [f] = diagnoseWorkload(d, snap, NOW);
+    expect(f).toMatchObject({ category: 'quota-exceeded', fatal: false });
+    expect(f.message).toMatch(/requests\.cpu: 750m of 1 once the old pods are gone: waiting for the old pods to go\)$/);
+    expect(isDoomed(d, snap, NOW)).toBe(false);
+  });
+
+  it('the same numbers with the default strategy on 3 replicas (maxUnavailable rounds down to 0): stuck, fatal', () => {
+    const { d, snap } = world('1', undefined, 4);
+    const [f] = diagnoseWorkload(d, snap, NOW);
+    expect(f).toMatchObject({ category: 'quota-exceeded', fatal: true });
+    expect(f.message).toMatch(/but maxUnavailable is 0: no old pod is removed first\)$/);
+  });
+
+  it('a template that can never fit, even with every old pod gone: fatal at once', () => {
+    // Two old pods hold 500m of a 500m quota; three new ones need 750m.
+    const { d, snap } = world('500m', { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } }, 2, '500m');
+    const [f] = diagnoseWorkload(d, snap, NOW);
+    expect(f).toMatchObject({ category: 'quota-exceeded', fatal: true });
+    expect(f.message).toMatch(/the new pods need 750m with the old pods gone, the quota allows 500m\)$/);
+  });
+});
+
+describe('an admission webhook that does not answer', () => {
+  const unreachable =
+    'Internal error occurred: failed calling webhook "validate.acme.dev": failed to call webhook: Post "https://127.0.0.1:9443/validate?timeout=10s": dial tcp 127.0.0.1:9443: connect: connection refused';
+  const world = (firstAgo: number) => {
+    const rs = failingRs(unreachable, firstAgo);
+    return snapshot({
+      replicaSets: [rs],
+      pods: [],
+      events: [event(rs, 'Warning', 'FailedCreate', `Error creating: ${unreachable}`, { count: 3, kind: 'ReplicaSet', firstAgo })],
+    });
+  };
+
+  it('is not a denial: it gets a minute, then is fatal', () => {
+    const [young] = diagnoseWorkload(deployment(), world(30), NOW);
+    expect(young).toMatchObject({ category: 'admission-webhook-unavailable', fatal: false });
+    expect(diagnoseWorkload(deployment(), world(61), NOW)[0]).toMatchObject({ fatal: true });
+  });
+
+  it('waits as long as it takes when this deploy applies that webhook (its backend is starting)', () => {
+    const run = runContextOf([
+      {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingWebhookConfiguration',
+        metadata: { name: 'acme' },
+        webhooks: [{ name: 'validate.acme.dev' }],
+      },
+    ]);
+    const [f] = diagnoseWorkload(deployment(), world(600), NOW, { run });
+    expect(f).toMatchObject({ category: 'admission-webhook-unavailable', fatal: false });
+    expect(f.message).toMatch(/this deploy applies that webhook: waiting for its backend to start\)$/);
   });
 });

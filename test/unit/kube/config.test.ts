@@ -1,5 +1,6 @@
 // The kubeconfig input is secret material: written to a private file, masked, and removed afterwards.
 import fs from 'node:fs';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadKubeConfig } from '../../../src/kube/config.js';
 
@@ -41,5 +42,55 @@ describe('loadKubeConfig', () => {
     [{ file: '/nonexistent/config' }, /kubeconfig file \/nonexistent\/config does not exist/],
   ])('refuses %j with one clear message', (source, message) => {
     expect(() => loadKubeConfig(source)).toThrow(message);
+  });
+});
+
+// Issue 22 items 7 and 17: with no kubeconfig given, kubectl's search order; with nothing found, say where it looked.
+describe('the default kubeconfig search', () => {
+  const tmp = () => fs.mkdtempSync(`${os.tmpdir()}/kdg-home-`);
+
+  it('an empty kubeconfig input falls back to ~/.kube/config', () => {
+    const home = tmp();
+    fs.mkdirSync(`${home}/.kube`);
+    fs.writeFileSync(`${home}/.kube/config`, CONTENT);
+    const loaded = loadKubeConfig({ content: '', env: {}, home });
+    expect(loaded.kc.getCurrentCluster()?.server).toBe('https://127.0.0.1:6443');
+  });
+
+  it('KUBECONFIG comes first, and a missing file in it is named', () => {
+    const dir = tmp();
+    fs.writeFileSync(`${dir}/a`, CONTENT);
+    expect(loadKubeConfig({ env: { KUBECONFIG: `/nonexistent/k:${dir}/a` }, home: tmp() }).kc.getCurrentContext()).toBe('ctx');
+    expect(() => loadKubeConfig({ env: { KUBECONFIG: '/nonexistent/k' }, home: tmp() })).toThrow(
+      'KUBECONFIG names /nonexistent/k, which does not exist',
+    );
+  });
+
+  it("then the pod's service account (in-cluster config)", () => {
+    const root = tmp();
+    const sa = `${root}/var/run/secrets/kubernetes.io/serviceaccount`;
+    fs.mkdirSync(sa, { recursive: true });
+    fs.writeFileSync(`${sa}/token`, 'in-cluster-token');
+    fs.writeFileSync(`${sa}/ca.crt`, 'ca');
+    const loaded = loadKubeConfig({
+      env: { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' },
+      home: tmp(),
+      inClusterRoot: root,
+    });
+    expect(loaded.kc.getCurrentCluster()?.server).toBe('https://10.96.0.1:443');
+    expect(process.env.KUBERNETES_SERVICE_HOST).toBeUndefined();
+  });
+
+  it('with nothing found it says where it looked, not http://localhost:8080', () => {
+    const home = tmp();
+    expect(() => loadKubeConfig({ env: {}, home, inClusterRoot: home })).toThrow(
+      `no kubeconfig found: KUBECONFIG is not set, ${home}/.kube/config does not exist, and this is not a pod with a service account (${home}/var/run/secrets/kubernetes.io/serviceaccount/token, KUBERNETES_SERVICE_HOST): pass the kubeconfig input (Action) or --kubeconfig FILE (CLI), or set KUBECONFIG`,
+    );
+  });
+
+  it('a server that is not a URL is refused by name', () => {
+    expect(() => loadKubeConfig({ content: CONTENT.replace('https://127.0.0.1:6443', 'not a url') })).toThrow(
+      `the kubeconfig's server "not a url" is not a URL: use https://HOST:PORT`,
+    );
   });
 });

@@ -214,3 +214,91 @@ describe('WaitLoop', () => {
     expect(log).toEqual(['Deployment prod/web: Waiting...', 'Deployment prod/web: successfully rolled out']);
   });
 });
+
+describe('WaitLoop stability window', () => {
+  /** A window judge scripted by the test: the verdict it gives next, and the opens it saw. */
+  function windowJudge() {
+    const script = { verdict: { state: 'waiting', untilMs: 0 } as import('../../../src/watch/judge.js').WindowVerdict, opened: 0 };
+    const { judge } = fakeJudge();
+    judge.window = {
+      open: () => ++script.opened,
+      judge: () => script.verdict,
+    };
+    return { judge, script };
+  }
+
+  it("holds a workload kubectl calls done until the window says stable, waking up on the judge's deadline", async () => {
+    const { judge, script } = windowJudge();
+    const { loop, deployments, log } = setup(['web'], judge, { minReadyMs: 10_000, tickMs: 60_000 });
+    const run = loop.run();
+    script.verdict = { state: 'waiting', untilMs: 12_500 };
+    deployments.onSync([deployment('web', 'ready')]);
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(loop.outcomes[0].state).toBe('pending');
+    script.verdict = { state: 'stable' };
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(run).resolves.toBe('settled');
+    expect(loop.outcomes[0]).toMatchObject({ state: 'healthy', settledAtMs: 12_500, window: { state: 'held', rolledOutAtMs: 0 } });
+    expect(loop.outcomes[0].status.message).toBe('successfully rolled out');
+    expect(log).toContain("Deployment prod/web: rolled out by kubectl's rules; waiting 10 s for the new pods to stay up (min-ready)");
+    expect(script.opened).toBe(1);
+  });
+
+  it('fails the workload when the window breaks, saying what happened after kubectl said done', async () => {
+    const { judge, script } = windowJudge();
+    const { loop, deployments } = setup(['web'], judge, { minReadyMs: 10_000 });
+    const run = loop.run();
+    deployments.onSync([deployment('web', 'rolling')]);
+    await vi.advanceTimersByTimeAsync(2700);
+    script.verdict = { state: 'waiting', untilMs: 12_700 };
+    deployments.onEvent('MODIFIED', deployment('web', 'ready', 'web:2', '2'));
+    await vi.advanceTimersByTimeAsync(1500);
+    script.verdict = { state: 'broken', what: '3/3 new pods crashed (exit 1)', findings: [] };
+    deployments.onEvent('MODIFIED', deployment('web', 'ready', 'web:2', '3'));
+    await vi.advanceTimersByTimeAsync(10);
+    await expect(run).resolves.toBe('settled');
+    expect(loop.outcomes[0].state).toBe('failed');
+    expect(loop.outcomes[0].window?.message).toBe(
+      "rolled out by kubectl's rules after 2.7 s, then 3/3 new pods crashed (exit 1) within 1.5 s",
+    );
+  });
+
+  it.each([
+    ['min-ready 0s (exactly kubectl)', { minReadyMs: 0 }, undefined, {}],
+    ['a workload the run did not change', { minReadyMs: 10_000 }, false, {}],
+    ['a workload whose own minReadySeconds covers the window', { minReadyMs: 10_000 }, undefined, { minReadySeconds: 10 }],
+  ])('no window for %s', async (_, options, changed, spec) => {
+    const { judge, script } = windowJudge();
+    const wake = { loop: null as WaitLoop | null };
+    const store = new LiveStore(() => wake.loop?.changed());
+    const deployments = store.watcher('deployments', 'prod', DEPLOY, () => {});
+    const loop = (wake.loop = new WaitLoop([{ kind: 'Deployment', namespace: 'prod', name: 'web', changed }], store, {
+      timeoutMs: 60_000,
+      failFast: true,
+      judge,
+      log: () => {},
+      ...options,
+    }));
+    const run = loop.run();
+    const d = deployment('web', 'ready');
+    deployments.onSync([{ ...d, spec: { ...d.spec, ...spec } }]);
+    await vi.advanceTimersByTimeAsync(10);
+    await expect(run).resolves.toBe('settled');
+    expect(loop.outcomes[0]).toMatchObject({ state: 'healthy', window: null });
+    expect(script.opened).toBe(0);
+  });
+
+  it('a deadline inside the window is a timeout, and the window says it did not finish', async () => {
+    const { judge, script } = windowJudge();
+    const { loop, deployments } = setup(['web'], judge, { minReadyMs: 10_000, timeoutMs: 5000 });
+    const run = loop.run();
+    script.verdict = { state: 'waiting', untilMs: 11_000 };
+    deployments.onSync([deployment('web', 'ready')]);
+    await vi.advanceTimersByTimeAsync(5000);
+    await expect(run).resolves.toBe('deadline');
+    expect(loop.outcomes[0]).toMatchObject({ state: 'timeout', window: { state: 'unfinished' } });
+    expect(loop.outcomes[0].window?.message).toBe(
+      "rolled out by kubectl's rules after 0.0 s, but the wait ended before the new pods had stayed Ready for 10 s",
+    );
+  });
+});

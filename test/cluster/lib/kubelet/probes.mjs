@@ -1,14 +1,16 @@
 // Failing probes of the not-ready and liveness scenarios, as the kubelet's prober reports them: one Warning
 // "Unhealthy" per failed probe, every periodSeconds from initialDelaySeconds after the container started (identical
 // messages fold into one Event whose count rises). A liveness probe fails failureThreshold times before the kubelet
-// kills the container (the liveness stage times the kill to match).
+// kills the container (the liveness stage times the kill to match); liveness-once fails once, then passes.
 import { msg, probeOutput, probeTiming } from './messages.mjs';
 
 /** The probe a scenario fails on the pod's first container, or null. */
 export function failingProbe(pod, scenario) {
   const container = pod.spec.containers[0];
   if (scenario === 'not-ready' && container.readinessProbe) return { kind: 'Readiness', probe: container.readinessProbe, container };
-  if (scenario === 'liveness' && container.livenessProbe) return { kind: 'Liveness', probe: container.livenessProbe, container };
+  if ((scenario === 'liveness' || scenario === 'liveness-once') && container.livenessProbe) {
+    return { kind: 'Liveness', probe: container.livenessProbe, container };
+  }
   return null;
 }
 
@@ -25,7 +27,7 @@ export function dueProbeFailures(pod, scenario, done, nowMs) {
   const { initialDelayMs, periodMs, failureThreshold } = probeTiming(failing.probe);
   const first = Date.parse(startedAt) + initialDelayMs;
   let due = nowMs < first ? 0 : Math.floor((nowMs - first) / periodMs) + 1;
-  if (failing.kind === 'Liveness') due = Math.min(due, failureThreshold);
+  if (failing.kind === 'Liveness') due = Math.min(due, scenario === 'liveness-once' ? 1 : failureThreshold);
   return failureIntents(pod, failing, status.containerID, done, due);
 }
 

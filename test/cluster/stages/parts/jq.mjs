@@ -3,6 +3,8 @@
 // operator cannot compare, so the expressions return strings or booleans.
 
 export const SCENARIO_ANNOTATION = 'kwok.kube-deploy-gate.dev/scenario';
+/** How long a crashing container runs before it exits (a Go duration such as "5s"); default: the scenario's own. */
+export const RUN_FOR_ANNOTATION = 'kwok.kube-deploy-gate.dev/run-for';
 
 /**
  * The behaviour a pod gets: "" for a healthy pod, otherwise the annotation's value. `crash-on-node=X` is "crash" on
@@ -60,7 +62,9 @@ export const nextPullAttempt = `(.status.startTime | fromdate) as $t0
 /** How long the container runs before the scenario ends it. */
 export const runTime = `(${scenario}) as $s
 | .spec.containers[0].livenessProbe as $p
-| if $s == "liveness" then
+| (.metadata.annotations["${RUN_FOR_ANNOTATION}"] // "") as $runFor
+| if $runFor != "" and $s != "liveness" then $runFor
+  elif $s == "liveness" then
     (if $p == null then "10s"
      else "\\((($p.initialDelaySeconds // 0) + ($p.periodSeconds // 10) * (($p.failureThreshold // 3) - 1)) * 1000 + 500)ms" end)
   elif $s == "crash-exit-0" then "400ms"

@@ -1,0 +1,133 @@
+// The gate's own rule on top of kubectl's: green means the new pods stayed up. Once kubectl's rule says a workload is
+// done, its new-revision pods must each be Ready, without a restart, for `min-ready`, counted from each pod's own
+// Ready transition. A restart, a failed pod, or a Ready -> not-Ready transition inside the window breaks it: the
+// release that kubectl would call green crashes seconds later (a process that dies two seconds after it starts, with
+// no readiness probe, is Ready for those two seconds).
+import type { ClusterSnapshot, WorkloadKind, WorkloadRef } from '../k8s/kinds.js';
+import { conditionOf, timeOf } from '../k8s/fields.js';
+import type { ContainerStatus, Pod, Workload } from '../k8s/objects.js';
+import { eventViews } from './assess.js';
+import { classifyPod, containerContext, isPodReady, podContext, type PodInputs } from './classify-pod.js';
+import { toFinding, type Finding } from './finding.js';
+import { mergeFindings } from './merge.js';
+import { newRevisionOf } from './new-revision.js';
+import { classifyTermination } from './rules/terminated.js';
+import type { Draft } from './rules/types.js';
+
+/** What the window remembers between looks: each new pod's restarts and readiness when it opened. */
+export interface StabilityWindow {
+  openedAtMs: number;
+  pods: Map<string, { restarts: number; ready: boolean }>;
+  /** When this gate first saw each pod Ready: bounds a cluster clock that runs ahead of ours. */
+  firstSeenReady: Map<string, number>;
+}
+
+export type StabilityVerdict =
+  { state: 'stable' } | { state: 'waiting'; untilMs: number } | { state: 'broken'; what: string; findings: Finding[] };
+
+const uidOf = (pod: Pod) => pod.metadata?.uid ?? `${pod.metadata?.namespace}/${pod.metadata?.name}`;
+
+function restartsOf(pod: Pod): number {
+  return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].reduce(
+    (n, s) => n + (s.restartCount ?? 0),
+    0,
+  );
+}
+
+/** The new revision's pods that are not being deleted; a Failed one stays in view: it broke the window. */
+function newPods(kind: WorkloadKind, workload: Workload, snapshot: ClusterSnapshot): Pod[] {
+  return newRevisionOf(kind, workload, snapshot).pods.filter((p) => !p.metadata?.deletionTimestamp);
+}
+
+export function openWindow(kind: WorkloadKind, workload: Workload, snapshot: ClusterSnapshot, nowMs: number): StabilityWindow {
+  const pods = new Map<string, { restarts: number; ready: boolean }>();
+  const firstSeenReady = new Map<string, number>();
+  for (const pod of newPods(kind, workload, snapshot)) {
+    pods.set(uidOf(pod), { restarts: restartsOf(pod), ready: isPodReady(pod) });
+    if (isPodReady(pod)) firstSeenReady.set(uidOf(pod), nowMs);
+  }
+  return { openedAtMs: nowMs, pods, firstSeenReady };
+}
+
+type Break = { pod: Pod; how: string; drafts: Draft[] };
+
+/**
+ * The container that ended (terminated now, or restarted since), classified by that termination as the crash it is;
+ * otherwise whatever the pod's diagnosis says.
+ */
+function terminationDrafts(pod: Pod, inputs: PodInputs, fallback: string): { how: string; drafts: Draft[] } {
+  const ctx = podContext(pod, inputs);
+  const statuses: [ContainerStatus, boolean][] = [
+    ...(pod.status?.initContainerStatuses ?? []).map((s): [ContainerStatus, boolean] => [s, true]),
+    ...(pod.status?.containerStatuses ?? []).map((s): [ContainerStatus, boolean] => [s, false]),
+  ];
+  for (const [status, isInit] of statuses) {
+    const ended = status.state?.terminated ?? ((status.restartCount ?? 0) > 0 ? status.lastState?.terminated : undefined);
+    if (!ended) continue;
+    const draft = classifyTermination(containerContext(ctx, status, isInit), ended, false);
+    if (!draft) continue;
+    const how = draft.category === 'oom-killed' ? 'were OOM-killed' : `crashed (exit ${ended.exitCode ?? 'unknown'})`;
+    return { how, drafts: [{ ...draft, provisional: false, conclusive: true }] };
+  }
+  return { how: fallback, drafts: classifyPod(pod, inputs).map((d) => ({ ...d, provisional: false, conclusive: true })) };
+}
+
+function breakOf(pod: Pod, window: StabilityWindow, inputs: PodInputs): Break | null {
+  const before = window.pods.get(uidOf(pod));
+  if (restartsOf(pod) > (before?.restarts ?? 0)) return { pod, ...terminationDrafts(pod, inputs, 'restarted') };
+  if (pod.status?.phase === 'Failed') {
+    return {
+      pod,
+      how: `failed (${pod.status.reason ?? 'phase Failed'})`,
+      drafts: classifyPod(pod, inputs).map((d) => ({ ...d, conclusive: true })),
+    };
+  }
+  if (before?.ready && !isPodReady(pod)) return { pod, ...terminationDrafts(pod, inputs, 'stopped being ready') };
+  return null;
+}
+
+/** "3/3 new pods crashed (exit 1)", "1/3 new pods stopped being ready, 1/3 new pods were OOM-killed". */
+function describeBreaks(breaks: Break[], total: number): string {
+  const byHow = new Map<string, number>();
+  for (const b of breaks) byHow.set(b.how, (byHow.get(b.how) ?? 0) + 1);
+  return [...byHow].map(([how, n]) => `${n}/${total} new pod${total === 1 ? '' : 's'} ${how}`).join(', ');
+}
+
+/** When the pod turned Ready: the cluster's transition time, unless this gate saw it Ready earlier (clock skew). */
+function readySince(pod: Pod, window: StabilityWindow, nowMs: number): number {
+  const uid = uidOf(pod);
+  if (!window.firstSeenReady.has(uid)) window.firstSeenReady.set(uid, nowMs);
+  const transition = timeOf(conditionOf(pod.status?.conditions, 'Ready')?.lastTransitionTime);
+  const seen = window.firstSeenReady.get(uid)!;
+  return transition === null ? seen : Math.min(transition, seen);
+}
+
+/**
+ * Judges the window at `now`. `window` records when this gate first saw each pod Ready (it is updated here). A pod
+ * created after the window opened (a replacement, a scale-up) must become Ready and stay so like the others.
+ */
+export function judgeWindow(
+  ref: WorkloadRef,
+  workload: Workload,
+  snapshot: ClusterSnapshot,
+  window: StabilityWindow,
+  now: Date,
+  minReadyMs: number,
+): StabilityVerdict {
+  const pods = newPods(ref.kind, workload, snapshot);
+  const inputs: PodInputs = { events: eventViews(snapshot), nodes: snapshot.nodes, pvcs: snapshot.pvcs, now };
+  const breaks = pods.map((p) => breakOf(p, window, inputs)).filter((b): b is Break => b !== null);
+  if (breaks.length > 0) {
+    const total = Math.max(pods.length, window.pods.size);
+    const drafts = breaks.flatMap((b) => b.drafts);
+    const findings = mergeFindings(drafts.map((d) => toFinding(d, ref, { now, podTotal: total })));
+    return { state: 'broken', what: describeBreaks(breaks, total), findings };
+  }
+  const nowMs = now.getTime();
+  let untilMs = nowMs;
+  for (const pod of pods) {
+    if (!isPodReady(pod)) return { state: 'waiting', untilMs: nowMs + minReadyMs };
+    untilMs = Math.max(untilMs, readySince(pod, window, nowMs) + minReadyMs);
+  }
+  return untilMs <= nowMs ? { state: 'stable' } : { state: 'waiting', untilMs };
+}
