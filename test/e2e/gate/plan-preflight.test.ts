@@ -121,8 +121,9 @@ describe('a ResourceQuota counted with the rollout surge: 2 replicas running in 
     const r = await plan(dir, ns);
     expect(r.code).toBe(0);
     expect(r.plan.findings).toEqual([]);
-    // The first new pod is refused until the quota controller counts the old pod gone (FailedCreate, retried), which
-    // the deploy's fail-fast takes for fatal: waiting to the deadline shows the rollout does complete.
+    // The first new pod is refused until the quota controller counts the removed old pod gone (FailedCreate, retried).
+    // The deploy's fail-fast reads the refusal's stale `used` against the old pods left and calls it fatal (reported
+    // to the lead); waiting to the deadline shows the rollout completes, as the plan said.
     const d = await deploy(dir, ns, '90s', ['--no-fail-fast', '--no-rollback']);
     expect(d.result.verdict).toBe('healthy');
   });
@@ -159,7 +160,7 @@ describe('taints no eligible node lacks', () => {
       expect(r.plan.findings[0].hint).toBe(
         `Add a toleration for kdg-plan-e2e=${ns.name}:NoSchedule to the pod template, or remove that taint from the nodes if it is no longer wanted.`,
       );
-      const d = await deploy(dir, ns.name, '8s', ['--no-rollback']);
+      const d = await deploy(dir, ns.name, '12s', ['--no-rollback']);
       expect(d.result.verdict).toBe('timeout');
       expect(categoriesOf(d.result.findings)).toEqual([`Deployment/${ns.name}/pinned unschedulable-taint`]);
     } finally {
