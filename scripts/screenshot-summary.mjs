@@ -1,14 +1,16 @@
 // Renders a job-summary markdown file the way GitHub does (cmark-gfm, GitHub's own renderer, with its extensions)
 // inside a page styled like a run summary, and screenshots it with headless Chromium.
-//   node scripts/screenshot-summary.mjs SUMMARY.md OUT.png
+//   node scripts/screenshot-summary.mjs SUMMARY.md OUT.png [TITLE] [HEIGHT]
+// TITLE is the box's caption (default "deploy summary"; a PR comment: "github-actions bot commented"), HEIGHT the
+// window's height in pixels (default 820).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const [input, output] = process.argv.slice(2);
+const [input, output, title = 'deploy summary', height = '820'] = process.argv.slice(2);
 if (!input || !output) {
-  console.error('usage: node scripts/screenshot-summary.mjs SUMMARY.md OUT.png');
+  console.error('usage: node scripts/screenshot-summary.mjs SUMMARY.md OUT.png [TITLE] [HEIGHT]');
   process.exit(2);
 }
 const markdown = fs.readFileSync(input, 'utf8');
@@ -27,7 +29,7 @@ tr:nth-child(2n) { background: #f6f8fa; } code { background: rgba(129,139,152,.1
 pre { background: #f6f8fa; padding: 16px; border-radius: 6px; overflow: auto; } pre code { background: none; padding: 0; }
 details { margin: 8px 0; } summary { cursor: pointer; } blockquote { color: #59636e; border-left: .25em solid #d1d9e0; margin: 0; padding: 0 1em; }
 a { color: #0969da; text-decoration: none; } sub { color: #59636e; }
-</style></head><body><div class="box"><div class="title">deploy summary</div>${body}</div></body></html>`;
+</style></head><body><div class="box"><div class="title">${title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</div>${body}</div></body></html>`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-shot-'));
 const html = path.join(dir, 'summary.html');
 fs.writeFileSync(html, page);
@@ -44,7 +46,7 @@ execFileSync(
     '--disable-sync',
     `--user-data-dir=${path.join(dir, 'profile')}`,
     '--hide-scrollbars',
-    '--window-size=1100,820',
+    `--window-size=1100,${Number(height) || 820}`,
     `--screenshot=${path.resolve(output)}`,
     `file://${html}`,
   ],

@@ -16,6 +16,7 @@ import { renderComment, renderSummary, type ReportInput } from './report/markdow
 import { stepOutputs } from './report/outputs.js';
 import { plainHeadline } from './report/headline.js';
 import { githubContext, githubTrace } from './action-context.js';
+import { runPlanAction } from './action-plan.js';
 import { graceAfter } from './phase.js';
 
 /** After a cancellation the PR comment gets this long; the runner kills the step soon after its SIGTERM. */
@@ -45,6 +46,7 @@ async function runAction(env: NodeJS.ProcessEnv, cancel: AbortSignal): Promise<v
   } catch (e) {
     return await reportInputError(describeError(e), env);
   }
+  if (inputs.mode === 'plan') return runPlanAction(inputs, env, cancel);
   const gate = await runGate(inputs, {
     log: (l) => core.info(l),
     maskSecret: (s) => core.setSecret(s),

@@ -1,6 +1,7 @@
 // The CLI shell: parses argv, runs one command, prints, and returns the exit code. Commands live in src/cli/.
 import { runDeployCommand } from './cli/deploy.js';
 import { runDiagnoseCommand } from './cli/diagnose.js';
+import { runPlanCommand } from './cli/plan.js';
 import { runStatusCommand } from './cli/status.js';
 import { runUndoCommand } from './cli/undo.js';
 import { HELP } from './cli/help.js';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   status: runStatusCommand,
   diagnose: runDiagnoseCommand,
   deploy: runDeployCommand,
+  plan: runPlanCommand,
   undo: runUndoCommand,
 };
 

@@ -1,18 +1,12 @@
 // The engine both shells run: apply -> wait -> diagnose -> rollback, returning one DeployResult. IO comes in
 // through `GateDeps` so the shells decide where logs, secrets and cancellation come from.
 import { applyAll, type ApplyResult } from './apply/apply.js';
-import { loadManifests, resolveNamespaces } from './apply/plan.js';
-import { resolveResources } from './apply/resolve.js';
-import { checkNamespacesExist } from './apply/namespaces.js';
-import { expandManifestSources, type ManifestSource } from './apply/sources.js';
-import { readManifestSources } from './apply/read-sources.js';
-import { checkPullSecrets } from './apply/pull-secrets.js';
-import { fetchManifestUrl, type UrlFetcher } from './apply/url-fetcher.js';
+import { describeSources, openClient, readManifests, resolvePlanned } from './apply/prepare.js';
+import type { UrlFetcher } from './apply/url-fetcher.js';
 import { describeError, UserError } from './errors.js';
 import { Cancelled, startPhase } from './phase.js';
 import type { GateInputs } from './inputs.js';
-import { KubeClient } from './kube/client.js';
-import { loadKubeConfig } from './kube/config.js';
+import type { KubeClient } from './kube/client.js';
 import { workloadId } from './k8s/kinds.js';
 import { type ApplyNotice, type DeployResult, type Finding, type RollbackResult, type Verdict, type WorkloadResult } from './model.js';
 import { createJudge } from './judge.js';
@@ -74,32 +68,18 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
   const deployPhase = startPhase('the deploy', inputs.timeoutMs + PHASE_GRACE_MS, deps.signal, inputs.timeoutMs);
   let applyStarted = false;
   try {
-    const sources = expandManifestSources(inputs.manifests, deps.cwd, { allowHttp: inputs.allowHttpManifests });
-    const texts = await readManifestSources(sources, {
-      fetch: deps.fetchUrl ?? fetchManifestUrl,
-      allowHttp: inputs.allowHttpManifests,
+    const { sources, manifests } = await readManifests(inputs, {
       cwd: deps.cwd,
+      fetchUrl: deps.fetchUrl,
       signal: deployPhase.signal,
       deadlineAt,
     });
-    const manifests = loadManifests(texts, inputs.images, inputs.imagePullSecrets);
     let client = deps.client;
-    if (!client) {
-      const loaded = loadKubeConfig({
-        content: inputs.kubeconfig,
-        file: inputs.kubeconfigFile,
-        context: inputs.context,
-        maskSecret: deps.maskSecret,
-      });
-      cleanup = loaded.cleanup;
-      client = new KubeClient(loaded.kc, { onWarning: (w) => deps.log(`warning from the API server: ${w}`) });
-    }
+    if (!client) ({ client, cleanup } = openClient(inputs, deps));
     client.http.useRunSignal(deployPhase.signal);
     const version = await client.discovery.serverVersion();
     deps.log(`connected to ${client.http.server} (Kubernetes ${version})`);
-    const planned = resolveNamespaces(await resolveResources(client, manifests), inputs.namespace, client.contextNamespace());
-    await checkNamespacesExist(client, planned);
-    await checkPullSecrets(client, planned, inputs.imagePullSecrets, (w) => deps.log(`warning: ${w}`));
+    const planned = await resolvePlanned(client, manifests, inputs, deps.log);
     deps.log(`applying ${planned.length} object(s) from ${describeSources(sources)} with server-side apply as "${inputs.fieldManager}"`);
     applyStarted = true;
     const applied = await applyAll(client, planned, {
@@ -172,12 +152,6 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     deployPhase.dispose();
     cleanup();
   }
-}
-
-function describeSources(sources: ManifestSource[]): string {
-  const urls = sources.filter((s) => s.kind === 'url').length;
-  const files = sources.length - urls;
-  return [files ? `${files} file(s)` : '', urls ? `${urls} URL(s)` : ''].filter(Boolean).join(' and ');
 }
 
 function verdictOf(wait: WaitResult): Verdict {

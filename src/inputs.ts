@@ -10,10 +10,13 @@ import { CONFLICTS_MODES, type ConflictsMode } from './apply/ownership.js';
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployFailure = 'keep' | 'scale-to-zero' | 'delete';
 export type PrComment = 'true' | 'false' | 'auto-find';
+/** deploy: apply, wait, roll back. plan: the same inputs, every write a dry run; report what would change and fail. */
+export type Mode = 'deploy' | 'plan';
 /** What the API server does with a field its schema does not know: refuse the object (Strict) or warn (Warn). */
 export type FieldValidationInput = 'Strict' | 'Warn';
 
 export interface GateInputs {
+  mode: Mode;
   manifests: string[];
   namespace?: string;
   kubeconfig?: string;
@@ -141,6 +144,7 @@ export function parseInputs(get: InputGetter): GateInputs {
   if (nsProblem) throw new UserError(`input namespace: "${namespace}" is not a valid namespace name: it ${nsProblem}`);
   const conflicts = conflictsInput(get);
   return {
+    mode: oneOf('mode', get('mode'), ['deploy', 'plan'] as const, 'deploy'),
     manifests: splitList(get('manifests') ?? ''),
     namespace,
     kubeconfig: get('kubeconfig'),

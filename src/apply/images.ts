@@ -29,6 +29,18 @@ export function repositoryOf(image: string): string {
   return colon === -1 ? noDigest : noDigest.slice(0, colon);
 }
 
+/** The tag of an image reference; null when it names none (the runtime then pulls "latest"). */
+export function imageTagOf(image: string): string | null {
+  const noDigest = image.split('@')[0];
+  const repository = repositoryOf(noDigest);
+  return noDigest.length > repository.length ? noDigest.slice(repository.length + 1) : null;
+}
+
+/** A digest (@sha256:...) pins the image whatever its tag says. */
+export function isPinnedByDigest(image: string): boolean {
+  return image.includes('@');
+}
+
 export function parseImageSubstitutions(lines: string[]): ImageSubstitution[] {
   return lines.map((line) => {
     const [left, right, ...rest] = line.split('=').map((s) => s.trim());

@@ -93,7 +93,7 @@ function gateInputs(args: ReturnType<typeof parseArgs>) {
 }
 
 /** Read before the flags are parsed, so that even a bad flag is answered with the JSON document asked for. */
-function wantsJson(argv: string[]): boolean {
+export function wantsJson(argv: string[]): boolean {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if ((a === '-o' || a === '--output') && argv[i + 1] === 'json') return true;
@@ -103,7 +103,7 @@ function wantsJson(argv: string[]): boolean {
 }
 
 /** The summary file is an output asked for: a folder that is missing or read-only stops the run before the deploy. */
-function checkWritable(file: string): void {
+export function checkWritable(file: string): void {
   const dir = path.dirname(path.resolve(file));
   try {
     fs.accessSync(dir, fs.constants.W_OK);

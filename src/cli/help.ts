@@ -4,12 +4,35 @@ export const HELP = {
 
 Usage:
   kube-deploy-gate deploy -f PATH [-f PATH ...] [options]   apply, wait, diagnose, roll back on failure
+  kube-deploy-gate plan -f PATH [-f PATH ...] [options]     what deploy would change and what would fail (dry run)
   kube-deploy-gate status --from-file OBJ [--revision N]    kubectl rollout status rules on one object, offline
   kube-deploy-gate diagnose --from-file DUMP [--now TIME]   classify stuck pods in a kubectl get -o yaml dump
   kube-deploy-gate undo KIND/NAME [--to-revision N]         kubectl rollout undo, natively
 
 Run "kube-deploy-gate COMMAND --help" for a command's options.
 Exit codes: 0 healthy/ok, 1 rollout failed or timed out, 2 could not run (bad input, unreachable or refusing API).
+`,
+  plan: `Usage: kube-deploy-gate plan -f PATH [-f PATH ...] [options]
+
+Every object goes through server-side apply with dryRun=All (nothing is written): prints what would be created or
+changed (the fields; Secret values never) and the failures the deploy would meet, predicted before it runs (a missing
+Secret, ServiceAccount or claim, a request no node can hold, a quota, a node selector, a refusal by admission or
+validation, a permission the gate lacks), plus risks that are not failures.
+
+  -f, --filename PATH          manifest file, folder or glob (repeatable; many documents per file)
+  -n, --namespace NS           namespace for namespaced objects that name none
+      --kubeconfig FILE        kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)
+      --context NAME           kubeconfig context
+      --image REPO=REF         replace the image of containers whose repository is REPO (repeatable)
+      --field-manager NAME     server-side apply field manager (default kube-deploy-gate)
+      --field-validation V     Strict (default: an unknown or duplicate field is a refusal) | Warn
+      --force-conflicts        plan as if taking over fields owned by other managers
+      --no-rollback            the deploy will not roll back (its permissions are not needed)
+      --timeout DURATION       deadline for the plan's requests (default 5m)
+      --summary-file FILE      write the markdown report to FILE
+  -o, --output FORMAT          text (default) | json (one JSON document on stdout; progress on stderr)
+
+Exit codes: 0 nothing predicted to fail, 1 a failure is predicted, 2 the plan could not run.
 `,
   deploy: `Usage: kube-deploy-gate deploy -f PATH [-f PATH ...] [options]
 

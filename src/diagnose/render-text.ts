@@ -11,7 +11,7 @@ function scope(f: Finding): string {
   else if (f.pod) parts.push(`pod ${f.pod}`);
   if (f.container) parts.push(`container ${f.container}`);
   if (f.node) parts.push(`node ${f.node}`);
-  return parts.join(' | ');
+  return parts.filter(Boolean).join(' | ');
 }
 
 function facts(f: Finding): string | null {
@@ -36,7 +36,8 @@ function eventLine(e: EventSummary): string {
 }
 
 function renderFinding(f: Finding): string[] {
-  const lines = [`  ${f.fatal ? 'FATAL' : 'WARN '} ${f.category} | ${scope(f)}`];
+  const where = scope(f);
+  const lines = [`  ${f.fatal ? 'FATAL' : 'WARN '} ${f.category}${where ? ` | ${where}` : ''}`];
   const known = facts(f);
   if (known) lines.push(`${INDENT}${known}`);
   lines.push(`${INDENT}${f.message}`);

@@ -12,6 +12,8 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 export interface ApplyExtras {
   dryRun?: boolean;
   fieldValidation?: FieldValidation;
+  /** The answer's Warning headers, each one (admission's "would violate PodSecurity" on a dry run). */
+  onWarning?: (warning: string) => void;
 }
 
 const POD_RESOURCE: ResourceInfo = { apiVersion: 'v1', kind: 'Pod', plural: 'pods', namespaced: true };
@@ -70,6 +72,20 @@ export class KubeClient {
       body: obj,
       contentType: 'application/apply-patch+yaml',
       retry: true, // applying the same configuration twice is idempotent
+      onWarning: extra.onWarning,
+    });
+  }
+
+  /** POST a new object (the plan sends a pod of a template with dryRun so admission judges it; nothing is stored). */
+  async create(obj: KubeObject, extra: ApplyExtras & { fieldManager?: string } = {}): Promise<KubeObject> {
+    const info = await this.resource(obj.apiVersion!, obj.kind!);
+    return this.http.request(resourcePath(info, obj.metadata?.namespace), {
+      method: 'POST',
+      query: { fieldManager: extra.fieldManager, dryRun: extra.dryRun ? 'All' : undefined, fieldValidation: extra.fieldValidation },
+      body: obj,
+      // Only a dry run may be repeated safely: a real create could succeed twice under generateName.
+      retry: extra.dryRun === true,
+      onWarning: extra.onWarning,
     });
   }
 

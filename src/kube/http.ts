@@ -18,6 +18,8 @@ export interface RequestOptions {
   /** Requests that may be retried after 429/5xx/transport errors (reads, and writes that are idempotent). */
   retry?: boolean;
   signal?: AbortSignal;
+  /** Every Warning header of this request's answer (the dry run's "would violate PodSecurity"), not deduplicated. */
+  onWarning?: (warning: string) => void;
 }
 
 export interface KubeHttpOptions {
@@ -165,6 +167,7 @@ export class KubeHttp {
         res.on('error', (e) => reject(this.failure(e, signal, deadline)));
         res.on('end', () => {
           this.noteWarnings(res.headers);
+          if (options.onWarning) for (const w of parseWarningHeaders(res.headers.warning)) options.onWarning(w);
           const text = Buffer.concat(chunks).toString('utf8');
           let body: unknown = text;
           if ((res.headers['content-type'] ?? '').includes('json')) {

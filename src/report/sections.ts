@@ -31,7 +31,7 @@ export function shrinkNotices(o: RenderOptions, facts: ShrinkFacts): string[] {
 }
 
 /** "[run 42](url)", or with a label of our own; null without a usable run URL. */
-export function runLink(input: ReportInput, label?: string): string | null {
+export function runLink(input: Pick<ReportInput, 'context'>, label?: string): string | null {
   const url = safeUrl(input.context.runUrl);
   if (!url) return null;
   const text = label ?? (input.context.runId !== undefined ? `run ${escapeText(String(input.context.runId), 40)}` : 'the run');

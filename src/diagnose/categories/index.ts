@@ -1,6 +1,7 @@
 // The category registry: every category the diagnosis can report, worst first (the order a person should read
 // findings in when several are fatal at once). The IDs are a public contract (outputs, tests and users' scripts).
 // Adding a category is one entry in one of the groups below.
+import { APPLY_CATEGORIES } from './apply.js';
 import { ENVIRONMENT_CATEGORIES } from './environment.js';
 import { KUBELET_CATEGORIES } from './kubelet.js';
 import { NODE_CATEGORIES } from './node.js';
@@ -12,6 +13,7 @@ import { WORKLOAD_CATEGORIES } from './workload.js';
 
 const REGISTRY = {
   ...WORKLOAD_CATEGORIES,
+  ...APPLY_CATEGORIES,
   ...NODE_CATEGORIES,
   ...TEMPLATE_CATEGORIES,
   ...PLACEMENT_CATEGORIES,

@@ -1,9 +1,9 @@
 // The node's kubelet refused the pod the scheduler placed there, or stopped it for a node shutdown.
-import type { WorkloadRef } from '../../k8s/kinds.js';
+import type { HintSubject } from './spec.js';
 import type { Draft } from '../rules/types.js';
 import { AT_ONCE, type CategorySpec } from './spec.js';
 
-function rejectedHint(d: Draft, w: WorkloadRef): string {
+function rejectedHint(d: Draft, w: HintSubject): string {
   const node = d.node ?? 'the node';
   const reason = d.reason ?? '';
   const e = d.evidence;

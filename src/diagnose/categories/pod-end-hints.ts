@@ -1,7 +1,7 @@
 // The fixes for pods the kubelet ended or cannot remove: an eviction names what to request (or the limit the pod
 // exceeded), and a pod stuck terminating says when a force delete is safe: only once the machine is really gone,
 // since a node whose kubelet or runtime is down may still run the containers.
-import type { WorkloadRef } from '../../k8s/kinds.js';
+import type { HintSubject } from './spec.js';
 import type { Draft } from '../rules/types.js';
 import { podName } from './spec.js';
 
@@ -19,7 +19,7 @@ export function evictedHint(d: Draft): string {
   return `The kubelet evicts the pods that use most above their requests first${user ? ` (${user})` : ''}: set ${request} near real usage, or give the nodes more headroom.`;
 }
 
-export function terminatingHint(d: Draft, w: WorkloadRef): string {
+export function terminatingHint(d: Draft, w: HintSubject): string {
   const pod = podName(d, w);
   const node = d.node ?? 'the node';
   const force = `kubectl delete pod ${pod} -n ${w.namespace} --grace-period=0 --force`;

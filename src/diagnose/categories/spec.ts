@@ -1,19 +1,25 @@
 // What one category means, in one place: when it is fatal, how the headline says it, the fix to suggest, which logs
 // explain it and how its findings merge. Every category is one entry of the registry (index.ts); an entry without
 // one of the required fields does not compile.
-import type { WorkloadRef } from '../../k8s/kinds.js';
 import type { Draft } from '../rules/types.js';
 
 /** When a finding is fatal, i.e. waiting longer cannot help (see ../policy.ts). */
 export type CategoryPolicy =
   { fatal: 'at-once' } | { fatal: 'after-failures'; failures: number } | { fatal: 'after-seconds'; seconds: number } | { fatal: 'never' };
 
+/** What a hint names: a workload, or for the apply categories any object ("ConfigMap"). */
+export interface HintSubject {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
 export interface CategorySpec {
   policy: CategoryPolicy;
   /** The headline's words: "`payments/api` <phrase>". */
   phrase: string;
   /** The concrete next step in one sentence, quoting the evidence so the reader need not look anything up. */
-  hint: (d: Draft, workload: WorkloadRef) => string;
+  hint: (d: Draft, workload: HintSubject) => string;
   /** Which container log explains it: none (no process ran), the instance that ended, or the one running now. */
   logs: 'none' | 'last-ended' | 'running';
   /** The last log line says why: it is appended to the message. */
@@ -32,6 +38,8 @@ export interface CategorySpec {
   nodeSensitive?: boolean;
   /** Only reported once the pod is past the quiet grace: before that a pod is just starting. */
   quietWhileYoung?: boolean;
+  /** Only `plan` predicts it (the API server refusing the apply itself): the diagnosis of pods never reports it. */
+  planOnly?: true;
   /**
    * A fatal finding that ends the wait on its own (terminal: a Job that gave up, a StatefulSet ordinal held by a pod on a
    * lost node, replacements the kubelet keeps rejecting or evicting), or a workload-level one meaning no pod can be
@@ -54,6 +62,6 @@ export function times(n: number): string {
   return n === 1 ? 'once' : `${n} times`;
 }
 
-export function podName(d: Draft, workload: WorkloadRef): string {
+export function podName(d: Draft, workload: HintSubject): string {
   return d.pod?.metadata?.name ?? workload.name;
 }

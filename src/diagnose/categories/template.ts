@@ -1,7 +1,6 @@
 // The new template itself is broken: the same template will crash, fail to pull or miss its configuration again.
-import type { WorkloadRef } from '../../k8s/kinds.js';
 import type { Draft } from '../rules/types.js';
-import { AT_ONCE, after, podName, registryOf, times, type CategorySpec } from './spec.js';
+import { AT_ONCE, after, podName, registryOf, times, type CategorySpec, type HintSubject } from './spec.js';
 
 /**
  * How long a pod may wait for a Secret, ConfigMap or key that does not exist, counted from its creation. A real GitOps
@@ -9,7 +8,7 @@ import { AT_ONCE, after, podName, registryOf, times, type CategorySpec } from '.
  */
 export const CONFIG_GRACE_SECONDS = 60;
 
-function crashHint(d: Draft, w: WorkloadRef): string {
+function crashHint(d: Draft, w: HintSubject): string {
   const logs = `kubectl logs ${d.pod?.metadata?.name ?? 'POD'} -c ${d.container ?? 'CONTAINER'} --previous -n ${w.namespace}`;
   switch (d.exitCode) {
     case 127:

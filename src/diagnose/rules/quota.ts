@@ -5,7 +5,8 @@
 // (k8s.io/apiserver admission/plugin/resourcequota: "exceeded quota: %s, requested: %s, used: %s, limited: %s").
 import { formatQuantity, quantityToNumber } from '../../k8s/quantity.js';
 import type { PodSpec, Workload } from '../../k8s/objects.js';
-import { podRequest } from '../quantity.js';
+import { podLimit, podRequest } from '../quantity.js';
+import { rollingFenceposts } from '../../k8s/int-or-percent.js';
 
 export type QuotaOutlook =
   /** The new revision's pods fit once the old ones are gone, and the strategy can remove old pods first. */
@@ -30,15 +31,18 @@ function pairs(text: string): Map<string, string> {
   );
 }
 
-/** What one pod counts against a quota resource, or null for a resource this rule does not model. */
+/**
+ * What one pod counts against a quota resource ("pods", "requests.cpu", "limits.memory", "cpu"...), the sums
+ * pkg/quota/v1/evaluator/core/pods.go makes (init containers and overhead included); null for a resource this rule
+ * does not model. The plan's quota check counts with it too.
+ */
 export function podUsage(spec: PodSpec | undefined, resource: string): number | null {
   if (resource === 'pods' || resource === 'count/pods') return 1;
-  const m = /^(requests\.|limits\.)?(cpu|memory|ephemeral-storage)$/.exec(resource);
-  if (!m) return null;
-  if (m[1] === 'limits.') {
-    return (spec?.containers ?? []).reduce((n, c) => n + (quantityToNumber(c.resources?.limits?.[m[2]]) ?? 0), 0);
-  }
-  return podRequest(spec, m[2]);
+  const m = /^(requests|limits)\.(.+)$/.exec(resource);
+  if (m) return m[1] === 'requests' ? podRequest(spec, m[2]) : podLimit(spec, m[2]);
+  // The bare names are the requests.
+  if (['cpu', 'memory', 'ephemeral-storage'].includes(resource)) return podRequest(spec, resource);
+  return null;
 }
 
 /** Whether the rollout may remove an old pod before its replacement exists. */
@@ -46,12 +50,7 @@ function removesOldPodsFirst(kind: string, workload: Workload): boolean {
   if (kind === 'StatefulSet' || kind === 'Job') return true;
   const strategy = kind === 'DaemonSet' ? workload.spec?.updateStrategy : workload.spec?.strategy;
   if (strategy?.type === 'Recreate') return true;
-  const replicas = workload.spec?.replicas ?? 1;
-  const raw = strategy?.rollingUpdate?.maxUnavailable ?? '25%';
-  // The deployment controller rounds a percentage of maxUnavailable down (intstr.GetScaledValueFromIntOrPercent).
-  const unavailable =
-    typeof raw === 'number' ? raw : /^(\d+)%$/.test(String(raw)) ? Math.floor((replicas * Number(String(raw).slice(0, -1))) / 100) : 0;
-  return unavailable > 0;
+  return rollingFenceposts(strategy?.rollingUpdate, workload.spec?.replicas ?? 1).maxUnavailable > 0;
 }
 
 function show(resource: string, value: number): string {

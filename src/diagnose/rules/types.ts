@@ -29,6 +29,10 @@ export interface Evidence {
   pvc?: string;
   command?: string;
   cause?: string;
+  /** apply-forbidden: the verb the credentials may not use (on `resource`). */
+  verb?: string;
+  /** apply-refused: the field that cannot change on an existing object. */
+  field?: string;
   /** The categories of the per-pod findings a node-concentrated finding groups. */
   underlying?: string;
   /** The container an eviction names as the largest user, and what it used. */

@@ -152,8 +152,20 @@ describe('diagnose --from-file', () => {
 
 describe('shell', () => {
   it('--help on every command exits 0; an unknown command exits 2', async () => {
-    for (const c of ['deploy', 'status', 'diagnose', 'undo']) expect((await cli([c, '--help'])).code).toBe(0);
+    for (const c of ['deploy', 'plan', 'status', 'diagnose', 'undo']) expect((await cli([c, '--help'])).code).toBe(0);
     expect((await cli(['--help'])).code).toBe(0);
     expect((await cli(['frobnicate'])).code).toBe(2);
+  });
+
+  it('plan that cannot run: exit 2 with the reason, in the JSON shape of a plan', async () => {
+    const r = await cli(['plan', '-o', 'json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      mode: 'plan',
+      verdict: 'error',
+      findings: [],
+      error: expect.stringMatching(/^no manifests given/),
+    });
+    expect((await cli(['plan', '-f', 'x.yaml', '--rollback-scope', 'all'])).code).toBe(2);
   });
 });

@@ -32,6 +32,7 @@ describe('parseInputs', () => {
   it('applies the documented defaults', () => {
     const i = parseInputs(from({ manifests: 'k8s/' }));
     expect(i).toMatchObject({
+      mode: 'deploy',
       manifests: ['k8s/'],
       fieldManager: 'kube-deploy-gate',
       conflicts: 'take-imperative',
@@ -56,6 +57,10 @@ describe('parseInputs', () => {
     });
     expect(parseInputs(from({ manifests: 'x', 'allow-http-manifests': 'true' })).allowHttpManifests).toBe(true);
   });
+
+  it('reads mode: plan', () => {
+    expect(parseInputs(from({ manifests: 'x', mode: 'plan' })).mode).toBe('plan');
+  });
   it.each([
     [{ timeout: 'soon' }, /^input timeout: "soon" is not a duration/],
     [{ timeout: '0s' }, /must be longer than zero/],
@@ -63,6 +68,7 @@ describe('parseInputs', () => {
     [{ 'rollback-scope': 'everything' }, /input rollback-scope: "everything" is not one of all-changed, failed-only/],
     [{ 'on-first-deploy-failure': 'nuke' }, /is not one of keep, scale-to-zero, delete/],
     [{ 'pr-comment': 'yes please' }, /input pr-comment/],
+    [{ mode: 'dry-run' }, /input mode: "dry-run" is not one of deploy, plan/],
     [{ namespace: 'Prod_1' }, /input namespace: "Prod_1" is not a valid namespace name/],
     [{ images: 'not an image' }, /^images: /],
     [{ 'image-pull-secrets': 'ghcr, Bad_Name' }, /^input image-pull-secrets: "Bad_Name" is not a valid Secret name/],
