@@ -48,6 +48,8 @@ async function run(name: string, shape: Shape, timeout = '45s', extra: Record<st
 
 const httpProbe = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 1, failureThreshold: 1 };
 
+// A missing Secret (60 s of grace from the pod's creation) and a pod no node fits (15 s for an autoscaler to speak
+// up) are no longer fatal at once: no-false-red.test.ts has them with their transient twins.
 describe('the gate names why pods are stuck, and fails fast', () => {
   it.concurrent.each([
     ['crash', { scenario: 'crash' }, { category: 'crash-loop', container: 'app', exitCode: 1 }],
@@ -70,11 +72,6 @@ describe('the gate names why pods are stuck, and fails fast', () => {
       { category: 'init-container-failed', container: 'migrate', exitCode: 127 },
     ],
     ['liveness', { scenario: 'liveness', container: { livenessProbe: httpProbe } }, { category: 'liveness-probe-failing' }],
-    [
-      'missing secret',
-      { podSpec: {}, container: { env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-creds', key: 'password' } } }] } },
-      { category: 'config-missing-ref' },
-    ],
   ] as [string, Shape, Record<string, unknown>][])('%s -> fails fast with the right finding', async (label, shape, expected) => {
     const name = label.replace(/[^a-z0-9-]/g, '-');
     const started = Date.now();
@@ -110,7 +107,6 @@ describe('the gate names why pods are stuck, and fails fast', () => {
       'init-container-waiting',
     ],
     ['node-selector', { podSpec: { nodeSelector: { pool: 'gpu' } } }, 'unschedulable-node-selector'],
-    ['too-much-cpu', { container: { resources: { requests: { cpu: '16' } } } }, 'unschedulable-resources'],
   ] as [string, Shape, string][])('%s -> not fatal at once: the deadline comes with the finding', async (name, shape, category) => {
     // 20 s: an init container counts as stuck after 15 s of running (shorter is a normal start).
     const r = await run(name, shape, '20s');
