@@ -18,10 +18,15 @@ export interface Target {
   namespace: string;
   kubeconfig: string;
   timeout: string;
+  /** More CLI flags for the gate (`--min-ready 0s`). */
+  gateArgs?: readonly string[];
 }
 
 export async function runGateTool(runner: GateRunner, target: Target): Promise<ToolRun> {
-  const run = await runMeasured(runner.command, runner.args(target.manifests, target.namespace, target.kubeconfig, target.timeout));
+  const run = await runMeasured(
+    runner.command,
+    runner.args(target.manifests, target.namespace, target.kubeconfig, target.timeout, target.gateArgs),
+  );
   const verdict = gateVerdict(run.stdout);
   return { ...run, ok: verdict === 'healthy', verdict };
 }
