@@ -121,7 +121,7 @@ function transience(
   message: string,
 ): { note: string; provisional?: boolean; conclusive?: boolean; policy?: CategoryPolicy } {
   if (category === 'quota-exceeded') {
-    const oldPods = ctx.revision.olderPods.filter((p) => !p.metadata?.deletionTimestamp).length;
+    const oldPods = ctx.revision.olderPods.filter((p) => !p.metadata?.deletionTimestamp).map((p) => p.spec);
     const outlook = quotaOutlook(message, ctx.kind, ctx.workload, oldPods);
     if (outlook.kind === 'fits-later') return { note: ` (${outlook.detail}: waiting for the old pods to go)`, provisional: true };
     if (outlook.kind === 'never-fits') return { note: ` (${outlook.detail})`, conclusive: true };

@@ -219,8 +219,17 @@ describe('a ResourceQuota refusal: transient or doomed, from the numbers of the 
     expect(isDoomed(d, snap, NOW)).toBe(false);
   });
 
-  it('the same numbers with the default strategy on 3 replicas (maxUnavailable rounds down to 0): stuck, fatal after a minute', () => {
+  it('the same numbers with the default strategy on 3 replicas (maxUnavailable rounds down to 0): the first new pod never fits beside the old ones, fatal at once', () => {
     const { d, snap } = world('1', undefined, 4);
+    const [f] = diagnoseWorkload(d, snap, NOW);
+    expect(f).toMatchObject({ category: 'quota-exceeded', fatal: true });
+    expect(f.message).toMatch(
+      /requests\.cpu: the first new pod \(250m\) beside the 4 old ones \(1\) needs 1250m, the quota allows 1, and maxUnavailable is 0: no old pod is removed before a new one runs\)$/,
+    );
+  });
+
+  it('maxUnavailable 0 with room beside the old pods, taken by other pods: stuck, fatal after a minute', () => {
+    const { d, snap } = world('1', undefined, 2); // 2 old pods hold 500m; the other 500m is someone else's
     const [f] = diagnoseWorkload(d, snap, NOW);
     expect(f).toMatchObject({ category: 'quota-exceeded', fatal: false });
     expect(f.message).toMatch(/but maxUnavailable is 0: no old pod is removed first\)$/);
