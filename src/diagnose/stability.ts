@@ -99,7 +99,9 @@ function readySince(pod: Pod, window: StabilityWindow, nowMs: number): number {
   if (!window.firstSeenReady.has(uid)) window.firstSeenReady.set(uid, nowMs);
   const transition = timeOf(conditionOf(pod.status?.conditions, 'Ready')?.lastTransitionTime);
   const seen = window.firstSeenReady.get(uid)!;
-  return transition === null ? seen : Math.min(transition, seen);
+  // The API records the transition in whole seconds: it happened up to a second after the stamp. Counting from the
+  // stamp would end the window up to a second short of min-ready.
+  return transition === null ? seen : Math.min(transition + 999, seen);
 }
 
 /**
