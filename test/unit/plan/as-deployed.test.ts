@@ -62,13 +62,13 @@ describe('asDeployed: what the plan dry-runs is what the deploy would send', () 
 
   it('a workload an HPA scales keeps the HPA’s count, and the plan says why', () => {
     const { object, notice } = asDeployed({ ...base, hpas: [hpa], manifest: deployment(3), live: live(7) });
-    expect(object.spec?.replicas).toBeUndefined();
+    expect((object.spec as { replicas?: number } | undefined)?.replicas).toBeUndefined();
     expect(notice).toMatch(/HorizontalPodAutoscaler shop\/web scales it/);
   });
 
   it('respect-hpa: false applies the manifest’s count', () => {
     const { object } = asDeployed({ ...base, respectHpa: false, hpas: [hpa], manifest: deployment(3), live: live(7) });
-    expect(object.spec?.replicas).toBe(3);
+    expect((object.spec as { replicas?: number } | undefined)?.replicas).toBe(3);
   });
 
   it('objects that are not workloads, and new workloads, go as the manifest has them', () => {
