@@ -14,7 +14,10 @@ import {
 import type { Judge } from './watch/wait.js';
 import type { WorkloadKind } from './k8s/kinds.js';
 
-/** `run`: what this deploy brings that may still resolve a failure (producers of missing Secrets, webhooks). */
+/**
+ * `run`: what this deploy brings that may still resolve a failure (producers of missing Secrets, webhooks, the Services
+ * of the databases its apps wait for).
+ */
 export function createJudge(run: RunContext = EMPTY_RUN): Judge {
   return {
     status: (workload) => rolloutStatusFor(workload.kind as WorkloadKind, workload),
@@ -25,7 +28,7 @@ export function createJudge(run: RunContext = EMPTY_RUN): Judge {
     window: {
       open: (ref, workload, snapshot, nowMs) => openWindow(ref.kind, workload, snapshot, nowMs),
       judge: (ref, workload, snapshot, state, now, minReadyMs) =>
-        judgeWindow(ref, workload, snapshot, state as StabilityWindow, now, minReadyMs),
+        judgeWindow(ref, workload, snapshot, state as StabilityWindow, now, minReadyMs, run),
     },
   };
 }

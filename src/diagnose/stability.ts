@@ -2,11 +2,15 @@
 // done, its new-revision pods must each be Ready, without a restart, for `min-ready`, counted from each pod's own
 // Ready transition. A restart, a failed pod, or a Ready -> not-Ready transition inside the window breaks it: the
 // release that kubectl would call green crashes seconds later (a process that dies two seconds after it starts, with
-// no readiness probe, is Ready for those two seconds).
+// no readiness probe, is Ready for those two seconds). One exception: a crash while a dependency of the same deploy
+// is down (dependency-wait.ts) is how an app and its database come up together, not a broken release; the window
+// then starts again for that pod, which must come back Ready and stay so.
 import type { ClusterSnapshot, WorkloadKind, WorkloadRef } from '../k8s/kinds.js';
 import { conditionOf, timeOf } from '../k8s/fields.js';
 import type { ContainerStatus, Pod, Workload } from '../k8s/objects.js';
-import { eventViews } from './assess.js';
+import { dependencyView, eventViews } from './assess.js';
+import { dependencyWait, type DependencyView } from './dependency-wait.js';
+import { EMPTY_RUN, type RunContext } from './run-context.js';
 import { classifyPod, containerContext, isPodReady, podContext, type PodInputs } from './classify-pod.js';
 import { toFinding, type Finding } from './finding.js';
 import { mergeFindings } from './merge.js';
@@ -72,7 +76,20 @@ function terminationDrafts(pod: Pod, inputs: PodInputs, fallback: string): { how
   return { how: fallback, drafts: classifyPod(pod, inputs).map((d) => ({ ...d, provisional: false, conclusive: true })) };
 }
 
-function breakOf(pod: Pod, window: StabilityWindow, inputs: PodInputs): Break | null {
+/** A break every draft of which waits for a dependency: the pod's window starts again from what it is now. */
+function waitsForDependency(b: Break, window: StabilityWindow, view: DependencyView): boolean {
+  if (b.drafts.length === 0 || !b.drafts.every((d) => dependencyWait(d, view) !== null)) return false;
+  window.pods.set(uidOf(b.pod), { restarts: restartsOf(b.pod), ready: isPodReady(b.pod) });
+  window.firstSeenReady.delete(uidOf(b.pod));
+  return true;
+}
+
+function breakOf(pod: Pod, window: StabilityWindow, inputs: PodInputs, view: DependencyView): Break | null {
+  const found = rawBreakOf(pod, window, inputs);
+  return found && !waitsForDependency(found, window, view) ? found : null;
+}
+
+function rawBreakOf(pod: Pod, window: StabilityWindow, inputs: PodInputs): Break | null {
   const before = window.pods.get(uidOf(pod));
   if (restartsOf(pod) > (before?.restarts ?? 0)) return { pod, ...terminationDrafts(pod, inputs, 'restarted') };
   if (pod.status?.phase === 'Failed') {
@@ -106,7 +123,8 @@ function readySince(pod: Pod, window: StabilityWindow, nowMs: number): number {
 
 /**
  * Judges the window at `now`. `window` records when this gate first saw each pod Ready (it is updated here). A pod
- * created after the window opened (a replacement, a scale-up) must become Ready and stay so like the others.
+ * created after the window opened (a replacement, a scale-up) must become Ready and stay so like the others. `run`:
+ * the deploy's Services and configuration, for a crash that waits for a dependency.
  */
 export function judgeWindow(
   ref: WorkloadRef,
@@ -115,10 +133,12 @@ export function judgeWindow(
   window: StabilityWindow,
   now: Date,
   minReadyMs: number,
+  run: RunContext = EMPTY_RUN,
 ): StabilityVerdict {
   const pods = newPods(ref.kind, workload, snapshot);
-  const inputs: PodInputs = { events: eventViews(snapshot), nodes: snapshot.nodes, pvcs: snapshot.pvcs, now };
-  const breaks = pods.map((p) => breakOf(p, window, inputs)).filter((b): b is Break => b !== null);
+  const inputs: PodInputs = { events: eventViews(snapshot), nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run };
+  const view = dependencyView(snapshot, now, run, inputs.events);
+  const breaks = pods.map((p) => breakOf(p, window, inputs, view)).filter((b): b is Break => b !== null);
   if (breaks.length > 0) {
     const total = Math.max(pods.length, window.pods.size);
     const drafts = breaks.flatMap((b) => b.drafts);
