@@ -24,10 +24,13 @@ export interface StabilityWindow {
   pods: Map<string, { restarts: number; ready: boolean }>;
   /** When this gate first saw each pod Ready: bounds a cluster clock that runs ahead of ours. */
   firstSeenReady: Map<string, number>;
+  /** Pods whose window started again because they crashed while a dependency was down: pod uid -> that dependency. */
+  restartedWaiting: Map<string, string>;
 }
 
 export type StabilityVerdict =
-  { state: 'stable' } | { state: 'waiting'; untilMs: number } | { state: 'broken'; what: string; findings: Finding[] };
+  /** `note`: what happened on the way ("2/2 new pods restarted while Service db (Deployment shop/db) was not up"). */
+  { state: 'stable'; note?: string } | { state: 'waiting'; untilMs: number } | { state: 'broken'; what: string; findings: Finding[] };
 
 const uidOf = (pod: Pod) => pod.metadata?.uid ?? `${pod.metadata?.namespace}/${pod.metadata?.name}`;
 
@@ -50,7 +53,7 @@ export function openWindow(kind: WorkloadKind, workload: Workload, snapshot: Clu
     pods.set(uidOf(pod), { restarts: restartsOf(pod), ready: isPodReady(pod) });
     if (isPodReady(pod)) firstSeenReady.set(uidOf(pod), nowMs);
   }
-  return { openedAtMs: nowMs, pods, firstSeenReady };
+  return { openedAtMs: nowMs, pods, firstSeenReady, restartedWaiting: new Map() };
 }
 
 type Break = { pod: Pod; how: string; drafts: Draft[] };
@@ -78,7 +81,10 @@ function terminationDrafts(pod: Pod, inputs: PodInputs, fallback: string): { how
 
 /** A break every draft of which waits for a dependency: the pod's window starts again from what it is now. */
 function waitsForDependency(b: Break, window: StabilityWindow, view: DependencyView): boolean {
-  if (b.drafts.length === 0 || !b.drafts.every((d) => dependencyWait(d, view) !== null)) return false;
+  const why = b.drafts.map((d) => dependencyWait(d, view));
+  if (b.drafts.length === 0 || why.some((w) => w === null)) return false;
+  const service = /Service (\S+ \([^)]*\))/.exec(why[0] ?? '')?.[1];
+  window.restartedWaiting.set(uidOf(b.pod), service ? `Service ${service}` : 'a dependency');
   window.pods.set(uidOf(b.pod), { restarts: restartsOf(b.pod), ready: isPodReady(b.pod) });
   window.firstSeenReady.delete(uidOf(b.pod));
   return true;
@@ -151,5 +157,12 @@ export function judgeWindow(
     if (!isPodReady(pod)) return { state: 'waiting', untilMs: nowMs + minReadyMs };
     untilMs = Math.max(untilMs, readySince(pod, window, nowMs) + minReadyMs);
   }
-  return untilMs <= nowMs ? { state: 'stable' } : { state: 'waiting', untilMs };
+  if (untilMs > nowMs) return { state: 'waiting', untilMs };
+  return window.restartedWaiting.size === 0 ? { state: 'stable' } : { state: 'stable', note: restartNote(window, pods.length) };
+}
+
+function restartNote(window: StabilityWindow, total: number): string {
+  const waitedFor = [...new Set(window.restartedWaiting.values())].join(', ');
+  const n = window.restartedWaiting.size;
+  return `${n}/${Math.max(total, n)} new pod${total === 1 ? '' : 's'} restarted while ${waitedFor} was not up yet`;
 }

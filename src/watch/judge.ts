@@ -19,7 +19,7 @@ export interface Judge {
 }
 
 export type WindowVerdict =
-  { state: 'stable' } | { state: 'waiting'; untilMs: number } | { state: 'broken'; what: string; findings: Finding[] };
+  { state: 'stable'; note?: string } | { state: 'waiting'; untilMs: number } | { state: 'broken'; what: string; findings: Finding[] };
 
 export interface WindowJudge {
   /** Remembers the new pods as they are when kubectl's rule says done; the state is the judge's own. */

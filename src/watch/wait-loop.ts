@@ -269,7 +269,10 @@ export class WaitLoop {
     const verdict = window.judge(o, obj, snapshot, o.windowState, now, minReadyMs);
     const after = `rolled out by kubectl's rules after ${seconds(o.window.rolledOutAtMs)}`;
     if (verdict.state === 'stable') {
-      o.window = { ...o.window, state: 'held', message: `${after}; every new pod then stayed Ready for ${seconds(minReadyMs)}` };
+      const then = verdict.note
+        ? `; ${verdict.note}; then every new pod stayed Ready for ${seconds(minReadyMs)}`
+        : `; every new pod then stayed Ready for ${seconds(minReadyMs)}`;
+      o.window = { ...o.window, state: 'held', message: `${after}${then}` };
       this.options.log(`${o.kind} ${o.namespace}/${o.name}: the new pods stayed Ready for ${seconds(minReadyMs)}`);
       this.settle(o, 'healthy');
     } else if (verdict.state === 'broken') {
