@@ -147,9 +147,10 @@ function textResult(result: DeployResult): string {
   for (const w of result.workloads) {
     const rev = `${w.revisionBefore ?? '-'} -> ${w.revisionAfter ?? '-'}`;
     const ok = w.done && (!w.window || w.window.state === 'held');
-    lines.push(
-      `  ${ok ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`,
-    );
+    const name = w.namespace ? `${w.namespace}/${w.name}` : w.name;
+    // An object the kstatus rules judged has no revisions to show.
+    const what = w.apiVersion !== undefined ? (w.changed ? '' : ' (unchanged)') : ` (revision ${rev}${w.changed ? '' : ', unchanged'})`;
+    lines.push(`  ${ok ? 'ok  ' : 'FAIL'} ${w.kind} ${name}${what}: ${w.message}`);
     if (w.window) lines.push(`       ${w.window.message}`);
   }
   for (const t of result.takeovers ?? []) {

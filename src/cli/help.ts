@@ -70,7 +70,8 @@ Manifests are given with -f; other arguments are refused.
 `,
   status: `Usage: kube-deploy-gate status --from-file OBJ.(yaml|json) [--revision N] [--output json|text]
 
-Evaluates one Deployment, StatefulSet, DaemonSet, Job or Pod with the rules of kubectl rollout status and prints
+Evaluates one Deployment, StatefulSet, DaemonSet, Job, Pod or ReplicationController with the rules of kubectl
+rollout status (the gate's own for Job, Pod and ReplicationController) and prints
 {"done": bool, "message": "...", "error": "..." | null}. Exit 0 whenever the input parses.
 `,
   diagnose: `Usage: kube-deploy-gate diagnose --from-file DUMP.yaml [--now RFC3339] [--output json|text]

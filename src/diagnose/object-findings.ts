@@ -100,11 +100,11 @@ function provisioningDraft(claim: KubeObject, events: EventView[], storageClasse
 
 /** The findings for one waited object; none while it is current or nothing explains the wait. */
 export function diagnoseObject(ref: ObjectKey, obj: KubeObject, verdict: ObjectVerdict, inputs: ObjectInputs): Finding[] {
+  const claim = verdict.state === 'in-progress' && ref.kind === 'PersistentVolumeClaim';
+  // The wait asks on every change: events are read only when something can come of them.
+  if (verdict.state !== 'failed' && !claim) return [];
   const events = eventsNamed(views(inputs.events), ref.kind, ref.namespace, ref.name);
-  let draft: Draft | null = null;
-  if (verdict.state === 'failed') draft = failedDraft(obj, verdict, events);
-  else if (verdict.state === 'in-progress' && ref.kind === 'PersistentVolumeClaim')
-    draft = provisioningDraft(obj, events, inputs.storageClasses);
+  const draft = claim ? provisioningDraft(obj, events, inputs.storageClasses) : failedDraft(obj, verdict, events);
   if (!draft) return [];
   // A finding about one object: "1/1 pods" would count what it does not have.
   return [{ ...toFinding(draft, ref, { now: inputs.now, podTotal: 1 }), count: '' }];

@@ -49,6 +49,7 @@ export function timeoutMessage(status: ObjectStatus): string {
 export class GenericTracker {
   private readonly tracked: GenericOutcome[];
   private readonly dropped = new Set<GenericOutcome>();
+  private readonly looked = new Map<GenericOutcome, { obj: KubeObject; events: readonly unknown[]; atMs: number; findings: Finding[] }>();
   private startedMs: number | null = null;
 
   constructor(
@@ -111,12 +112,25 @@ export class GenericTracker {
       return this.settle(t, 'failed', nowMs, status.message);
     }
     if (!this.options.failFast) return;
-    const findings = this.findings(t, obj, nowMs);
+    const findings = this.findingsWhileWaiting(t, obj, nowMs);
     if (findings.some((f) => f.fatal)) {
       t.findings = findings;
       this.options.log(`${describe(t)}: ${findings.find((f) => f.fatal)!.message}`);
       this.settle(t, 'failed', nowMs, status.message);
     }
+  }
+
+  /**
+   * The wait judges on every change (a rollout of many pods sends a stream): the diagnosis on top runs again only
+   * when the object or the events changed, or a second passed (its policies count time).
+   */
+  private findingsWhileWaiting(t: GenericOutcome, obj: KubeObject, nowMs: number): Finding[] {
+    const events = this.view.events();
+    const last = this.looked.get(t);
+    if (last && last.obj === obj && last.events === events && nowMs - last.atMs < 1000) return last.findings;
+    const findings = this.findings(t, obj, nowMs);
+    this.looked.set(t, { obj, events, atMs: nowMs, findings });
+    return findings;
   }
 
   private findings(t: GenericOutcome, obj: KubeObject, nowMs: number): Finding[] {
