@@ -1,7 +1,10 @@
-// The rules the wait applies, wired from the pure core: kubectl's status rules and the diagnosis's fail-fast. It lives
+// The rules the wait applies, wired from the pure core: kubectl's status rules and the diagnosis's fail-fast for the
+// workloads, kstatus and the object diagnosis for everything else the run waits for. It lives
 // beside the shells, not in watch/, so the wait loop never imports the diagnosis it is handed.
 import { rolloutStatusFor, isTerminalError } from './watch/status/index.js';
+import { objectStatus } from './watch/status/generic/index.js';
 import {
+  diagnoseObject,
   diagnoseWorkload,
   EMPTY_RUN,
   isAlarming,
@@ -10,6 +13,7 @@ import {
   openWindow,
   type RunContext,
   type StabilityWindow,
+  workloadNotes,
 } from './diagnose/index.js';
 import type { Judge } from './watch/wait.js';
 import type { WorkloadKind } from './k8s/kinds.js';
@@ -29,6 +33,11 @@ export function createJudge(run: RunContext = EMPTY_RUN): Judge {
       open: (ref, workload, snapshot, nowMs) => openWindow(ref.kind, workload, snapshot, nowMs),
       judge: (ref, workload, snapshot, state, now, minReadyMs) =>
         judgeWindow(ref, workload, snapshot, state as StabilityWindow, now, minReadyMs, run),
+    },
+    notes: workloadNotes,
+    objects: {
+      status: objectStatus,
+      findings: (ref, obj, status, context) => diagnoseObject(ref, obj, status, context),
     },
   };
 }
