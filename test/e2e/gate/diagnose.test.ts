@@ -5,6 +5,7 @@
 // for kubectl rollout status and for the gate alike.
 import { describe, expect, it } from 'vitest';
 import { gate, testClient, useNamespace, writeManifests } from './harness.js';
+import type { Pod } from '../../../src/k8s/objects.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'diag');
@@ -214,13 +215,13 @@ describe('the gate names why pods are stuck, and fails fast', () => {
       {
         onSync: () => {},
         onEvent: (_t, pod) => {
-          const crashed = (pod.status?.containerStatuses ?? []).some(
-            (c: any) =>
+          const crashed = ((pod as Pod).status?.containerStatuses ?? []).some(
+            (c) =>
               c.state?.waiting?.reason === 'CrashLoopBackOff' ||
               (c.state?.terminated?.exitCode ?? 0) !== 0 ||
               (c.lastState?.terminated?.exitCode ?? 0) !== 0,
           );
-          if (crashed && !firstCrash && pod.metadata.labels?.app === 'timed') firstCrash = Date.now();
+          if (crashed && !firstCrash && pod.metadata?.labels?.app === 'timed') firstCrash = Date.now();
         },
         onFatal: () => {},
       },

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runUndoCommand } from '../../../src/cli/undo.js';
 import { deployment, gate, kubeconfigPath, testClient, useNamespace, writeManifests } from './harness.js';
+import type { Workload } from '../../../src/k8s/objects.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'rollback');
@@ -53,7 +54,7 @@ describe('rollback', () => {
     expect(byName['svc-c']).toMatchObject({ done: false, message: 'not rolled back: unchanged by this run' });
     expect(await liveImages('app=svc-a')).toEqual(['ghcr.io/acme/a:1', 'ghcr.io/acme/a:1']);
     const c = await client.get('apps/v1', 'Deployment', ns.name, 'svc-c');
-    expect(c.metadata.annotations['deployment.kubernetes.io/revision']).toBe('1');
+    expect(c?.metadata?.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
   });
 
   it.each([
@@ -179,8 +180,8 @@ describe('rollback', () => {
     const base = ['--namespace', ns.name, '--kubeconfig', kubeconfigPath];
     expect(await runUndoCommand(['deployment/undo-me', '--to-revision', '1', ...base], io)).toBe(0);
     expect(out.pop()).toBe('deployment.apps/undo-me rolled back\n');
-    const d = await client.get('apps/v1', 'Deployment', ns.name, 'undo-me');
-    expect(d.spec.template.spec.containers[0].image).toBe('ghcr.io/acme/u:1');
+    const d = await client.get<Workload>('apps/v1', 'Deployment', ns.name, 'undo-me');
+    expect(d?.spec?.template?.spec?.containers?.[0].image).toBe('ghcr.io/acme/u:1');
     expect(await runUndoCommand(['deployment/undo-me', '--to-revision', '4', ...base], io)).toBe(0);
     expect(out.pop()).toBe('deployment.apps/undo-me skipped rollback (current template already matches revision 4)\n');
     expect(await runUndoCommand(['deployment/undo-me', '--to-revision', '42', ...base], io)).toBe(1);
