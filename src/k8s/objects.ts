@@ -290,8 +290,3 @@ export interface CustomResourceDefinition extends KubeObject {
 export function crdOf(o: KubeObject): CustomResourceDefinition | null {
   return o.kind === 'CustomResourceDefinition' ? (o as CustomResourceDefinition) : null;
 }
-
-/** Objects as a person names them: "Deployment shop/api", "Namespace shop". */
-export function describeRef(ref: { kind?: string; namespace?: string; name?: string }): string {
-  return `${ref.kind ?? 'object'} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name ?? ''}`;
-}
