@@ -123,6 +123,7 @@ async function applyOne(client: KubeClient, p: PreparedObject, options: ApplyOpt
   return { object, workload };
 }
 
+/** Polls the CRD's Established condition (a wait for the API server, not a retry: each read retries in KubeHttp). */
 async function waitEstablished(client: KubeClient, m: PlannedObject, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -7,8 +7,16 @@ import { restartCauses, type RestartCauses } from '../change/probe-restarts.js';
 import type { Terminated } from '../../k8s/objects.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
 
-const START_FAILURE =
-  /OCI runtime (?:create|start|exec) failed|runc create failed|unable to start container process|error during container init|failed to create (?:containerd )?task|failed to create shim/;
+const START_FAILURE = new RegExp(
+  [
+    'OCI runtime (?:create|start|exec) failed',
+    'runc create failed',
+    'unable to start container process',
+    'error during container init',
+    'failed to create (?:containerd )?task',
+    'failed to create shim',
+  ].join('|'),
+);
 const EXEC_FORMAT = /exec format error/;
 const QUOTED_EXEC = /exec: "([^"]+)": ([^:]+(?:\$PATH)?)/;
 const PATH_ERROR = /(?:exec|open|stat) ([^:\s]+): (no such file or directory|permission denied)/;
