@@ -50,11 +50,7 @@ function podsOf(owner: KubeObject, ownerKind: string, pods: readonly Pod[], fall
   return ownedOrClaimed(pods, { ...owner, kind: ownerKind }, fallback);
 }
 
-/** The ReplicaSet the deployment controller considers new (see k8s/replicasets.ts), among those the Deployment owns. */
-export function newReplicaSetOf(deployment: Workload, replicaSets: readonly Workload[]): Workload | null {
-  return newReplicaSet(deployment, ownedBy(replicaSets, { ...deployment, kind: 'Deployment' }));
-}
-
+/** The new ReplicaSet is the one the deployment controller considers new (k8s/replicasets.ts) among those it owns. */
 function deploymentNewRevision(d: Workload, snapshot: ClusterSnapshot, pods: readonly Pod[]): NewRevision {
   const owned = ownedBy(snapshot.replicaSets, { ...d, kind: 'Deployment' });
   const rs = newReplicaSet(d, owned);

@@ -6,7 +6,7 @@ import type { PlannedObject } from '../apply/plan.js';
 import { groupForApply } from '../apply/order.js';
 import type { FieldValidation, KubeClient } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
-import type { KubeObject } from '../k8s/objects.js';
+import { crdOf, type KubeObject } from '../k8s/objects.js';
 import type { DryRunObject } from './types.js';
 import { readScalers } from '../apply/hpa-scalers.js';
 import { asDeployed } from './as-deployed.js';
@@ -43,7 +43,10 @@ export async function dryRunObjects(client: KubeClient, planned: PlannedObject[]
 /** "group/Kind" of the custom resources the deploy's own CRDs define. */
 function kindsOfCrds(planned: PlannedObject[]): Set<string> {
   const kinds = new Set<string>();
-  for (const { object: o } of planned) if (o.kind === 'CustomResourceDefinition') kinds.add(`${o.spec?.group}/${o.spec?.names?.kind}`);
+  for (const { object } of planned) {
+    const crd = crdOf(object);
+    if (crd) kinds.add(`${crd.spec?.group}/${crd.spec?.names?.kind}`);
+  }
   return kinds;
 }
 

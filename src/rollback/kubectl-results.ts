@@ -7,7 +7,6 @@ export const ROLLBACK_SKIPPED = 'skipped rollback';
 
 export const JSON_PATCH = 'application/json-patch+json';
 export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json';
-export const MERGE_PATCH = 'application/merge-patch+json';
 
 export type RollbackErrorCode = 'revision-not-found' | 'no-history' | 'no-last-revision' | 'paused' | 'no-rollbacker';
 

@@ -4,6 +4,7 @@
 // a claim whose StorageClass does not exist; the RC manager runs ReplicationControllers; the HPA controller writes
 // its status. Manifests as users write them.
 import { describe, expect, it } from 'vitest';
+import type { Pod } from '../../../src/k8s/objects.js';
 import { renderSummary } from '../../../src/report/markdown.js';
 import { kubectl } from '../support/kube.js';
 import { deployment, gate, testClient, useNamespace, writeManifests } from './harness.js';
@@ -264,7 +265,7 @@ describe('a ReplicationController', () => {
       message: 'replication controller "legacy" has 2 of 2 replicas ready',
     });
     expect(v1.result.findings).toEqual([]);
-    const before = (await client.list('v1', 'Pod', ns.name, { labelSelector: 'app=legacy' })).map((p) => p.metadata.name).sort();
+    const before = (await client.list<Pod>('v1', 'Pod', ns.name, { labelSelector: 'app=legacy' })).map((p) => p.metadata?.name).sort();
 
     const v2 = await gate({
       manifests: [file(replicationController('legacy', 'ghcr.io/acme/legacy:2'))],
@@ -281,8 +282,8 @@ describe('a ReplicationController', () => {
         message: `2 of 2 pods (${before.join(', ')}) still run an older pod template: a ReplicationController does not replace its pods when its template changes, so only pods it creates from now on use the new one`,
       }),
     ]);
-    const after = await client.list('v1', 'Pod', ns.name, { labelSelector: 'app=legacy' });
-    expect(after.map((p) => p.spec.containers[0].image)).toEqual(['ghcr.io/acme/legacy:1', 'ghcr.io/acme/legacy:1']);
+    const after = await client.list<Pod>('v1', 'Pod', ns.name, { labelSelector: 'app=legacy' });
+    expect(after.map((p) => p.spec?.containers?.[0]?.image)).toEqual(['ghcr.io/acme/legacy:1', 'ghcr.io/acme/legacy:1']);
   });
 
   it('its crash-looping pods fail it with their finding; a failed run says it is not restored', async () => {

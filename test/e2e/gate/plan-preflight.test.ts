@@ -84,7 +84,9 @@ function quotaNamespace(prefix: string) {
     expect(first.result.verdict).toBe('healthy');
     await waitFor(
       'the quota to count the 2 pods',
-      async () => (await client.get('v1', 'ResourceQuota', ns.name, 'pods'))?.status?.used?.pods === '2',
+      async () =>
+        (await client.get<{ status?: { used?: Record<string, string> } }>('v1', 'ResourceQuota', ns.name, 'pods'))?.status?.used?.pods ===
+        '2',
       20_000,
     );
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { viewEvent } from '../../../src/diagnose/events.js';
 import { LiveStore } from '../../../src/watch/live-store.js';
+import type { Pod } from '../../../src/k8s/objects.js';
 
 const pod = (name: string, uid: string, extra: Record<string, unknown> = {}) => ({
   metadata: { name, namespace: 'prod', uid, managedFields: [{ manager: 'kubelet' }] },
@@ -49,7 +50,7 @@ describe('LiveStore', () => {
     watcher.onSync([pod('a', 'u1'), pod('b', 'u2')]);
     watcher.onSync([pod('b', 'u2')]);
     expect(store.find('pods', 'prod', 'a')).toBeUndefined();
-    expect(store.list('pods').map((p) => p.metadata.name)).toEqual(['b']);
+    expect(store.list('pods').map((p) => p.metadata?.name)).toEqual(['b']);
   });
 
   it('hands out the same list until its collection changes, and a fresh one after', () => {
@@ -128,7 +129,7 @@ describe('LiveStore', () => {
   it('counts the changes its predicate calls alarming, on events and on re-lists, and never on deletions', () => {
     const store = new LiveStore(
       () => {},
-      (o) => o.status?.phase === 'Failed',
+      (o) => (o as Pod).status?.phase === 'Failed',
     );
     const watcher = store.watcher('pods', 'prod', TYPE, () => {});
     watcher.onSync([pod('a', 'u1'), pod('b', 'u2')]);
@@ -144,7 +145,7 @@ describe('LiveStore', () => {
   });
 
   it("gives watch objects without kind the collection's kind, so predicates can dispatch on it", () => {
-    const kinds: string[] = [];
+    const kinds: (string | undefined)[] = [];
     const store = new LiveStore(
       () => {},
       (o) => (kinds.push(o.kind), false),
