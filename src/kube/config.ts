@@ -31,13 +31,24 @@ const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 export function loadKubeConfig(source: KubeConfigSource): LoadedKubeConfig {
   const kc = new KubeConfig();
-  let cleanup = () => {};
+  const copy = { cleanup: () => {} };
+  try {
+    configure(kc, source, copy);
+  } catch (error) {
+    // A refused kubeconfig must not leave its private copy (credentials) behind in the temp folder.
+    copy.cleanup();
+    throw error;
+  }
+  return { kc, cleanup: copy.cleanup };
+}
+
+function configure(kc: KubeConfig, source: KubeConfigSource, copy: { cleanup: () => void }): void {
   if (source.content !== undefined && source.content.trim() !== '') {
     // client-node reads some fields (exec plugins, relative cert paths) from files: keep a private 0600 copy.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-'));
     const file = path.join(dir, 'kubeconfig');
     fs.writeFileSync(file, source.content, { mode: 0o600 });
-    cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+    copy.cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
     loadFile(kc, file, 'the kubeconfig input');
   } else if (source.file) {
     if (!fs.existsSync(source.file)) throw new UserError(`kubeconfig file ${source.file} does not exist`);
@@ -62,7 +73,6 @@ export function loadKubeConfig(source: KubeConfigSource): LoadedKubeConfig {
   }
   checkServer(cluster.server);
   maskCredentials(kc, source.maskSecret);
-  return { kc, cleanup };
 }
 
 /**

@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployment, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'action');
@@ -87,7 +87,7 @@ function runAction(
   inputs: Record<string, string>,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number; outputs: Record<string, string>; summary: string; stdout: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-action-'));
+  const dir = tempDir('kdg-action');
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
   const eventFile = path.join(dir, 'event.json');

@@ -3,12 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli.js';
 import { deployment, kubeconfigPath, testClient, useNamespace, writeManifests } from './harness.js';
 import { serverUrl, writeKubeconfig } from './credentials.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'bad');
@@ -324,7 +324,7 @@ describe('bad input: one clear message, exit 2, nothing applied', () => {
 
 describe('bad kubeconfig: one clear message, exit 2', () => {
   const tmp = (text: string) => {
-    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-kc-')), 'config');
+    const f = path.join(tempDir('kdg-kc'), 'config');
     fs.writeFileSync(f, text);
     return f;
   };
@@ -368,7 +368,7 @@ describe('bad kubeconfig: one clear message, exit 2', () => {
 
 function selfSignedCa(): string {
   // Any valid CA that did not sign the apiserver's certificate.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-ca-'));
+  const dir = tempDir('kdg-ca');
   execFileSync(
     'openssl',
     ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k`, '-out', `${dir}/c`, '-days', '1', '-subj', '/CN=other-ca'],

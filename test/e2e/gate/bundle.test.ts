@@ -3,12 +3,12 @@
 // kubeconfigs do, through an exec credential plugin (as EKS, GKE and AKS kubeconfigs do) and a SOCKS5 proxy-url.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployment, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import { serverUrl, serviceAccountToken, writeKubeconfig } from './credentials.js';
 import { startSocksProxy } from './socks-proxy.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'bundle');
@@ -42,7 +42,7 @@ async function namespaceAdminToken(sa: string): Promise<string> {
 describe('the bundle', () => {
   it('deploys with credentials from an exec plugin', async () => {
     const token = await namespaceAdminToken('exec-gate');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-exec-'));
+    const dir = tempDir('kdg-exec');
     const plugin = path.join(dir, 'credential-plugin.mjs');
     const calls = path.join(dir, 'calls');
     fs.writeFileSync(

@@ -1,11 +1,11 @@
 // Kubeconfigs for tests that need other credentials than the admin's: a ServiceAccount's token (real RBAC), a
 // broken token, a wrong CA, another server.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { KubeClient } from '../../../src/kube/client.js';
 import { kubeconfigPath } from './harness.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 export function adminConfig(): any {
   return parse(fs.readFileSync(kubeconfigPath, 'utf8'));
@@ -31,7 +31,7 @@ export function writeKubeconfig(
     users: [{ name: 'test', user }],
     contexts: [{ name: 'test', context: { cluster: 'test', user: 'test' } }],
   };
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-kc-')), 'kubeconfig');
+  const file = path.join(tempDir('kdg-kc'), 'kubeconfig');
   fs.writeFileSync(file, JSON.stringify(config), { mode: 0o600 });
   return file;
 }

@@ -2,12 +2,12 @@
 // The bundles run as users run them: each run ends by its deadline (or within 2 s of the signal) with the right
 // verdict, one clear line, and its report written (JSON on stdout, the summary file; the Action's outputs and summary).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployment, kubeconfigPath, testClient, useNamespace, writeManifests } from './harness.js';
 import { writeKubeconfig } from './credentials.js';
 import { actionEnv, actionPath, cliPath, STACK, start, startSilentServer } from './process.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'hang');
@@ -21,7 +21,7 @@ afterAll(async () => {
   await silent.close();
 });
 
-const summaryPath = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-sum-')), 'summary.md');
+const summaryPath = () => path.join(tempDir('kdg-sum'), 'summary.md');
 const stuck = () =>
   writeManifests({
     'web.yaml': deployment('stuck', {
@@ -140,7 +140,7 @@ describe('SIGTERM during the wait, against the test cluster', () => {
   it('the Action ends within 2 s, even with a PR comment to post to a GitHub API that never answers', async () => {
     const github = await startSilentServer();
     try {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-event-'));
+      const dir = tempDir('kdg-event');
       fs.writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 7, head: { sha: 'abc1234' } } }));
       const action = actionEnv(
         {

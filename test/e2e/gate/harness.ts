@@ -1,7 +1,6 @@
 // What the gate's end-to-end tests share: a client for the test cluster, a fresh namespace per test, manifests
 // written to a temp folder, and runGate with the test cluster's kubeconfig.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll } from 'vitest';
@@ -9,6 +8,7 @@ import { KubeClient } from '../../../src/kube/client.js';
 import { parseInputs } from '../../../src/inputs.js';
 import { runGate, type GateRun } from '../../../src/gate.js';
 import { clusterDir } from '../support/kube.js';
+import { tempDir } from '../../support/temp-dir.js';
 import type { TraceSource } from '../../../src/apply/trace.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -47,7 +47,7 @@ export async function deleteNamespace(client: KubeClient, name: string): Promise
 }
 
 export function writeManifests(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-e2e-'));
+  const dir = tempDir('kdg-e2e');
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);

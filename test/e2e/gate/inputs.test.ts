@@ -6,13 +6,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
-import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli.js';
 import { deployment, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import type { Pod, Workload } from '../../../src/k8s/objects.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'inputs');
@@ -66,7 +66,7 @@ function makePki(dir: string): { ca: string; cert: string; key: string } {
 }
 
 beforeAll(async () => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-inputs-'));
+  work = tempDir('kdg-inputs');
   const pki = makePki(work);
   caFile = pki.ca;
   server = https.createServer({ cert: pki.cert, key: pki.key }, (req, res) => {

@@ -3,10 +3,10 @@
 // waited for, and the summary's workloads table shows each object once.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployment, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'kinds-cli');
@@ -56,7 +56,7 @@ const claim = JSON.stringify({
 describe('the CLI bundle with objects beyond the workloads', () => {
   it('a stalled Widget: exit 1, the Widget in the JSON workloads with its kstatus message, one row in the summary', async () => {
     const dir = writeManifests({ 'app.yaml': deployment('gallery', { replicas: 1 }), 'widget.yaml': widget('gallery-index', 'stall') });
-    const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-kinds-')), 'summary.md');
+    const summary = path.join(tempDir('kdg-kinds'), 'summary.md');
     const r = await deploy(dir, '--summary-file', summary);
     expect(r.code, r.stderr).toBe(1);
     const json = JSON.parse(r.stdout);

@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deployment, gate, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'no-false-red');
@@ -161,7 +161,7 @@ describe('a ResourceQuota refusing the surge pod', () => {
 
 /** A TLS admission webhook on 127.0.0.1 the test apiserver can call: it starts when told, and allows or denies. */
 function webhookServer(allow: boolean) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-webhook-'));
+  const dir = tempDir('kdg-webhook');
   execFileSync(
     'openssl',
     [

@@ -5,12 +5,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import { deployment, yamlOf } from './plan-support.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'plan-action');
@@ -21,7 +21,7 @@ const comments: { id: number; body: string; user: { login: string; type: string 
 const writes: string[] = [];
 
 beforeAll(async () => {
-  entry = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-action-plan-')), 'index.cjs');
+  entry = path.join(tempDir('kdg-action-plan'), 'index.cjs');
   await esbuild.build({
     entryPoints: [path.join(projectRoot, 'src/index.ts')],
     bundle: true,
@@ -71,7 +71,7 @@ afterAll(() => {
 function runAction(
   inputs: Record<string, string>,
 ): Promise<{ code: number; outputs: Record<string, string>; summary: string; stdout: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-action-'));
+  const dir = tempDir('kdg-action');
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
   const eventFile = path.join(dir, 'event.json');

@@ -2,11 +2,11 @@
 // two shows the changed fields and never a Secret's value, predicts nothing for a change that will roll out (exit 0),
 // and writes nothing: every resourceVersion is the same afterwards and every write the gate sent was a dry run.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kubeconfigPath, testClient, useNamespace, writeManifests } from './harness.js';
 import { auditMark, cli, deploy, deployment, expectNothingWritten, plan, resourceVersions, yamlOf } from './plan-support.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'plan');
@@ -59,7 +59,7 @@ describe('plan: what the merge will change', () => {
     const dir = writeManifests({ 'app.yaml': yamlOf(...V2) });
     const before = await resourceVersions(client, ns.name);
     const mark = auditMark();
-    const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-plan-')), 'summary.md');
+    const summaryFile = path.join(tempDir('kdg-plan'), 'summary.md');
     const r = await plan(dir, ns.name, ['--summary-file', summaryFile]);
     await expectNothingWritten(client, ns.name, before, mark);
 

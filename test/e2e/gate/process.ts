@@ -3,9 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './harness.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 export interface Finished {
   code: number | null;
@@ -74,7 +74,7 @@ export const actionPath = path.join(projectRoot, 'dist/index.js');
 
 /** The files and variables the runner gives a step; `inputs` become INPUT_* variables. */
 export function actionEnv(inputs: Record<string, string>, extra: NodeJS.ProcessEnv = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-action-'));
+  const dir = tempDir('kdg-action');
   const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary'), home: path.join(dir, 'home') };
   fs.writeFileSync(files.output, '');
   fs.writeFileSync(files.summary, '');

@@ -3,12 +3,12 @@
 // an HPA warning lands on the manifest line, and `kubectl rollout history` shows the run's change-cause (issue 17).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kubectl } from '../support/kube.js';
 import { deployment, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import type { Workload } from '../../../src/k8s/objects.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'loop-action');
@@ -23,7 +23,7 @@ interface ActionRun {
 
 /** One workflow run: `sha` and `runId` name the commit and the run, as the runner's GITHUB_* variables do. */
 function runAction(manifests: string, run: { sha: string; runId: number }, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-action-'));
+  const dir = tempDir('kdg-action');
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
   fs.writeFileSync(outputFile, '');

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayUrl, expandManifestSources, splitList } from '../../../src/apply/sources.js';
@@ -8,10 +7,11 @@ import { displayUrl, expandManifestSources, splitList } from '../../../src/apply
 const expandManifestPaths = (patterns: string[], cwd = process.cwd()): string[] =>
   expandManifestSources(patterns, cwd).flatMap((s) => (s.kind === 'file' ? [s.path] : []));
 import { applyGroup, groupForApply } from '../../../src/apply/order.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-src-'));
+  dir = tempDir('kdg-src');
   for (const f of ['app/b.yaml', 'app/a.yml', 'app/notes.txt', 'app/sub/c.json', 'empty/.keep', 'single.yaml']) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), '');
@@ -101,7 +101,7 @@ describe('splitList and brace globs', () => {
   });
 
   it('expands a brace glob to its files', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-brace-'));
+    const dir = tempDir('kdg-brace');
     for (const f of ['a.yaml', 'b.yaml', 'c.yaml']) fs.writeFileSync(path.join(dir, f), 'x: 1\n');
     expect(expandManifestPaths(splitList('{a,b}.yaml'), dir).map((f) => path.basename(f))).toEqual(['a.yaml', 'b.yaml']);
   });

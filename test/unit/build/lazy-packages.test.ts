@@ -2,11 +2,11 @@
 // on first use, and the real thing once loaded.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lazyPackages } from '../../../scripts/bundle/lazy-packages.mjs';
+import { tempDir } from '../../support/temp-dir.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const outdirs: string[] = [];
@@ -14,7 +14,7 @@ afterAll(() => outdirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force:
 
 /** Bundles `source` as dist/ is bundled, with `packages` lazy; returns the output folder and the chunks written. */
 async function bundle(source: string, packages: string[]) {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lazy-packages-'));
+  const outdir = tempDir('lazy-packages');
   outdirs.push(outdir);
   const lazy = lazyPackages(packages);
   const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node22', logLevel: 'silent' } as const;

@@ -2,11 +2,11 @@
 // even though nothing listens on them yet. And a .cluster symlinked to another checkout's shares that one's lock.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/temp-dir.js';
 
 const run = promisify(execFile);
 const lib = (f: string) => pathToFileURL(path.resolve(import.meta.dirname, '../../cluster/lib', f)).href;
@@ -28,7 +28,7 @@ function node(script: string, env: Record<string, string>) {
 
 describe('port claims across checkouts', () => {
   it('gives two `up`s running at once different ports, and the defaults again once both are done', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-claims-'));
+    const tmp = tempDir('kdg-claims');
     const [a, b] = await Promise.all([node(claimScript, { TMPDIR: tmp }), node(claimScript, { TMPDIR: tmp })]);
     const ports = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
     const all = ports.flatMap((p) => Object.values(p));
@@ -47,7 +47,7 @@ describe('the cluster lock', () => {
     ).stdout.trim();
 
   it('is one per checkout, and shared through a symlinked .cluster', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-lock-'));
+    const tmp = tempDir('kdg-lock');
     fs.mkdirSync(path.join(tmp, 'main', '.cluster'), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'second'));
     fs.mkdirSync(path.join(tmp, 'helper'));

@@ -1,9 +1,9 @@
 // How `cluster:up` chooses and records its loopback ports, so a second checkout on the same machine gets its own.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { choosePorts, portsFromArgs, preferredPorts, recordedPorts, recordPorts } from '../../cluster/lib/ports.mjs';
+import { tempDir } from '../../support/temp-dir.js';
 
 const DEFAULTS = { apiserver: 16443, etcdClient: 23790, etcdPeer: 23800, kubelet: 16250 };
 const freeExcept =
@@ -69,7 +69,7 @@ describe('portsFromArgs (a cluster started before ports were recorded)', () => {
 });
 
 describe('the ports file', () => {
-  const file = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-ports-')), 'ports.json');
+  const file = () => path.join(tempDir('kdg-ports'), 'ports.json');
 
   it('reads back what was recorded', () => {
     const f = file();

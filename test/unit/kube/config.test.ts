@@ -1,8 +1,8 @@
 // The kubeconfig input is secret material: written to a private file, masked, and removed afterwards.
 import fs from 'node:fs';
-import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadKubeConfig } from '../../../src/kube/config.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const CONTENT = `apiVersion: v1
 kind: Config
@@ -43,11 +43,29 @@ describe('loadKubeConfig', () => {
   ])('refuses %j with one clear message', (source, message) => {
     expect(() => loadKubeConfig(source)).toThrow(message);
   });
+
+  it('a refused kubeconfig input leaves no copy of itself in the temp folder; an accepted one is removed by cleanup', () => {
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tempDir('kdg-tmpdir');
+    try {
+      expect(() => loadKubeConfig({ content: CONTENT, context: 'prod' })).toThrow(/context "prod"/);
+      expect(() => loadKubeConfig({ content: 'not: [valid' })).toThrow(/not a valid kubeconfig/);
+      expect(fs.readdirSync(process.env.TMPDIR)).toEqual([]);
+      const loaded = loadKubeConfig({ content: CONTENT });
+      expect(fs.readdirSync(process.env.TMPDIR)).toHaveLength(1);
+      loaded.cleanup();
+      expect(fs.readdirSync(process.env.TMPDIR)).toEqual([]);
+    } finally {
+      fs.rmSync(process.env.TMPDIR, { recursive: true, force: true });
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
 });
 
 // Issue 22 items 7 and 17: with no kubeconfig given, kubectl's search order; with nothing found, say where it looked.
 describe('the default kubeconfig search', () => {
-  const tmp = () => fs.mkdtempSync(`${os.tmpdir()}/kdg-home-`);
+  const tmp = () => tempDir('kdg-home');
 
   it('an empty kubeconfig input falls back to ~/.kube/config', () => {
     const home = tmp();

@@ -1,9 +1,9 @@
 // The CLI's offline contracts: status and diagnose on files, help, exit codes.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -13,7 +13,7 @@ async function cli(args: string[]) {
 }
 
 function file(name: string, text: string): string {
-  const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-cli-')), name);
+  const f = path.join(tempDir('kdg-cli'), name);
   fs.writeFileSync(f, text);
   return f;
 }

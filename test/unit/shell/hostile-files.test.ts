@@ -1,12 +1,12 @@
 // Issue 22 items 13-16: hostile or wrong files end in one line that names the file, fast, with exit 2: YAML alias
 // bombs, wrong-typed fields, a file with nothing to diagnose.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runCli } from '../../../src/cli.js';
 import { parseManifest } from '../../../src/apply/parse.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -16,7 +16,7 @@ async function cli(args: string[]) {
 }
 
 function file(name: string, text: string): string {
-  const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kdg-hostile-')), name);
+  const f = path.join(tempDir('kdg-hostile'), name);
   fs.writeFileSync(f, text);
   return f;
 }
