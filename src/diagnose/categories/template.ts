@@ -107,8 +107,10 @@ export const TEMPLATE_CATEGORIES = {
     phrase: 'cannot pull its image: the registry refused access',
     logs: 'none',
     nodeSensitive: true,
-    hint: (d) =>
-      `Give the pods credentials for ${registryOf(d.evidence.image)} (an imagePullSecrets entry on the pod or its ServiceAccount), and check the repository name: registries also refuse repositories that do not exist.`,
+    hint: (d, w) =>
+      d.evidence.refName
+        ? `Create the pull secret ${d.evidence.refName} (type kubernetes.io/dockerconfigjson, credentials for ${registryOf(d.evidence.image)}) in namespace ${w.namespace}, or fix the name in imagePullSecrets.`
+        : `Give the pods credentials for ${registryOf(d.evidence.image)} (an imagePullSecrets entry on the pod or its ServiceAccount), and check the repository name: registries also refuse repositories that do not exist.`,
   },
   'image-never-pull': {
     policy: AT_ONCE,

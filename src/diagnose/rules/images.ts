@@ -3,6 +3,7 @@
 // and the cause (containerd's, CRI-O's or Docker's wording) decides between not found, refused and temporary.
 import type { Category } from '../categories/index.js';
 import { latest, type EventView } from '../events.js';
+import { missingPullSecrets, refusalWithoutPullSecret } from './pull-secrets.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
 
 const NOT_FOUND = [
@@ -114,12 +115,15 @@ export const imagePullRule = (ctx: ContainerContext): Draft | null => {
     'image-pull-unauthorized': `The registry refused to serve ${ref} (${attempts}): ${cause}`,
     'image-pull-transient': `Pulling ${ref} failed with a temporary error (${attempts}): ${cause}`,
   };
+  const missing = category === 'image-pull-unauthorized' ? missingPullSecrets(ctx.containerEvents, latest(failed)?.lastSeenMs ?? null) : [];
+  const { suffix, evidence, ...timing } = missing.length > 0 ? refusalWithoutPullSecret(ctx, missing) : { suffix: '', evidence: {} };
   return containerDraft(ctx, {
     category: category ?? 'unknown',
     reason,
-    message: category ? texts[category] : `${reason}: ${cause ?? message ?? `pulling ${ref} failed`}`,
-    evidence: { image: ref, cause: cause ?? undefined },
+    message: (category ? texts[category] : `${reason}: ${cause ?? message ?? `pulling ${ref} failed`}`) + suffix,
+    evidence: { image: ref, cause: cause ?? undefined, ...evidence },
     failures,
     since: failed[0]?.firstSeen ?? null,
+    ...timing,
   });
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseWorkload } from '../../../src/diagnose/index.js';
 import { classifyPullError } from '../../../src/diagnose/rules/images.js';
 import { NOW, deployment, event, pod, snapshot, waiting } from './fixtures.js';
+import { runContextOf, type RunContext } from '../../../src/diagnose/run-context.js';
 
 const IMG = 'ghcr.io/acme/web:1.4.2';
 const NOT_FOUND = `rpc error: code = NotFound desc = failed to pull and unpack image "${IMG}": failed to resolve reference "${IMG}": ${IMG}: not found`;
@@ -125,5 +126,73 @@ describe('image findings', () => {
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [pulling(reason, message)] }), NOW);
     expect(f).toMatchObject({ category, fatal: true, reason, message });
     expect(f.hint).toMatch(hint);
+  });
+});
+
+// The kubelet pulls without a pull secret it cannot find: the registry's refusal is about the missing secret, which
+// may still be on its way (an ExternalSecret of the same deploy, a controller that copies it into new namespaces).
+describe('a refused pull while the pod names a pull secret that does not exist', () => {
+  const UNRETRIEVED = 'Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.';
+  const refused = (o: { createdAgo: number; missingAgo: number | null; pullAgo?: number; message?: string }, run?: RunContext) => {
+    const p = pod({ phase: 'Pending', createdAgo: o.createdAgo, containerStatuses: [waiting('app', 'ErrImagePull', UNAUTHORIZED)] });
+    const events = [
+      event(p, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${UNAUTHORIZED}`, {
+        container: 'app',
+        count: 3,
+        lastAgo: o.pullAgo ?? 2,
+      }),
+      ...(o.missingAgo === null
+        ? []
+        : [event(p, 'Warning', 'FailedToRetrieveImagePullSecret', o.message ?? UNRETRIEVED, { count: 3, lastAgo: o.missingAgo })]),
+    ];
+    return diagnoseWorkload(deployment(), snapshot({ pods: [p], events }), NOW, { run })[0];
+  };
+
+  it('waits for the object of the same deploy that creates it, and names it', () => {
+    const run = runContextOf([
+      {
+        apiVersion: 'external-secrets.io/v1',
+        kind: 'ExternalSecret',
+        metadata: { name: 'registry', namespace: 'shop' },
+        spec: { target: { name: 'regcred' } },
+      },
+    ]);
+    const f = refused({ createdAgo: 600, missingAgo: 2 }, run);
+    expect(f).toMatchObject({ category: 'image-pull-unauthorized', fatal: false });
+    expect(f.message).toBe(
+      `The registry refused to serve ${IMG} (3 failed pulls): ${UNAUTHORIZED}; the pull secret regcred does not exist yet and ExternalSecret shop/registry in this deploy creates it: waiting for it`,
+    );
+  });
+
+  it.each([
+    { name: 'within 60 s of the pod creation: waits', createdAgo: 40, fatal: false },
+    { name: 'once 60 s have passed: failed', createdAgo: 61, fatal: true },
+  ])('no object of the deploy creates it, $name', ({ createdAgo, fatal }) => {
+    const f = refused({ createdAgo, missingAgo: 2 });
+    expect(f).toMatchObject({ category: 'image-pull-unauthorized', fatal });
+    expect(f.message).toMatch(
+      /; the pull secret regcred the pod names does not exist in namespace shop, so the kubelet pulled without it$/,
+    );
+    expect(f.hint).toBe(
+      'Create the pull secret regcred (type kubernetes.io/dockerconfigjson, credentials for ghcr.io) in namespace shop, or fix the name in imagePullSecrets.',
+    );
+  });
+
+  it('two missing secrets are both named (the documentation writes them in angle brackets)', () => {
+    const f = refused({
+      createdAgo: 10,
+      missingAgo: 2,
+      message: 'Unable to retrieve some image pull secrets (<regcred>, <mirror>); attempting to pull the image may not succeed.',
+    });
+    expect(f.message).toMatch(
+      /the pull secrets regcred, mirror the pod names do not exist in namespace shop, so the kubelet pulled without them$/,
+    );
+  });
+
+  it('a secret missing before an earlier pull only: the last refusal is about the credentials, fatal after two failures', () => {
+    const f = refused({ createdAgo: 10, missingAgo: 40, pullAgo: 2 });
+    expect(f).toMatchObject({ category: 'image-pull-unauthorized', fatal: true });
+    expect(f.message).not.toMatch(/pull secret/);
+    expect(f.hint).toMatch(/^Give the pods credentials for ghcr.io/);
   });
 });

@@ -181,7 +181,10 @@ describe('podDependencyCheck', () => {
       context([w], facts({ objects: { ...absent('Secret', 'ghcr'), ...absent('PersistentVolumeClaim', 'uploads') } })),
     );
     expect(out.findings.map((f) => [f.category, f.hint])).toEqual([
-      ['image-pull-unauthorized', expect.stringMatching(/^Give the pods credentials for ghcr\.io/)],
+      [
+        'image-pull-unauthorized',
+        'Create the pull secret ghcr (type kubernetes.io/dockerconfigjson, credentials for ghcr.io) in namespace shop, or fix the name in imagePullSecrets.',
+      ],
       ['pvc-not-bound', `Create PersistentVolumeClaim uploads in namespace ${NS} or fix claimName in the pod template.`],
     ]);
   });
