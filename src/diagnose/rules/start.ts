@@ -6,6 +6,16 @@ import { startFailureDetail } from './terminated.js';
 
 const NOT_RUNNABLE = /executable file not found|no such file or directory|permission denied|not a directory/;
 
+/**
+ * A postStart hook is the user's own command and often talks to something else (registers the pod, warms a cache):
+ * one failure can be a dependency that was not up yet, and the kubelet runs it again with the restarted container.
+ * Two failures (the kubelet's FailedPostStartHook events, aggregated) are the hook's answer, as two crashes are.
+ */
+function postStartTiming(ctx: ContainerContext): Pick<Draft, 'failures' | 'policy'> {
+  const failures = ctx.containerEvents.filter((e) => e.reason === 'FailedPostStartHook').reduce((n, e) => n + e.count, 0);
+  return { failures: Math.max(1, failures), policy: { fatal: 'after-failures', failures: 2 } };
+}
+
 export const startRule = (ctx: ContainerContext): Draft | null => {
   const waiting = ctx.status.state?.waiting;
   const reason = waiting?.reason ?? '';
@@ -34,7 +44,7 @@ export const startRule = (ctx: ContainerContext): Draft | null => {
   if (reason === 'RunContainerError' || reason.endsWith('HookError') || NOT_RUNNABLE.test(message)) {
     const { detail, command } = startFailureDetail(message);
     const what = reason.endsWith('HookError')
-      ? `the ${reason.replace('Error', '')} hook of container ${name} failed`
+      ? `the ${reason.replace('HookError', '')} hook of container ${name} failed`
       : `the runtime could not start container ${name}`;
     return containerDraft(ctx, {
       category: 'container-start-error',
@@ -44,6 +54,7 @@ export const startRule = (ctx: ContainerContext): Draft | null => {
       failures,
       message: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${detail}`,
       evidence: { command: command ?? undefined, cause: detail },
+      ...(reason === 'PostStartHookError' ? postStartTiming(ctx) : {}),
     });
   }
   return containerDraft(ctx, {
