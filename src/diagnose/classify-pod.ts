@@ -28,6 +28,13 @@ export interface PodInputs {
   pvcs: readonly PersistentVolumeClaim[];
   now: Date;
   run?: RunContext;
+  /** Pods being deleted on a node (see terminatingOnNodes): the room they hold is about to be free. */
+  terminating?: readonly Pod[];
+}
+
+/** Pods that hold room on a node only until their deletion completes: a rolling update's old pods, for one. */
+export function terminatingOnNodes(pods: readonly Pod[]): Pod[] {
+  return pods.filter((p) => p.metadata?.deletionTimestamp && p.spec?.nodeName);
 }
 
 export function isPodReady(pod: Pod): boolean {
@@ -46,6 +53,7 @@ export function podContext(pod: Pod, inputs: PodInputs): PodContext {
     claimEvents: eventsOfKind(inputs.events, 'PersistentVolumeClaim', ns),
     now: inputs.now,
     run: inputs.run ?? EMPTY_RUN,
+    terminating: inputs.terminating ?? [],
   };
 }
 

@@ -11,7 +11,7 @@ import type { ContainerStatus, Pod, Workload } from '../k8s/objects.js';
 import { dependencyView, eventViews } from './assess.js';
 import { dependencyWait, type DependencyView } from './dependency-wait.js';
 import { EMPTY_RUN, type RunContext } from './run-context.js';
-import { classifyPod, containerContext, isPodReady, podContext, type PodInputs } from './classify-pod.js';
+import { classifyPod, containerContext, isPodReady, podContext, terminatingOnNodes, type PodInputs } from './classify-pod.js';
 import { toFinding, type Finding } from './finding.js';
 import { mergeFindings } from './merge.js';
 import { newRevisionOf } from './new-revision.js';
@@ -142,7 +142,14 @@ export function judgeWindow(
   run: RunContext = EMPTY_RUN,
 ): StabilityVerdict {
   const pods = newPods(ref.kind, workload, snapshot);
-  const inputs: PodInputs = { events: eventViews(snapshot), nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run };
+  const inputs: PodInputs = {
+    events: eventViews(snapshot),
+    nodes: snapshot.nodes,
+    pvcs: snapshot.pvcs,
+    now,
+    run,
+    terminating: terminatingOnNodes(snapshot.pods),
+  };
   const view = dependencyView(snapshot, now, run, inputs.events);
   const breaks = pods.map((p) => breakOf(p, window, inputs, view)).filter((b): b is Break => b !== null);
   if (breaks.length > 0) {

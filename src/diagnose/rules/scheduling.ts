@@ -2,7 +2,7 @@
 // the one most nodes gave, and the finding adds what the message leaves out (which taint, how big the largest node is).
 import type { Category } from '../categories/index.js';
 import { latest } from '../events.js';
-import { conditionOf } from '../../k8s/fields.js';
+import { conditionOf, timeOf } from '../../k8s/fields.js';
 import { type Node } from '../../k8s/objects.js';
 import { formatQuantity, podRequest, quantityIn } from '../quantity.js';
 import { pvcNotBound } from './claims.js';
@@ -173,13 +173,14 @@ export const schedulingRule = (ctx: PodContext): Draft | null => {
     if (claim) return claim;
   }
   const scaling = scaleUpOutlook(ctx, winner.category, winner.evidence);
+  const freeing = scaling.provisional || scaling.conclusive || scaling.policy ? null : roomBeingFreed(ctx, winner.category);
   return draft(ctx, {
     category: winner.category,
     reason,
     node: null,
-    message: `${capitalize(winner.detail)}. Scheduler: ${message}${scaling.note}`,
+    message: `${capitalize(winner.detail)}. Scheduler: ${message}${scaling.note}${freeing?.note ?? ''}`,
     evidence: winner.evidence,
-    since,
+    since: laterOf(since, freeing?.until ?? null),
     provisional: scaling.provisional,
     conclusive: scaling.conclusive,
     policy: scaling.policy,
@@ -213,6 +214,31 @@ function scaleUpOutlook(
     note: '; no node can ever fit it and no scale-up is in sight',
     policy: { fatal: 'after-seconds', seconds: SCALE_UP_GRACE_SECONDS },
   };
+}
+
+/** The categories whose room a terminating pod gives back: its requests, its host ports, its (anti-)affinity terms. */
+const FREED_BY_TERMINATION = new Set<SchedulingCategory>(['unschedulable-resources', 'unschedulable-affinity']);
+
+/**
+ * Pods being deleted on the nodes (a rolling update's old pods, with a terminationGracePeriodSeconds of minutes) give
+ * their room back by their deletionTimestamp, the end of their grace period. The clock for "nodes that stay full"
+ * starts there, not at the first scheduling failure.
+ */
+function roomBeingFreed(ctx: PodContext, category: SchedulingCategory): { until: string; note: string } | null {
+  if (!FREED_BY_TERMINATION.has(category) || ctx.terminating.length === 0) return null;
+  const until = ctx.terminating
+    .map((p) => p.metadata?.deletionTimestamp ?? '')
+    .reduce((a, b) => ((timeOf(b) ?? 0) > (timeOf(a) ?? 0) ? b : a));
+  const count = ctx.terminating.length;
+  return {
+    until,
+    note: `; ${count} pod${count === 1 ? '' : 's'} being deleted on the nodes free${count === 1 ? 's' : ''} room by ${until}: the wait counts from then`,
+  };
+}
+
+function laterOf(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return (timeOf(b) ?? 0) > (timeOf(a) ?? 0) ? b : a;
 }
 
 function capitalize(text: string): string {

@@ -108,6 +108,8 @@ export interface PodContext {
   now: Date;
   /** What this deploy brings that may still resolve a failure (the objects that create a missing Secret...). */
   run: RunContext;
+  /** Pods being deleted on some node: what they hold is free once their deletion completes. */
+  terminating: readonly Pod[];
 }
 
 export interface ContainerContext extends PodContext {

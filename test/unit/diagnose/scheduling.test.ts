@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseWorkload } from '../../../src/diagnose/index.js';
 import { parseSchedulerMessage } from '../../../src/diagnose/rules/scheduler-message.js';
-import { NOW, ago, deployment, event, node, pod, snapshot } from './fixtures.js';
+import { NOW, OLD_RS, ago, deployment, event, node, pod, snapshot } from './fixtures.js';
 
 describe('parseSchedulerMessage', () => {
   it.each([
@@ -312,5 +312,37 @@ describe('a pod no node can fit, and the node autoscalers', () => {
   it('full nodes (the pod fits an empty one) keep the 60 s wait: pods of the rollout may still free room', () => {
     const p = pendingPod(message, { scheduledAgo: 30, spec: fullNodes });
     expect(diagnoseWorkload(deployment(), world(p), NOW)[0]).toMatchObject({ fatal: false });
+  });
+});
+
+// A rolling update's old pods hold their room until their deletion completes: with a terminationGracePeriodSeconds of
+// minutes the new pod waits longer than the 60 s that nodes staying full get, and that is not a doomed rollout.
+describe('room that pods being deleted give back', () => {
+  const FULL =
+    '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.';
+  const spec = { containers: [{ name: 'app', image: 'x', resources: { requests: { cpu: '1' } } }] };
+  const leaving = (deletionIn: number) =>
+    pod({ rs: OLD_RS, name: 'web-5c4b3a291-old', ready: true, metadata: { deletionTimestamp: ago(-deletionIn) } });
+
+  it.each([
+    { name: 'no pod is being deleted: failed after 60 s', old: [], fatal: true },
+    { name: 'an old pod with 50 s of its grace period left: waits', old: [leaving(50)], fatal: false },
+    { name: 'the grace period ended 30 s ago: still inside the 60 s that count from it', old: [leaving(-30)], fatal: false },
+    { name: 'the grace period ended 61 s ago and the pod is still not placed: failed', old: [leaving(-61)], fatal: true },
+  ])('$name', ({ old, fatal }) => {
+    const p = pendingPod(FULL, { scheduledAgo: 90, spec });
+    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p, ...old], nodes: [node('worker-1'), node('worker-2')] }), NOW);
+    expect(f).toMatchObject({ category: 'unschedulable-resources', fatal });
+    if (old.length) expect(f.message).toMatch(/; 1 pod being deleted on the nodes frees room by \S+: the wait counts from then$/);
+  });
+
+  it('a pod larger than every node gains nothing from it', () => {
+    const p = pendingPod(FULL, {
+      scheduledAgo: 90,
+      spec: { containers: [{ name: 'app', image: 'x', resources: { requests: { cpu: '8' } } }] },
+    });
+    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p, leaving(50)], nodes: [node('worker-1'), node('worker-2')] }), NOW);
+    expect(f).toMatchObject({ category: 'unschedulable-resources', fatal: true });
+    expect(f.message).not.toMatch(/being deleted/);
   });
 });
