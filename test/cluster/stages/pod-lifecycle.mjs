@@ -3,7 +3,7 @@
 // name, PodReadyToStartContainers, observedGeneration). Job pods then complete, and deleted pods go away.
 // A pod that reads a Secret or ConfigMap through env waits until the kubelet-events helper has resolved it.
 import { configResolved, readsConfig, scenarioIn } from './parts/jq.mjs';
-import { delay, podStage } from './parts/pod-stage.mjs';
+import { delay, delayFrom, podStage } from './parts/pod-stage.mjs';
 import { condition, containerId, healthy, sandbox, status, terminated } from './parts/templates.mjs';
 
 const ready = podStage('pod-ready', {
@@ -77,6 +77,7 @@ const remove = {
       matchExpressions: [
         { key: '.metadata.deletionTimestamp', operator: 'Exists' },
         { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/runtime-down"]', operator: 'DoesNotExist' },
+        { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/ignores-sigterm"]', operator: 'DoesNotExist' },
       ],
     },
     weight: 1000,
@@ -85,4 +86,26 @@ const remove = {
   },
 };
 
-export const stages = [ready, complete, remove];
+// An app that ignores SIGTERM (or whose preStop hook takes its time) runs until the kubelet kills it at the end of its
+// grace period: the pod is removed at its deletionTimestamp, which the API server sets to the deletion request's time
+// plus terminationGracePeriodSeconds.
+const removeAtGraceEnd = {
+  apiVersion: 'kwok.x-k8s.io/v1alpha1',
+  kind: 'Stage',
+  metadata: { name: 'pod-delete-at-grace-end' },
+  spec: {
+    resourceRef: { apiGroup: 'v1', kind: 'Pod' },
+    selector: {
+      matchExpressions: [
+        { key: '.metadata.deletionTimestamp', operator: 'Exists' },
+        { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/runtime-down"]', operator: 'DoesNotExist' },
+        { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/ignores-sigterm"]', operator: 'Exists' },
+      ],
+    },
+    weight: 1000,
+    delay: delayFrom('.metadata.deletionTimestamp'),
+    next: { finalizers: { empty: true }, delete: true },
+  },
+};
+
+export const stages = [ready, complete, remove, removeAtGraceEnd];

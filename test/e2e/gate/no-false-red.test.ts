@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { deployment, gate, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { kubectl } from '../support/kube.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'no-false-red');
@@ -333,6 +334,44 @@ describe('a pod no node can fit', () => {
     expect(result.findings[0].message).toMatch(/no node can ever fit it and no scale-up is in sight/);
     expect(Date.now() - started).toBeLessThan(35_000);
   });
+});
+
+describe('nodes full while the old pods take their grace period to stop', () => {
+  // An app that ignores SIGTERM holds its node's room until the kubelet kills it, terminationGracePeriodSeconds after
+  // the rolling update deleted it: the new pods wait longer than the 60 s that nodes staying full get. The new
+  // template asks for less CPU, so one old pod's room takes both new pods and the wait happens once.
+  const GRACE = 75;
+  const app = (cpu: string, tag: string) => {
+    const d = JSON.parse(deployment('slow-stop', { replicas: 2, cpu, image: `ghcr.io/acme/app:${tag}` }));
+    d.spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 1 } };
+    d.spec.template.metadata.annotations = { 'kwok.kube-deploy-gate.dev/ignores-sigterm': 'true' };
+    d.spec.template.spec.terminationGracePeriodSeconds = GRACE;
+    return d;
+  };
+
+  it(`an old pod with a ${GRACE} s grace period frees the room the new ones need: healthy, not red after a minute`, async () => {
+    const nodes = await client.list<{ spec?: { unschedulable?: boolean }; status: { allocatable: { cpu: string } } }>(
+      'v1',
+      'Node',
+      undefined,
+    );
+    const cores = nodes.filter((n) => !n.spec?.unschedulable).reduce((sum, n) => sum + Number.parseInt(n.status.allocatable.cpu, 10), 0);
+    // Every 2-cpu slot of every node is taken: the app's two pods and a filler in the rest.
+    const filler = deployment('filler', { replicas: (cores - 4) / 2, cpu: '2' });
+    try {
+      verdictOf(await gate({ manifests: [manifest(filler, app('2', 'v1'))], namespace: ns.name }), 'healthy');
+      const started = Date.now();
+      const gateRun = await gate({ manifests: [manifest(app('1', 'v2'))], namespace: ns.name, timeout: '170s' });
+      verdictOf(gateRun, 'healthy');
+      // The new pods could not be placed until the old pod's grace period ended: the rule under test was exercised.
+      expect(Date.now() - started).toBeGreaterThan(GRACE * 1000);
+    } finally {
+      await kubectl(['delete', 'pod', '-n', ns.name, '-l', 'app=slow-stop', '--grace-period=0', '--force', '--wait=false']).catch(() => '');
+      await client.delete('apps/v1', 'Deployment', ns.name, 'slow-stop').catch(() => {});
+      await client.delete('apps/v1', 'Deployment', ns.name, 'filler').catch(() => {});
+      await kubectl(['delete', 'pod', '-n', ns.name, '-l', 'app=slow-stop', '--grace-period=0', '--force', '--wait=false']).catch(() => '');
+    }
+  }, 240_000);
 });
 
 /** The Event cluster-autoscaler records on a pod it scales up for (core/v1, source cluster-autoscaler). */
