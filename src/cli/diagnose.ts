@@ -7,10 +7,12 @@ import { diagnoseSnapshot, snapshotFromDump, renderFindingsText } from '../diagn
 import { last, outputFormat, parseArgs } from './args.js';
 import { attachSuspects } from '../diagnose/suspects.js';
 import { templatePairsFromSnapshot } from './diagnose-suspects.js';
+import { objectFindingsOfDump } from './diagnose-objects.js';
+import type { KubeObject } from '../k8s/objects.js';
 
 /** Far above a dump of a large cluster, far below what would exhaust memory while parsing. */
 const MAX_DUMP_BYTES = 512 * 1024 * 1024;
-const WORKLOAD_COLLECTIONS = ['deployments', 'statefulSets', 'daemonSets', 'jobs', 'replicaSets'] as const;
+const WORKLOAD_COLLECTIONS = ['deployments', 'statefulSets', 'daemonSets', 'jobs', 'replicaSets', 'replicationControllers'] as const;
 const DUMP_COMMAND = 'dump with kubectl get pods,events,nodes,replicasets,deployments,statefulsets,daemonsets,jobs,pvc -A -o yaml';
 
 export async function runDiagnoseCommand(argv: string[], io: CliIO): Promise<number> {
@@ -38,15 +40,19 @@ export async function runDiagnoseCommand(argv: string[], io: CliIO): Promise<num
     throw new UserError(`cannot read ${file}: ${(e as Error).message}`);
   }
   let snapshot;
+  const others: KubeObject[] = [];
   try {
-    snapshot = snapshotFromDump(text);
+    snapshot = snapshotFromDump(text, others);
   } catch (e) {
     throw new UserError(`${file} is not a kubectl get -o yaml dump: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (snapshot.pods.length === 0 && WORKLOAD_COLLECTIONS.every((c) => snapshot[c].length === 0)) {
+  const objectFindings = objectFindingsOfDump(others, snapshot, now);
+  // Objects without a status (ConfigMaps, Secrets) have nothing to diagnose.
+  const nothingElse = !others.some((o) => o.status !== undefined) && snapshot.pvcs.length === 0;
+  if (snapshot.pods.length === 0 && WORKLOAD_COLLECTIONS.every((c) => snapshot[c].length === 0) && nothingElse) {
     throw new UserError(`${file} holds no pods and no workloads, so there is nothing to diagnose: ${DUMP_COMMAND}`);
   }
-  const findings = attachSuspects(diagnoseSnapshot(snapshot, now), templatePairsFromSnapshot(snapshot));
+  const findings = [...attachSuspects(diagnoseSnapshot(snapshot, now), templatePairsFromSnapshot(snapshot)), ...objectFindings];
   if (outputFormat(args) === 'json') io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
   else if (findings.length) io.stdout(renderFindingsText(findings));
   else if (snapshot.pods.length === 0) io.stdout(`no findings, but ${file} holds no pods: to see the pods' state, ${DUMP_COMMAND}\n`);

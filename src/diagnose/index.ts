@@ -72,7 +72,10 @@ export function diagnoseSnapshot(snapshot: ClusterSnapshot, now: Date, options: 
     const items: readonly KubeObject[] = snapshot[WORKLOADS[kind].collection];
     return items
       .filter((w) => kind !== 'Pod' || hasNoController(w))
-      .flatMap((w) => mergeDiagnosed(findingsOf(assessWorkload({ ...w, kind }, snapshot, now, events), now, options)));
+      .flatMap((w) => [
+        ...mergeDiagnosed(findingsOf(assessWorkload({ ...w, kind }, snapshot, now, events), now, options)),
+        ...workloadNotes({ ...w, kind }, snapshot, now),
+      ]);
   });
   return findings.sort(compareFindings);
 }

@@ -3,6 +3,7 @@
 import { parseAllDocuments } from 'yaml';
 import { collectionOfKind, emptySnapshot, type ClusterSnapshot } from '../k8s/kinds.js';
 import { shapeProblem } from '../k8s/shapes.js';
+import type { KubeObject } from '../k8s/objects.js';
 import { documentToJS } from '../yaml-limits.js';
 
 export { emptySnapshot, type ClusterSnapshot };
@@ -10,7 +11,7 @@ export { emptySnapshot, type ClusterSnapshot };
 /** Thrown for a dump that is not YAML (or JSON) at all, or whose objects have fields of the wrong type. */
 export class DumpParseError extends Error {}
 
-export function snapshotFromDump(text: string): ClusterSnapshot {
+export function snapshotFromDump(text: string, others: KubeObject[] = []): ClusterSnapshot {
   const snapshot = emptySnapshot();
   const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [docs];
@@ -22,28 +23,32 @@ export function snapshotFromDump(text: string): ClusterSnapshot {
     } catch (e) {
       throw new DumpParseError((e as Error).message);
     }
-    addObject(snapshot, value);
+    addObject(snapshot, value, others);
   }
   return snapshot;
 }
 
 /** A `List` (or `PodList`...) contributes its items, each of which may itself be a list. */
-function addObject(snapshot: ClusterSnapshot, value: unknown): void {
+function addObject(snapshot: ClusterSnapshot, value: unknown, others: KubeObject[]): void {
   if (!value || typeof value !== 'object') return;
   const obj = value as { kind?: unknown; items?: unknown };
   if (Array.isArray(obj.items)) {
     const itemKind = typeof obj.kind === 'string' && obj.kind.endsWith('List') ? obj.kind.slice(0, -4) : '';
     for (const item of obj.items) {
       if (item && typeof item === 'object' && !(item as { kind?: unknown }).kind && itemKind) {
-        addObject(snapshot, { ...(item as object), kind: itemKind });
+        addObject(snapshot, { ...(item as object), kind: itemKind }, others);
       } else {
-        addObject(snapshot, item);
+        addObject(snapshot, item, others);
       }
     }
     return;
   }
   const collection = typeof obj.kind === 'string' ? collectionOfKind(obj.kind) : undefined;
-  if (!collection) return;
+  if (!collection) {
+    // Objects the snapshot has no collection for (custom resources, StorageClasses...): their own status may explain.
+    if (typeof obj.kind === 'string') others.push(value as KubeObject);
+    return;
+  }
   const problem = shapeProblem(obj.kind as string, value);
   if (problem) throw new DumpParseError(`${obj.kind} ${objectName(value)}: ${problem}`);
   (snapshot[collection] as unknown[]).push(value);
