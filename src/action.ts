@@ -6,8 +6,8 @@ import { runGate, type GateRun } from './gate.js';
 import { parseInputs, type GateInputs } from './inputs.js';
 import { describeError } from './errors.js';
 import { workloadId } from './k8s/kinds.js';
-import { type DeployResult, type SourceLocation } from './model.js';
-import { annotationsFor } from './report/annotations.js';
+import { type DeployResult } from './model.js';
+import { annotationsFor, manifestLocations } from './report/annotations.js';
 import { publishStickyComment } from './report/comment.js';
 import { createGitHubClient } from './report/github-client.js';
 import { parseRepository } from './report/github-api.js';
@@ -75,8 +75,7 @@ async function report(gate: GateRun, inputs: GateInputs, env: NodeJS.ProcessEnv,
   const reportId = inputs.reportId ?? defaultReportId({ workflow: ctx.workflow, job: ctx.job, namespace: inputs.namespace });
   const input = reportInput(gate, ctx, reportId, inputs.timeoutMs);
   if (inputs.summary) await writeSummary(input);
-  const locations = new Map<string, SourceLocation>();
-  for (const w of gate.applied?.workloads ?? []) if (w.source) locations.set(workloadId(w), w.source);
+  const locations = manifestLocations(gate.applied?.objects ?? []);
   for (const n of gate.notices) {
     core.warning(
       n.message,

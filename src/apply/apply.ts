@@ -5,7 +5,7 @@ import type { KubeClient } from '../kube/client.js';
 import type { CustomResourceDefinition, KubeObject } from '../k8s/objects.js';
 import { conditionOf } from '../k8s/fields.js';
 import { isWorkloadKind } from '../k8s/kinds.js';
-import type { AppliedWorkload, ApplyNotice, FieldLeftOut, FieldTakeover, ObjectRef } from '../model.js';
+import type { AppliedWorkload, ApplyNotice, FieldLeftOut, FieldTakeover, ObjectRef, SourceLocation } from '../model.js';
 import { readBeforeState, type BeforeState } from './before.js';
 import { describeOwner, showValue } from './conflict-decisions.js';
 import { explainApplyError, isRunAbort } from './apply-errors.js';
@@ -22,6 +22,8 @@ export interface ApplyOptions extends ApplyPolicy {
 export interface AppliedObject extends ObjectRef {
   changed: boolean;
   created: boolean;
+  /** Where its manifest document starts, for annotations on the line. */
+  source?: SourceLocation;
 }
 
 export interface ApplyResult {
@@ -104,7 +106,7 @@ async function applyOne(client: KubeClient, p: PreparedObject, options: ApplyOpt
     options.log(`${ref}: took over ${t.field} from ${describeOwner(t)}: ${showValue(t.found)} -> ${showValue(t.applied)}`);
   }
   for (const l of p.leftOut) options.log(`${ref}: left ${l.field} to ${l.owner}: it keeps ${showValue(l.live)}`);
-  const object: AppliedObject = { apiVersion, kind, namespace, name, changed, created: !before.exists };
+  const object: AppliedObject = { apiVersion, kind, namespace, name, changed, created: !before.exists, source: p.planned.source };
   if (!isWorkloadKind(kind)) return { object };
   const workload: AppliedWorkload = {
     kind,

@@ -34,6 +34,15 @@ function message(f: Finding, fetchedFrom: SourceLocation | undefined): string {
   return truncate(parts.join(' '), MAX_MESSAGE_CHARS);
 }
 
+/** Where each applied object's manifest document starts, by the id findings name it with ("Kind/namespace/name"). */
+export function manifestLocations(
+  objects: readonly { kind: string; namespace?: string; name: string; source?: SourceLocation }[],
+): Map<string, SourceLocation> {
+  const out = new Map<string, SourceLocation>();
+  for (const o of objects) if (o.source) out.set(`${o.kind}/${o.namespace ?? ''}/${o.name}`, o.source);
+  return out;
+}
+
 /**
  * One annotation per finding, worst first, at most MAX_PER_LEVEL per level (GitHub would hide the rest anyway).
  * `locations` maps workloadId ("Deployment/ns/name") to where its manifest document starts.

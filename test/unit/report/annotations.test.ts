@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationsFor, MAX_PER_LEVEL } from '../../../src/report/annotations.js';
+import { annotationsFor, manifestLocations, MAX_PER_LEVEL } from '../../../src/report/annotations.js';
 import { stepOutputs } from '../../../src/report/outputs.js';
 import type { Finding } from '../../../src/model.js';
 import { oom, rollbackDone, timeoutNoFatal, healthy } from './fixtures.js';
@@ -36,6 +36,23 @@ describe('annotationsFor', () => {
     expect(a).not.toHaveProperty('file');
     expect(a).not.toHaveProperty('startLine');
     expect(a.message).toMatch(/ Manifest: https:\/\/raw\.example\.com\/k8s\/api\.yaml, document 2\.$/);
+  });
+
+  it('a finding about any applied object (a stalled custom resource) sits on its manifest line too', () => {
+    const widget = { file: 'deploy/widgets.yaml', documentIndex: 0, line: 1 };
+    const locations = manifestLocations([
+      { kind: 'Widget', namespace: 'shop', name: 'blue', source: widget },
+      { kind: 'ClusterRole', name: 'reader', source: { file: 'deploy/rbac.yaml', documentIndex: 2, line: 40 } },
+      { kind: 'ConfigMap', namespace: 'shop', name: 'from-nowhere' },
+    ]);
+    expect([...locations.keys()]).toEqual(['Widget/shop/blue', 'ClusterRole//reader']);
+    const stalled: Finding = {
+      ...oom.result.findings[0],
+      category: 'object-stalled',
+      workload: 'Widget/shop/blue',
+      message: 'size too big',
+    };
+    expect(annotationsFor([stalled], locations)[0]).toMatchObject({ file: 'deploy/widgets.yaml', startLine: 1 });
   });
 
   it(`at most ${MAX_PER_LEVEL} per level, errors first`, () => {
