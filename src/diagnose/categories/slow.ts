@@ -3,6 +3,7 @@ import { NEVER, podName, registryOf, type CategorySpec } from './spec.js';
 
 export const SLOW_CATEGORIES = {
   'image-pull-transient': {
+    sameCause: 'evidence',
     policy: NEVER,
     phrase: 'is still pulling its image',
     logs: 'none',

@@ -96,6 +96,9 @@ export const TEMPLATE_CATEGORIES = {
       `Read why container ${d.container} exited with code ${d.exitCode ?? 'unknown'}: kubectl logs ${podName(d, w)} -c ${d.container} -n ${w.namespace}; its restartPolicy does not restart it.`,
   },
   'image-not-found': {
+    // ErrImagePull and ImagePullBackOff are stages of one failing pull, as are 1 and 3 failed pulls: the registry's
+    // answer is the cause.
+    sameCause: 'evidence',
     policy: AT_ONCE,
     phrase: 'cannot start: its image does not exist',
     logs: 'none',
@@ -103,6 +106,7 @@ export const TEMPLATE_CATEGORIES = {
     hint: (d) => `Push ${d.evidence.image ?? 'the image'} to the registry or correct the tag or digest in the manifest.`,
   },
   'image-pull-unauthorized': {
+    sameCause: 'evidence',
     policy: { fatal: 'after-failures', failures: 2 },
     phrase: 'cannot pull its image: the registry refused access',
     logs: 'none',

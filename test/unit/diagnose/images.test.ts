@@ -196,3 +196,21 @@ describe('a refused pull while the pod names a pull secret that does not exist',
     expect(f.hint).toMatch(/^Give the pods credentials for ghcr.io/);
   });
 });
+
+describe('replicas at different stages of the same failing pull', () => {
+  it('one in ErrImagePull after 1 pull, one in ImagePullBackOff after 3: one finding, 2/2 pods', () => {
+    const a = pod({ name: 'web-7d9f8c6b5-a', phase: 'Pending', containerStatuses: [waiting('app', 'ErrImagePull', NOT_FOUND)] });
+    const b = pod({
+      name: 'web-7d9f8c6b5-b',
+      phase: 'Pending',
+      node: 'worker-2',
+      containerStatuses: [waiting('app', 'ImagePullBackOff', `Back-off pulling image "${IMG}": ErrImagePull: ${NOT_FOUND}`)],
+    });
+    const events = [
+      event(a, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${NOT_FOUND}`, { container: 'app' }),
+      event(b, 'Warning', 'Failed', `Failed to pull image "${IMG}": ${NOT_FOUND}`, { container: 'app', count: 3 }),
+    ];
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods: [a, b], events }), NOW);
+    expect(findings.map((f) => [f.category, f.count, f.fatal])).toEqual([['image-not-found', '2/2 pods', true]]);
+  });
+});
