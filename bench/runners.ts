@@ -9,7 +9,13 @@ export interface GateRunner {
   kind: 'bundle' | 'source';
   describe: string;
   command: string;
-  args(manifests: string, namespace: string, kubeconfig: string, timeout: string): string[];
+  args(manifests: string, namespace: string, kubeconfig: string, timeout: string, options?: GateOptions): string[];
+}
+
+/** Inputs a row sets beyond the defaults. */
+export interface GateOptions {
+  /** The stability window (`--min-ready`); "0" judges by kubectl's rule alone, as `kubectl rollout status` does. */
+  minReady?: string;
 }
 
 /**
@@ -34,13 +40,13 @@ function bundleRunner(bundle: string): GateRunner {
     kind: 'bundle',
     describe: `the bundle, \`node dist/cli.js deploy --no-rollback --output json\` (${(fs.statSync(bundle).size / 1048576).toFixed(1)} MiB)`,
     command: process.execPath,
-    args: (manifests, namespace, kubeconfig, timeout) => [
+    args: (manifests, namespace, kubeconfig, timeout, options = {}) => [
       bundle,
       'deploy',
       '-f',
       manifests,
-      '-n',
-      namespace,
+      // Without one, every manifest names its own namespace (the rows that deploy to several).
+      ...(namespace ? ['-n', namespace] : []),
       '--kubeconfig',
       kubeconfig,
       '--timeout',
@@ -48,6 +54,7 @@ function bundleRunner(bundle: string): GateRunner {
       '--no-rollback',
       '--output',
       'json',
+      ...(options.minReady === undefined ? [] : ['--min-ready', options.minReady]),
     ],
   };
 }
@@ -57,7 +64,7 @@ function sourceRunner(root: string): GateRunner {
     kind: 'source',
     describe: 'the engine from src/ (`bench/runners.ts` under `node --experimental-transform-types`), because dist/cli.js is not built',
     command: process.execPath,
-    args: (manifests, namespace, kubeconfig, timeout) => [
+    args: (manifests, namespace, kubeconfig, timeout, options = {}) => [
       '--experimental-transform-types',
       '--disable-warning=ExperimentalWarning',
       '--import',
@@ -67,6 +74,7 @@ function sourceRunner(root: string): GateRunner {
       namespace,
       kubeconfig,
       timeout,
+      ...(options.minReady === undefined ? [] : [options.minReady]),
     ],
   };
 }
@@ -87,7 +95,7 @@ export function gateVerdict(stdout: string): string {
 if (import.meta.main) {
   const { runGate } = await import('../src/gate.js');
   const { parseInputs } = await import('../src/inputs.js');
-  const [manifests, namespace, kubeconfigFile, timeout] = process.argv.slice(2);
+  const [manifests, namespace, kubeconfigFile, timeout, minReady] = process.argv.slice(2);
   const values: Record<string, string> = {
     manifests,
     namespace,
@@ -96,6 +104,7 @@ if (import.meta.main) {
     rollback: 'false',
     summary: 'false',
     'pr-comment': 'false',
+    ...(minReady === undefined ? {} : { 'min-ready': minReady }),
   };
   const run = await runGate(
     parseInputs((name) => values[name]),

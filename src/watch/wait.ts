@@ -9,6 +9,9 @@ import { LiveStore, type Snapshot } from './live-store.js';
 import { revisionAfter } from './revision-after.js';
 import { WaitLoop, type WaitTarget, type WorkloadOutcome } from './wait-loop.js';
 import { permissionFor, planWatches } from './watch-plan.js';
+import { NamespaceEvents, type StartWatch } from './event-watches.js';
+import { runScopes } from './run-scope.js';
+import type { CollectionWatcher } from '../kube/watch-stream.js';
 
 export type { Judge } from './judge.js';
 export { supersededMessage, type WaitTarget, type WindowOutcome, type WorkloadOutcome, type WorkloadState } from './wait-loop.js';
@@ -35,30 +38,48 @@ export interface WaitResult {
   cancelled: boolean;
 }
 
-export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget[], options: WaitOptions): Promise<WaitResult> {
+/** A workload to wait for; `applied` (the object this run applied) lets the watches skip what else shares its namespace. */
+export type WaitWorkload = WaitTarget & { applied?: unknown };
+
+export async function waitForWorkloads(client: KubeClient, workloads: WaitWorkload[], options: WaitOptions): Promise<WaitResult> {
   const warnings: string[] = [];
   const watches = new AbortController();
+  const events: NamespaceEvents[] = [];
   let onChange = () => {};
   const store = new LiveStore(() => onChange(), options.judge.alarming);
   const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store) });
-  onChange = () => loop.changed();
+  onChange = () => {
+    loop.changed();
+    for (const e of events) e.changed();
+  };
 
-  for (const spec of planWatches(workloads, true)) {
+  const start: StartWatch = (spec, signal, relevant) => {
     const typeMeta = { apiVersion: spec.apiVersion, kind: spec.kind };
     const onFatal = (e: Error) => {
       if (spec.required) loop.fail(e);
-      else
+      else if (!warnings.some((w) => w.startsWith(`could not watch ${spec.kind}s `)))
         warnings.push(
           `could not watch ${spec.kind}s (${e.message.split(':')[0]}); findings are thinner. Grant ${permissionFor(spec)} for a full diagnosis`,
         );
     };
-    const watcher = store.watcher(spec.collection, spec.namespace ?? '', typeMeta, onFatal);
+    const watcher = untilAborted(store.watcher(spec.collection, spec.scope, typeMeta, onFatal, relevant), signal);
+    const selectors = { fieldSelector: spec.fieldSelector, labelSelector: spec.labelSelector };
     client
-      .watchCollection(spec.apiVersion, spec.kind, spec.namespace, watcher, watches.signal, {}, (m) => options.log(m))
+      .watchCollection(spec.apiVersion, spec.kind, spec.namespace, watcher, signal, selectors, (m) => options.log(m))
       // A watch ended by our own stop, the run's deadline or a cancellation is not a failure of the wait.
       .catch((e: Error) => {
-        if (!watches.signal.aborted && !client.http.runSignal?.aborted) loop.fail(e);
+        if (!signal.aborted && !client.http.runSignal?.aborted) loop.fail(e);
       });
+  };
+
+  const scopes = runScopes(workloads);
+  for (const spec of planWatches(workloads, true, scopes)) {
+    const scope = spec.namespace === undefined ? undefined : scopes.get(spec.namespace);
+    if (spec.collection === 'events' && scope) {
+      const namespaceEvents = new NamespaceEvents(spec, scope, { client, store, signal: watches.signal, start, log: options.log });
+      events.push(namespaceEvents);
+      void namespaceEvents.begin();
+    } else start(spec, watches.signal, scope?.filter(spec.collection));
   }
 
   const end = await loop.run(options.signal);
@@ -76,4 +97,17 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
       return obj ? options.judge.findings(obj, snapshot, now) : [];
     });
   return { outcomes, findings, snapshot, warnings, cancelled: end === 'cancelled' };
+}
+
+/** A watch that was stopped may still hand over lines it had read: they must not bring its objects back. */
+function untilAborted(watcher: CollectionWatcher, signal: AbortSignal): CollectionWatcher {
+  return {
+    onSync: (items) => {
+      if (!signal.aborted) watcher.onSync(items);
+    },
+    onEvent: (type, obj) => {
+      if (!signal.aborted) watcher.onEvent(type, obj);
+    },
+    onFatal: (e) => watcher.onFatal(e),
+  };
 }
