@@ -6,7 +6,7 @@
 //               --namespace NS --timeout=T` for every resource in manifest order, a `kubectl describe` after each
 //               failure, and the red verdict only once all of them were checked
 import { combine, runMeasured, type Measured } from './processes.js';
-import { gateVerdict, type GateOptions, type GateRunner } from './runners.js';
+import { gateVerdict, type GateRunner } from './runners.js';
 
 export interface ToolRun extends Measured {
   ok: boolean;
@@ -18,12 +18,14 @@ export interface Target {
   namespace: string;
   kubeconfig: string;
   timeout: string;
+  /** More CLI flags for the gate (`--min-ready 0s`). */
+  gateArgs?: readonly string[];
 }
 
-export async function runGateTool(runner: GateRunner, target: Target, options?: GateOptions): Promise<ToolRun> {
+export async function runGateTool(runner: GateRunner, target: Target): Promise<ToolRun> {
   const run = await runMeasured(
     runner.command,
-    runner.args(target.manifests, target.namespace, target.kubeconfig, target.timeout, options),
+    runner.args(target.manifests, target.namespace, target.kubeconfig, target.timeout, target.gateArgs),
   );
   const verdict = gateVerdict(run.stdout);
   return { ...run, ok: verdict === 'healthy', verdict };

@@ -15,6 +15,7 @@ import { clusterIdentity, deleteCrowdedNamespaces, leftoverNamespaces } from './
 import { gateRunner } from './runners.js';
 import { measureColdStart } from './rows/cold-start.js';
 import { measureGreen } from './rows/green.js';
+import { measureLateCrash } from './rows/late-crash.js';
 import { measureRed } from './rows/red.js';
 import { measureScale } from './rows/scale.js';
 import { measureBusy } from './rows/busy.js';
@@ -101,6 +102,7 @@ async function runRows(ctx: BenchContext, options: BenchOptions, results: BenchR
   for (const row of options.rows) {
     if (row === 'red') results.red = await measureRed(ctx, options.reps.red);
     if (row === 'green') results.green = await measureGreen(ctx, options.reps.green);
+    if (row === 'late') results.late = await measureLateCrash(ctx, options.reps.late);
     if (row === 'scale') results.scale = await measureScale(ctx, options.sizes, options.reps.scale);
     if (row === 'cold') results.cold = await measureColdStart(ctx, options.reps.cold);
     if (row === 'busy') results.busy = await measureBusy(ctx, options.reps.busy);

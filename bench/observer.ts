@@ -3,11 +3,12 @@
 // complete).
 import { listAndWatch, type KubeAccess } from './kube-api.js';
 import { BENCH_LABEL } from './lib/manifests.js';
-import { deploymentRolledOut, podInCrashLoop } from './lib/rollout.js';
+import { deploymentRolledOut, podContainerExited, podInCrashLoop } from './lib/rollout.js';
 
 export class Observer {
   private readonly firstPod = new Map<string, number>();
   private readonly firstCrashLoop = new Map<string, number>();
+  private readonly firstExit = new Map<string, number>();
   private readonly rolledOut = new Map<string, number>();
   private readonly watches: { ready: Promise<void>; stop: () => void }[] = [];
 
@@ -34,6 +35,11 @@ export class Observer {
     return this.firstCrashLoop.get(`${namespace}/${app}`) ?? null;
   }
 
+  /** When a container of a pod of `app` first exited. */
+  firstExitAt(namespace: string, app: string): number | null {
+    return this.firstExit.get(`${namespace}/${app}`) ?? null;
+  }
+
   /** When Deployment `name` first met kubectl's "successfully rolled out" rule. */
   rolledOutAt(namespace: string, name: string): number | null {
     return this.rolledOut.get(`${namespace}/${name}`) ?? null;
@@ -44,6 +50,7 @@ export class Observer {
     const key = `${pod.metadata.namespace}/${pod.metadata.labels?.app}`;
     if (!this.firstPod.has(key)) this.firstPod.set(key, at);
     if (!this.firstCrashLoop.has(key) && podInCrashLoop(pod)) this.firstCrashLoop.set(key, at);
+    if (!this.firstExit.has(key) && podContainerExited(pod)) this.firstExit.set(key, at);
   }
 
   private onDeployment(type: string, deployment: any, at: number): void {

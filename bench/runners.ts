@@ -9,13 +9,7 @@ export interface GateRunner {
   kind: 'bundle' | 'source';
   describe: string;
   command: string;
-  args(manifests: string, namespace: string, kubeconfig: string, timeout: string, options?: GateOptions): string[];
-}
-
-/** Inputs a row sets beyond the defaults. */
-export interface GateOptions {
-  /** The stability window (`--min-ready`); "0" judges by kubectl's rule alone, as `kubectl rollout status` does. */
-  minReady?: string;
+  args(manifests: string, namespace: string, kubeconfig: string, timeout: string, extra?: readonly string[]): string[];
 }
 
 /**
@@ -40,7 +34,7 @@ function bundleRunner(bundle: string): GateRunner {
     kind: 'bundle',
     describe: `the bundle, \`node dist/cli.js deploy --no-rollback --output json\` (${(fs.statSync(bundle).size / 1048576).toFixed(1)} MiB)`,
     command: process.execPath,
-    args: (manifests, namespace, kubeconfig, timeout, options = {}) => [
+    args: (manifests, namespace, kubeconfig, timeout, extra = []) => [
       bundle,
       'deploy',
       '-f',
@@ -54,7 +48,7 @@ function bundleRunner(bundle: string): GateRunner {
       '--no-rollback',
       '--output',
       'json',
-      ...(options.minReady === undefined ? [] : ['--min-ready', options.minReady]),
+      ...extra,
     ],
   };
 }
@@ -64,7 +58,7 @@ function sourceRunner(root: string): GateRunner {
     kind: 'source',
     describe: 'the engine from src/ (`bench/runners.ts` under `node --experimental-transform-types`), because dist/cli.js is not built',
     command: process.execPath,
-    args: (manifests, namespace, kubeconfig, timeout, options = {}) => [
+    args: (manifests, namespace, kubeconfig, timeout, extra = []) => [
       '--experimental-transform-types',
       '--disable-warning=ExperimentalWarning',
       '--import',
@@ -74,7 +68,7 @@ function sourceRunner(root: string): GateRunner {
       namespace,
       kubeconfig,
       timeout,
-      ...(options.minReady === undefined ? [] : [options.minReady]),
+      ...extra,
     ],
   };
 }
@@ -95,7 +89,9 @@ export function gateVerdict(stdout: string): string {
 if (import.meta.main) {
   const { runGate } = await import('../src/gate.js');
   const { parseInputs } = await import('../src/inputs.js');
-  const [manifests, namespace, kubeconfigFile, timeout, minReady] = process.argv.slice(2);
+  const [manifests, namespace, kubeconfigFile, timeout, ...extra] = process.argv.slice(2);
+  // The flags the bundle takes as `--name value`, passed through as inputs.
+  const flags = Object.fromEntries(extra.flatMap((a, i) => (a.startsWith('--') ? [[a.slice(2), extra[i + 1] ?? '']] : [])));
   const values: Record<string, string> = {
     manifests,
     namespace,
@@ -104,7 +100,7 @@ if (import.meta.main) {
     rollback: 'false',
     summary: 'false',
     'pr-comment': 'false',
-    ...(minReady === undefined ? {} : { 'min-ready': minReady }),
+    ...flags,
   };
   const run = await runGate(
     parseInputs((name) => values[name]),

@@ -27,7 +27,7 @@ const stubClientNodeGen = {
  * calls them: undici serves client-node's fetch-based calls, socks and socks-proxy-agent a socks5:// proxy-url, openid-client
  * the oidc auth provider, jsonpath-plus the gcp/azure auth providers. Together they were 60% of the bundle.
  */
-const lazy = lazyPackages(['undici', 'socks', 'socks-proxy-agent', 'openid-client', 'jsonpath-plus']);
+const lazy = lazyPackages(['undici', 'socks', 'socks-proxy-agent', 'openid-client', 'jsonpath-plus', '@actions/github']);
 
 const common = {
   absWorkingDir: root,

@@ -17,7 +17,15 @@ export interface DeploymentSpec {
    * crashes is Ready for that second, the Deployment counts as available, and rollout status reports success.
    */
   readinessProbe?: boolean;
+  /**
+   * The release dies this long after it starts (a Go duration): crash-looping pods that are Ready until then, so
+   * kubectl's rule calls the rollout done before the first exit. Implies crash.
+   */
+  crashAfter?: string;
 }
+
+/** The test cluster's annotation for how long a crashing container runs before each exit. */
+export const RUN_FOR_ANNOTATION = 'kwok.kube-deploy-gate.dev/run-for';
 
 const READINESS_PROBE = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 };
 
@@ -32,7 +40,7 @@ export function deploymentManifest(spec: DeploymentSpec): Record<string, unknown
       ...(spec.progressDeadlineSeconds ? { progressDeadlineSeconds: spec.progressDeadlineSeconds } : {}),
       selector: { matchLabels: { app: spec.name } },
       template: {
-        metadata: { labels, ...(spec.crash ? { annotations: { [SCENARIO_ANNOTATION]: 'crash' } } : {}) },
+        metadata: { labels, ...(spec.crash || spec.crashAfter ? { annotations: crashAnnotations(spec) } : {}) },
         spec: {
           containers: [
             { name: 'app', image: 'ghcr.io/acme/app:1.0.0', ...(spec.readinessProbe ? { readinessProbe: READINESS_PROBE } : {}) },
@@ -41,6 +49,10 @@ export function deploymentManifest(spec: DeploymentSpec): Record<string, unknown
       },
     },
   };
+}
+
+function crashAnnotations(spec: DeploymentSpec): Record<string, string> {
+  return { [SCENARIO_ANNOTATION]: 'crash', ...(spec.crashAfter ? { [RUN_FOR_ANNOTATION]: spec.crashAfter } : {}) };
 }
 
 /** Several objects as one multi-document YAML file (JSON is valid YAML, and both tools read it). */

@@ -13,11 +13,25 @@ export interface RedResults {
 }
 
 export interface GreenResults {
-  /** Verdict time minus the moment the bench's own watch saw the rollout complete, in ms. */
+  /** Verdict time minus the moment the bench's own watch saw the rollout complete, in ms: the gate with --min-ready 0s. */
   gate: number[];
+  /** The gate with its default stability window: verdict time minus (rollout complete + the window). */
+  gateWindow: number[];
+  /** The window the gateWindow runs used, ms. */
+  windowMs: number;
   kubectl: number[];
   gateRequests: RequestCounts[];
   kubectlRequests: RequestCounts[];
+}
+
+/** A release that crashes seconds after it starts (Ready until then): kubectl's rule is met before the first exit. */
+export interface LateCrashResults {
+  /** The gate's red verdict minus the first container exit the bench's watch saw, ms. */
+  gate: number[];
+  /** What kubectl rollout status said for the same manifests, per repetition ("healthy" when it rolled out green). */
+  kubectlVerdicts: string[];
+  /** How long after start the containers crash. */
+  crashAfter: string;
 }
 
 export interface ScaleResults {
@@ -86,6 +100,7 @@ export interface BenchResults {
   gateRunner: string;
   red: RedResults | null;
   green: GreenResults | null;
+  late: LateCrashResults | null;
   scale: ScaleResults[];
   cold: ColdStartResults | null;
   busy: BusyResults | null;
@@ -94,5 +109,5 @@ export interface BenchResults {
 }
 
 export function emptyResults(gateRunner: string): BenchResults {
-  return { gateRunner, red: null, green: null, scale: [], cold: null, busy: null, wide: null, notes: [] };
+  return { gateRunner, red: null, green: null, late: null, scale: [], cold: null, busy: null, wide: null, notes: [] };
 }

@@ -15,7 +15,9 @@ interface DeploymentLike {
 }
 
 interface ContainerStatusLike {
-  state?: { waiting?: { reason?: string } };
+  restartCount?: number;
+  state?: { waiting?: { reason?: string }; terminated?: unknown };
+  lastState?: { terminated?: unknown };
 }
 
 interface PodLike {
@@ -34,6 +36,12 @@ export function deploymentRolledOut(deployment: DeploymentLike): boolean {
   if (deployment.spec?.replicas !== undefined && updated < deployment.spec.replicas) return false;
   if ((status.replicas ?? 0) > updated) return false;
   return (status.availableReplicas ?? 0) >= updated;
+}
+
+/** A container of the pod has exited at least once (it is terminated now, or restarted since). */
+export function podContainerExited(pod: PodLike): boolean {
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  return statuses.some((s) => s.state?.terminated !== undefined || ((s.restartCount ?? 0) > 0 && s.lastState?.terminated !== undefined));
 }
 
 /** The kubelet's back-off after a container keeps exiting: the first "fatal" status of a crash-looping pod. */

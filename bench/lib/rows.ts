@@ -46,6 +46,24 @@ export function resultRows(results: BenchResults): string[][] {
       formatRatio(ratioOfMedians(green.kubectl, green.gate)),
       goal('<= 1 s', lag <= 1000),
     ]);
+    rows.push([
+      `time from Deployment available + the ${green.windowMs / 1000} s stability window to green verdict (default min-ready)`,
+      formatSummary(summarize(green.gateWindow)),
+      'kubectl rollout status has no window',
+      '-',
+      goal('<= 1 s', median(green.gateWindow) <= 1000),
+    ]);
+  }
+  if (results.late) {
+    const late = results.late;
+    const greens = late.kubectlVerdicts.filter((v) => v === 'healthy').length;
+    rows.push([
+      `time to red of a release that crashes ${late.crashAfter} after it starts (no readiness probe), from its first exit`,
+      formatSummary(summarize(late.gate)),
+      `kubectl rollout status: never red, it reported success in ${greens} of ${late.kubectlVerdicts.length} runs`,
+      '-',
+      goal('red every run', late.gate.length > 0 && late.gate.every((t) => Number.isFinite(t))),
+    ]);
   }
   for (const s of results.scale) {
     rows.push([

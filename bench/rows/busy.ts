@@ -92,7 +92,7 @@ async function measureOne(ctx: BenchContext, proxy: ByteProxy, observer: Observe
   proxy.reset();
   const run: ToolRun =
     o.tool === 'gate'
-      ? await runGateTool(ctx.runner, { manifests, namespace, kubeconfig: o.kubeconfig, timeout: TIMEOUT }, { minReady: '0' })
+      ? await runGateTool(ctx.runner, { manifests, namespace, kubeconfig: o.kubeconfig, timeout: TIMEOUT, gateArgs: ['--min-ready', '0s'] })
       : await runKubectlTool({
           kubectl: ctx.kubectl,
           cacheDir: freshCacheDir(ctx),

@@ -58,7 +58,7 @@ async function measureOne(ctx: BenchContext, observer: Observer, r: WideResults,
   const mark = ctx.audit.mark();
   const run: ToolRun =
     tool === 'gate'
-      ? await runGateTool(ctx.runner, { manifests, namespace: '', kubeconfig, timeout: TIMEOUT }, { minReady: '0' })
+      ? await runGateTool(ctx.runner, { manifests, namespace: '', kubeconfig, timeout: TIMEOUT, gateArgs: ['--min-ready', '0s'] })
       : await runKubectlTool({
           kubectl: ctx.kubectl,
           cacheDir: freshCacheDir(ctx),

@@ -12,7 +12,7 @@ const NAMESPACE = 'lazy-package';
 
 /**
  * @param {string[]} packages bare package names to load on first use
- * @returns {{ plugin: import('esbuild').Plugin, writeChunks: (outdir: string, metafiles: import('esbuild').Metafile[], options: object) => Promise<string[]> }}
+ * @returns {import('./lazy-packages.d.mts').LazyPackages} the plugin, and writeChunks to run after the main builds
  */
 export function lazyPackages(packages) {
   /** chunk file name (relative to dist/) -> the real entry file, for every copy a bundle resolved */
@@ -23,10 +23,14 @@ export function lazyPackages(packages) {
     setup(build) {
       build.onResolve({ filter }, async (args) => {
         if (args.pluginData === RESOLVING_REAL) return undefined; // build.resolve below runs this hook again
-        const real = await build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, pluginData: RESOLVING_REAL });
+        // The chunk is required, so the package's require entry; an ES-module-only package (@actions/github exports
+        // only `import`) resolves by its import entry, which Node >= 22.12 can require too.
+        const resolve = (kind) => build.resolve(args.path, { kind, resolveDir: args.resolveDir, pluginData: RESOLVING_REAL });
+        let real = await resolve('require-call');
+        if (real.errors.length > 0) real = await resolve('import-statement');
         if (real.errors.length > 0) return { errors: real.errors };
         const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot(real.path, args.path), 'package.json'), 'utf8'));
-        const chunk = `lazy/${args.path.replace('/', '+')}-${version}.js`;
+        const chunk = `lazy/${args.path.replace(/^@/, '').replace('/', '+')}-${version}.js`;
         chunks.set(chunk, real.path);
         return { path: chunk, namespace: NAMESPACE, pluginData: real.path, sideEffects: false };
       });

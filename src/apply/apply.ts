@@ -2,7 +2,8 @@
 // each apply sends; records for each workload what ran before and whether this apply changed it (the wait, the
 // report and the rollback all start from this record).
 import type { KubeClient } from '../kube/client.js';
-import type { KubeObject } from '../k8s/objects.js';
+import type { CustomResourceDefinition, KubeObject } from '../k8s/objects.js';
+import { conditionOf } from '../k8s/fields.js';
 import { isWorkloadKind } from '../k8s/kinds.js';
 import type { AppliedWorkload, ApplyNotice, FieldLeftOut, FieldTakeover, ObjectRef } from '../model.js';
 import { readBeforeState, type BeforeState } from './before.js';
@@ -122,11 +123,17 @@ async function applyOne(client: KubeClient, p: PreparedObject, options: ApplyOpt
   return { object, workload };
 }
 
+/** Polls the CRD's Established condition (a wait for the API server, not a retry: each read retries in KubeHttp). */
 async function waitEstablished(client: KubeClient, m: PlannedObject, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const crd = await client.get('apiextensions.k8s.io/v1', 'CustomResourceDefinition', undefined, m.object.metadata!.name);
-    if ((crd?.status?.conditions ?? []).some((c: any) => c.type === 'Established' && c.status === 'True')) return;
+    const crd = await client.get<CustomResourceDefinition>(
+      'apiextensions.k8s.io/v1',
+      'CustomResourceDefinition',
+      undefined,
+      m.object.metadata.name,
+    );
+    if (conditionOf(crd?.status?.conditions, 'Established')?.status === 'True') return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new UserError(`${describeObject(m)} was applied but did not become Established within ${timeoutMs / 1000}s`);

@@ -11,7 +11,6 @@ export interface BeforeState {
   generation: number | null;
   resourceVersion: string | null;
   template: unknown | null;
-  paused: boolean;
   /** The live object as read (its managedFields say who owns what). */
   object: KubeObject | null;
 }
@@ -22,7 +21,6 @@ const NONE: BeforeState = {
   generation: null,
   resourceVersion: null,
   template: null,
-  paused: false,
   object: null,
 };
 
@@ -41,7 +39,6 @@ export async function readBeforeState(
     generation: current.metadata?.generation ?? null,
     resourceVersion: current.metadata?.resourceVersion ?? null,
     template: current.spec?.template ?? null,
-    paused: current.spec?.paused === true,
     object: current,
   };
   if (kind === 'Deployment') {

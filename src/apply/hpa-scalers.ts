@@ -5,6 +5,7 @@ import type { KubeClient } from '../kube/client.js';
 import { HPA_API_VERSION } from '../k8s/hpa.js';
 import { isWorkloadKind, WORKLOADS } from '../k8s/kinds.js';
 import type { KubeObject } from '../k8s/objects.js';
+import { record } from '../k8s/fields.js';
 import type { PlannedObject } from './plan.js';
 
 export interface Scalers {
@@ -18,7 +19,7 @@ const key = (o: KubeObject) => `${o.metadata?.namespace}/${o.metadata?.name}`;
 export async function readScalers(client: KubeClient, planned: readonly PlannedObject[]): Promise<Scalers> {
   const setsReplicas = planned.filter((m) => {
     const kind = m.object.kind;
-    return isWorkloadKind(kind) && WORKLOADS[kind].scalable && m.object.spec?.replicas !== undefined;
+    return isWorkloadKind(kind) && WORKLOADS[kind].scalable && record(m.object.spec).replicas !== undefined;
   });
   if (setsReplicas.length === 0) return { list: [], notice: null };
   const byKey = new Map<string, KubeObject>();

@@ -4,6 +4,7 @@
 //   ghcr.io/acme/api=ghcr.io/acme/api:1.4.3      explicit repository=reference
 //   ghcr.io/acme/api:1.4.3                        the repository is taken from the reference
 import { UserError } from '../errors.js';
+import type { KubeObject, PodSpec } from '../k8s/objects.js';
 
 export interface ImageSubstitution {
   repository: string;
@@ -56,33 +57,45 @@ export function parseImageSubstitutions(lines: string[]): ImageSubstitution[] {
   });
 }
 
-export function podSpecsOf(obj: Record<string, any>): Record<string, any>[] {
+function mapping(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The pod templates' specs of an object (the objects themselves, not copies: the callers below edit a clone). */
+export function podSpecsOf(obj: KubeObject): PodSpec[] {
+  let spec: unknown;
   switch (obj.kind) {
     case 'Pod':
-      return obj.spec ? [obj.spec] : [];
+      spec = obj.spec;
+      break;
     case 'CronJob':
-      return obj.spec?.jobTemplate?.spec?.template?.spec ? [obj.spec.jobTemplate.spec.template.spec] : [];
+      spec = mapping(mapping(mapping(mapping(obj.spec)?.jobTemplate)?.spec)?.template)?.spec;
+      break;
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
     case 'ReplicaSet':
     case 'Job':
     case 'ReplicationController':
-      return obj.spec?.template?.spec ? [obj.spec.template.spec] : [];
+      spec = mapping(mapping(obj.spec)?.template)?.spec;
+      break;
     default:
       return [];
   }
+  const found = mapping(spec);
+  return found ? [found as PodSpec] : [];
 }
 
 /** Returns a copy of obj with substitutions applied, and how many containers changed. */
-export function substituteImages(obj: Record<string, any>, subs: ImageSubstitution[]): { object: Record<string, any>; replaced: number } {
+export function substituteImages<T extends KubeObject>(obj: T, subs: ImageSubstitution[]): { object: T; replaced: number } {
   if (subs.length === 0) return { object: obj, replaced: 0 };
   const copy = structuredClone(obj);
   let replaced = 0;
   for (const spec of podSpecsOf(copy)) {
     for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
       if (typeof c.image !== 'string') continue;
-      const match = subs.find((s) => repositoryOf(c.image) === s.repository);
+      const image = c.image;
+      const match = subs.find((s) => repositoryOf(image) === s.repository);
       if (match && c.image !== match.reference) {
         c.image = match.reference;
         replaced++;
@@ -96,7 +109,7 @@ export function substituteImages(obj: Record<string, any>, subs: ImageSubstituti
  * The `image-pull-secrets` input: a copy of obj whose every pod template lists these Secrets in imagePullSecrets,
  * after the ones it already names, each once.
  */
-export function addImagePullSecrets(obj: Record<string, any>, names: string[]): Record<string, any> {
+export function addImagePullSecrets<T extends KubeObject>(obj: T, names: string[]): T {
   if (names.length === 0 || podSpecsOf(obj).length === 0) return obj;
   const copy = structuredClone(obj);
   for (const spec of podSpecsOf(copy)) {

@@ -5,9 +5,10 @@ import { UserError } from '../errors.js';
 import { documentToJS } from '../yaml-limits.js';
 import type { SourceLocation } from '../model.js';
 import { apiVersionProblem, nameProblem, namespaceProblem } from '../k8s/names.js';
+import type { KubeObject, ManifestBody } from '../k8s/objects.js';
 
 export interface ManifestObject {
-  object: Record<string, any>;
+  object: ManifestBody;
   source: SourceLocation;
 }
 
@@ -38,7 +39,7 @@ export function parseManifest(file: string, text: string): ManifestObject[] {
         `${where} (line ${line}) is not a Kubernetes object (a mapping with apiVersion and kind) but ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`,
       );
     }
-    for (const object of unrollList(value, where)) {
+    for (const object of unrollList(value as Record<string, unknown>, where)) {
       checkObject(object, where, line);
       out.push({ object, source });
     }
@@ -46,24 +47,24 @@ export function parseManifest(file: string, text: string): ManifestObject[] {
   return out;
 }
 
-function unrollList(value: Record<string, any>, where: string): Record<string, any>[] {
+function unrollList(value: Record<string, unknown>, where: string): KubeObject[] {
   if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
     return value.items.flatMap((item: unknown, i: number) => {
       if (typeof item !== 'object' || item === null) throw new UserError(`${where}: item ${i + 1} of the ${value.kind} is not an object`);
-      return unrollList(item as Record<string, any>, `${where}, item ${i + 1}`);
+      return unrollList(item as Record<string, unknown>, `${where}, item ${i + 1}`);
     });
   }
   return [value];
 }
 
-function checkObject(o: Record<string, any>, where: string, line: number): void {
+function checkObject(o: KubeObject, where: string, line: number): asserts o is ManifestBody {
   const wrongType = ['apiVersion', 'kind'].filter((k) => o[k] !== undefined && typeof o[k] !== 'string');
   if (wrongType.length) {
     throw new UserError(`${where} (line ${line}): ${wrongType.map((k) => `${k} must be a string, not ${shapeOf(o[k])}`).join('; ')}`);
   }
   const missing = ['apiVersion', 'kind'].filter((k) => o[k] === undefined || o[k] === '');
   if (missing.length) throw new UserError(`${where} (line ${line}) has no ${missing.join(' and ')}: every Kubernetes object needs both`);
-  const versionProblem = apiVersionProblem(o.apiVersion);
+  const versionProblem = apiVersionProblem(String(o.apiVersion));
   if (versionProblem) throw new UserError(`${where} (line ${line}): apiVersion "${o.apiVersion}" ${versionProblem}`);
   const meta: unknown = o.metadata;
   if (meta !== undefined && (typeof meta !== 'object' || meta === null || Array.isArray(meta))) {
@@ -79,7 +80,7 @@ function checkObject(o: Record<string, any>, where: string, line: number): void 
       `${where} (line ${line}): ${o.kind} metadata.name must be a string, not ${shapeOf(name)} (quote it: name: "${String(name)}")`,
     );
   }
-  const problem = nameProblem(o.kind, name);
+  const problem = nameProblem(String(o.kind), name);
   if (problem) throw new UserError(`${where} (line ${line}): ${o.kind} name "${name}" is invalid: it ${problem}`);
   if (namespace !== undefined && namespace !== null) {
     if (typeof namespace !== 'string') {

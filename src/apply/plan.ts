@@ -39,7 +39,7 @@ export function resolveNamespaces(
 ): PlannedObject[] {
   const seen = new Map<string, PlannedObject>();
   for (const m of objects) {
-    const meta = (m.object.metadata ??= {});
+    const meta = m.object.metadata;
     if (m.resource.namespaced) {
       if (meta.namespace && namespaceInput && meta.namespace !== namespaceInput) {
         throw new UserError(

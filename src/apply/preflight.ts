@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import type { FieldValidation, KubeClient } from '../kube/client.js';
 import { KubeApiError } from '../kube/errors.js';
 import { isWorkloadKind, WORKLOADS } from '../k8s/kinds.js';
-import type { KubeObject } from '../k8s/objects.js';
+import { crdOf, type KubeObject } from '../k8s/objects.js';
 import { entryOwnsField, hasOtherWriters, managedFieldsOf } from '../k8s/managed-fields.js';
 import { record } from '../k8s/fields.js';
 import { semanticEqual } from '../k8s/semantic-equal.js';
@@ -64,9 +64,7 @@ const shortName = (obj: KubeObject) => `${obj.kind} ${obj.metadata?.namespace ? 
 // Kinds served by a CRD that this same run applies cannot be read before that CRD is in place.
 function definedByPlannedCrd(m: PlannedObject, planned: readonly PlannedObject[]): boolean {
   const group = m.resource.apiVersion.split('/')[0];
-  return planned.some(
-    (p) => p.object.kind === 'CustomResourceDefinition' && p.object.spec?.group === group && p.object.spec?.names?.kind === m.object.kind,
-  );
+  return planned.some((p) => crdOf(p.object)?.spec?.group === group && crdOf(p.object)?.spec?.names?.kind === m.object.kind);
 }
 
 export async function prepareApply(client: KubeClient, planned: PlannedObject[], policy: ApplyPolicy): Promise<PreparedObject[]> {

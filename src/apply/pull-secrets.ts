@@ -40,8 +40,9 @@ export async function checkPullSecrets(
     checks.map(async ({ namespace, name, first }) => {
       const inDeploy = declared.get(`${namespace}/${name}`);
       if (inDeploy) {
-        if (inDeploy.object.type !== PULL_SECRET_TYPE)
-          throw wrongType(name, namespace, inDeploy.object.type, ` (${describeObject(inDeploy)})`);
+        const type = inDeploy.object.type;
+        if (type !== PULL_SECRET_TYPE)
+          throw wrongType(name, namespace, typeof type === 'string' ? type : undefined, ` (${describeObject(inDeploy)})`);
         return;
       }
       let secret: { type?: string } | null;

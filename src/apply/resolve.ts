@@ -5,13 +5,16 @@ import type { KubeClient } from '../kube/client.js';
 import type { ResourceInfo } from '../kube/discovery.js';
 import { describeObject, type PlannedObject } from './plan.js';
 import type { ManifestObject } from './parse.js';
+import { crdOf } from '../k8s/objects.js';
 
 function fromCrdManifests(objects: ManifestObject[], apiVersion: string, kind: string): ResourceInfo | undefined {
   const [group, version] = apiVersion.split('/');
-  for (const { object: o } of objects) {
-    if (o.kind !== 'CustomResourceDefinition' || o.spec?.group !== group || o.spec?.names?.kind !== kind) continue;
-    if (!(o.spec.versions ?? []).some((v: any) => v.name === version)) continue;
-    return { apiVersion, kind, plural: o.spec.names.plural, namespaced: o.spec.scope !== 'Cluster' };
+  for (const { object } of objects) {
+    const spec = crdOf(object)?.spec;
+    if (spec?.group !== group || spec.names?.kind !== kind) continue;
+    const plural = spec.names.plural;
+    if (!plural || !(spec.versions ?? []).some((v) => v.name === version)) continue;
+    return { apiVersion, kind, plural, namespaced: spec.scope !== 'Cluster' };
   }
   return undefined;
 }
@@ -19,7 +22,7 @@ function fromCrdManifests(objects: ManifestObject[], apiVersion: string, kind: s
 export async function resolveResources(client: KubeClient, objects: ManifestObject[]): Promise<PlannedObject[]> {
   const out: PlannedObject[] = [];
   for (const m of objects) {
-    const { apiVersion, kind } = m.object as { apiVersion: string; kind: string };
+    const { apiVersion, kind } = m.object;
     try {
       out.push({ ...m, resource: await client.resource(apiVersion, kind) });
     } catch (e) {

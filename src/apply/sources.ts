@@ -132,8 +132,3 @@ export function expandManifestSources(
   }
   return out;
 }
-
-/** The files only, for callers that take no URLs. */
-export function expandManifestPaths(patterns: string[], cwd = process.cwd()): string[] {
-  return expandManifestSources(patterns, cwd).flatMap((s) => (s.kind === 'file' ? [s.path] : []));
-}

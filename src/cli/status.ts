@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import type { CliIO } from './process-io.js';
 import { UserError } from '../errors.js';
 import { documentToJS } from '../yaml-limits.js';
+import type { KubeObject } from '../k8s/objects.js';
 import { rolloutStatus } from '../watch/status/index.js';
 import { last, outputFormat, parseArgs } from './args.js';
 
@@ -31,7 +32,7 @@ export async function runStatusCommand(argv: string[], io: CliIO): Promise<numbe
   return 0;
 }
 
-export function readOneObject(file: string): any {
+export function readOneObject(file: string): KubeObject {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -42,7 +43,7 @@ export function readOneObject(file: string): any {
   const bad = docs.find((d) => d.errors.length);
   if (bad) throw new UserError(`invalid YAML in ${file}: ${bad.errors[0].message.split('\n')[0]}`);
   if (docs.length !== 1) throw new UserError(`${file} must hold exactly one object, not ${docs.length}`);
-  const obj = documentToJS(docs[0], file) as { kind?: unknown } | null;
+  const obj = documentToJS(docs[0], file) as KubeObject | null;
   if (typeof obj !== 'object' || obj === null || typeof obj.kind !== 'string')
     throw new UserError(`${file} is not a Kubernetes object (no kind)`);
   return obj;

@@ -1,7 +1,8 @@
 // Why one pod of the new revision is not ready. The order matters: a dead node makes every status on it stale, a
-// pod being deleted or that the kubelet ended (evicted, rejected at admission, past its deadline) says so itself, an unscheduled pod has no containers yet, init containers block
-// the app containers, and only then are the app containers (and the pod's volumes and sandbox) looked at. A pod that
-// is not ready past a short grace period always gets a finding, `unknown` if nothing else fits.
+// pod being deleted or that the kubelet ended (evicted, rejected at admission, past its deadline) says so itself, an
+// unscheduled pod has no containers yet, init containers block the app containers, and only then are the app
+// containers (and the pod's volumes and sandbox) looked at. A pod that is not ready past a short grace period always
+// gets a finding, `unknown` if nothing else fits.
 import { eventsAbout, latest, type EventView } from './events.js';
 import { conditionOf, timeOf } from '../k8s/fields.js';
 import { type ContainerStatus, type Node, type PersistentVolumeClaim, type Pod } from '../k8s/objects.js';

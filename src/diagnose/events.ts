@@ -101,7 +101,10 @@ function buildView(raw: unknown): EventView {
   };
 }
 
-/** Events about one object, oldest first (possibly shared with other callers: never modify the array). The kind is passed in because listed items carry none. A uid match wins; a name match counts when the event carries no uid. */
+/**
+ * Events about one object, oldest first (possibly shared with other callers: never modify the array). The kind is
+ * passed in because listed items carry none. A uid match wins; a name match counts when the event carries no uid.
+ */
 export function eventsAbout(events: EventView[], kind: string, obj: KubeObject): EventView[] {
   const name = obj.metadata?.name ?? '';
   const namespace = obj.metadata?.namespace ?? '';

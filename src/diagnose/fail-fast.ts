@@ -1,6 +1,6 @@
 // Whether to stop waiting: every new-revision pod that exists has a fatal finding, or no pod can be created at all,
-// or a terminal failure (the workload gave up, or its replacements keep failing the same way). One healthy or merely slow pod keeps the gate waiting, because
-// then the deadline, not a guess, should decide.
+// or a terminal failure (the workload gave up, or its replacements keep failing the same way). One healthy or merely
+// slow pod keeps the gate waiting, because then the deadline, not a guess, should decide.
 import type { WorkloadKind } from '../k8s/kinds.js';
 import type { Pod } from '../k8s/objects.js';
 import { isFatal } from './policy.js';

@@ -4,7 +4,19 @@
 
 export const MASK = '[REDACTED]';
 
-const KEY_NAMES = String.raw`[\w.-]*(?:password|passwd|pwd|token|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?)[\w.-]*`;
+const SECRET_WORDS = [
+  'password',
+  'passwd',
+  'pwd',
+  'token',
+  'secret',
+  'api[_-]?key',
+  'apikey',
+  'access[_-]?key',
+  'private[_-]?key',
+  'credentials?',
+];
+const KEY_NAMES = String.raw`[\w.-]*(?:${SECRET_WORDS.join('|')})[\w.-]*`;
 
 const RULES: [RegExp, string | ((...m: string[]) => string)][] = [
   // Authorization: Bearer x / Basic x, in headers, curl -H arguments and JSON.

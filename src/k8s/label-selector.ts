@@ -50,3 +50,14 @@ export function selectorMatches(selector: unknown, labels: Readonly<Record<strin
   if (requirements === null) return false;
   return requirements.every((r) => requirementMatches(r, labels ?? {}));
 }
+
+/**
+ * A workload's pod selector as a metav1.LabelSelector. A ReplicationController's is a plain map that defaults to its
+ * template's labels (k8s.io/kubernetes pkg/apis/core/v1/defaults.go SetDefaults_ReplicationController).
+ */
+export function workloadSelector(kind: string, applied: unknown): unknown {
+  const spec = record(record(applied).spec);
+  if (kind !== 'ReplicationController') return spec.selector;
+  const map = spec.selector ?? record(record(spec.template).metadata).labels;
+  return map === undefined || map === null ? undefined : { matchLabels: map };
+}

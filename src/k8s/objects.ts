@@ -267,7 +267,31 @@ export interface PersistentVolumeClaim extends KubeObject {
   status?: { phase?: string; [key: string]: unknown };
 }
 
-/** Objects as a person names them: "Deployment shop/api", "Namespace shop". */
+/** A manifest object once parsing has checked it: apiVersion, kind and metadata.name are strings. */
+export interface ManifestBody extends KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta & { name: string };
+}
+
+/** apiextensions.k8s.io/v1 CustomResourceDefinition: the fields that name the resource it defines. */
+export interface CustomResourceDefinition extends KubeObject {
+  spec?: {
+    group?: string;
+    names?: { kind?: string; plural?: string };
+    scope?: string;
+    versions?: { name?: string }[];
+    [key: string]: unknown;
+  };
+  status?: { conditions?: Condition[]; [key: string]: unknown };
+}
+
+/** The object read as a CustomResourceDefinition, or null when it is another kind. */
+export function crdOf(o: KubeObject): CustomResourceDefinition | null {
+  return o.kind === 'CustomResourceDefinition' ? (o as CustomResourceDefinition) : null;
+}
+
+/** "Kind namespace/name", the way messages name an object. */
 export function describeRef(ref: { kind?: string; namespace?: string; name?: string }): string {
   return `${ref.kind ?? 'object'} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name ?? ''}`;
 }

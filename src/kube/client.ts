@@ -39,7 +39,7 @@ export class KubeClient {
     return this.discovery.resourceFor(apiVersion, kind);
   }
 
-  async get<T = any>(apiVersion: string, kind: string, namespace: string | undefined, name: string): Promise<T | null> {
+  async get<T = KubeObject>(apiVersion: string, kind: string, namespace: string | undefined, name: string): Promise<T | null> {
     const info = await this.resource(apiVersion, kind);
     try {
       return await this.http.request<T>(resourcePath(info, namespace, name));
@@ -49,7 +49,7 @@ export class KubeClient {
     }
   }
 
-  async list<T = any>(
+  async list<T = KubeObject>(
     apiVersion: string,
     kind: string,
     namespace: string | undefined,

@@ -5,12 +5,14 @@
 import { createInterface } from 'node:readline';
 import type { KubeHttp } from './http.js';
 import { KubeApiError } from './errors.js';
+import type { KubeObject } from '../k8s/objects.js';
+import { record } from '../k8s/fields.js';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export interface CollectionWatcher {
-  onSync(items: any[]): void;
-  onEvent(type: WatchEventType, obj: any): void;
+  onSync(items: KubeObject[]): void;
+  onEvent(type: WatchEventType, obj: KubeObject): void;
   /** A failure the watcher could not recover from (403, not found...). */
   onFatal(error: Error): void;
 }
@@ -28,6 +30,11 @@ export interface WatchOptions {
   onRetry?: (message: string) => void;
 }
 
+/**
+ * Not a request retry (those go through src/retry.ts, inside KubeHttp): a watch ends by design (timeoutSeconds, the
+ * server closing it, 410), and following the collection means opening the next one for as long as the wait lasts,
+ * with no attempt limit. The backoff only paces reconnects after a failure.
+ */
 export async function listAndWatch(http: KubeHttp, opts: WatchOptions, watcher: CollectionWatcher): Promise<void> {
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   let resourceVersion: string | null = null;
@@ -35,7 +42,7 @@ export async function listAndWatch(http: KubeHttp, opts: WatchOptions, watcher: 
   while (!opts.signal.aborted) {
     try {
       if (resourceVersion === null) {
-        const list = await http.request<{ metadata?: { resourceVersion?: string }; items?: unknown[] }>(opts.path, {
+        const list = await http.request<{ metadata?: { resourceVersion?: string }; items?: KubeObject[] }>(opts.path, {
           query: { fieldSelector: opts.fieldSelector, labelSelector: opts.labelSelector },
           signal: opts.signal,
         });
@@ -83,14 +90,15 @@ async function watchOnce(http: KubeHttp, opts: WatchOptions, resourceVersion: st
   try {
     for await (const line of lines) {
       if (!line.trim()) continue;
-      const event = JSON.parse(line) as { type: string; object: any };
+      const event = JSON.parse(line) as { type: string; object: KubeObject };
       if (event.type === 'ERROR') {
-        // 410 Gone (or "too old resource version") arrives inside the stream as an ERROR event.
-        if (event.object?.code === 410 || event.object?.reason === 'Expired' || event.object?.reason === 'Gone') {
+        // An ERROR event carries a Status: 410 Gone (or "too old resource version") arrives inside the stream.
+        const status = record(event.object);
+        if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone') {
           expired = true;
           break;
         }
-        throw KubeApiError.fromResponse('WATCH', opts.path, event.object?.code ?? 500, event.object);
+        throw KubeApiError.fromResponse('WATCH', opts.path, typeof status.code === 'number' ? status.code : 500, status);
       }
       const next = event.object?.metadata?.resourceVersion;
       if (next) rv = next;

@@ -32,15 +32,15 @@ export function isOwnComment(c: IssueComment, login: string | null): boolean {
 /** Pages through the comments (oldest first) and returns the first one of ours that carries the marker. */
 async function findSticky(api: GitHubCommentsApi, repo: RepoRef, issueNumber: number, reportId: string): Promise<IssueComment | undefined> {
   let login: string | null | undefined;
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const { comments, hasNext } = await api.listComments(repo, issueNumber, page);
+  let pages = 0;
+  for await (const comments of api.commentPages(repo, issueNumber)) {
     for (const c of comments) {
       if (!hasMarker(c.body, reportId)) continue;
       // Ask who we are only once a candidate shows up: most runs never need to.
       if (login === undefined) login = await api.authenticatedLogin();
       if (isOwnComment(c, login)) return c;
     }
-    if (!hasNext || comments.length === 0) return undefined;
+    if (++pages >= MAX_PAGES) return undefined;
   }
   return undefined;
 }

@@ -13,12 +13,6 @@ export interface IssueComment {
   user: { login: string; type?: string } | null;
 }
 
-export interface CommentPage {
-  comments: IssueComment[];
-  /** From the Link header (rel="next") when there is one, else "the page was full". */
-  hasNext: boolean;
-}
-
 /** The fields we read of a pull request listed for a commit. */
 export interface PullSummary {
   number: number;
@@ -27,7 +21,8 @@ export interface PullSummary {
 }
 
 export interface GitHubCommentsApi {
-  listComments(repo: RepoRef, issueNumber: number, page: number): Promise<CommentPage>;
+  /** The issue's comments, oldest first, one page per step (GitHub's Link headers say where the next one is). */
+  commentPages(repo: RepoRef, issueNumber: number): AsyncIterable<IssueComment[]>;
   createComment(repo: RepoRef, issueNumber: number, body: string): Promise<IssueComment>;
   updateComment(repo: RepoRef, commentId: number, body: string): Promise<IssueComment>;
   /** The token's own login, or null when the token may not read GET /user (GITHUB_TOKEN gets 403 there). */

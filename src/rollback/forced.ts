@@ -4,15 +4,17 @@
 // pods of the failed revision that are not Ready, and only for those.
 import type { KubeClient } from '../kube/client.js';
 import type { WorkloadRef } from '../k8s/kinds.js';
+import type { Pod, Workload } from '../k8s/objects.js';
+import { conditionOf } from '../k8s/fields.js';
 
-const isReady = (pod: any) => (pod.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
+const isReady = (pod: Pod) => conditionOf(pod.status?.conditions, 'Ready')?.status === 'True';
 
 /** Pods of `failedRevision` owned by the StatefulSet that are not Ready: the ones the controller will not replace. */
-export function stuckPods(statefulSet: any, pods: any[], failedRevision: string): any[] {
+export function stuckPods(statefulSet: Workload, pods: readonly Pod[], failedRevision: string): Pod[] {
   const uid = statefulSet.metadata?.uid;
   return pods.filter(
     (p) =>
-      (p.metadata?.ownerReferences ?? []).some((o: any) => o.controller && o.uid === uid) &&
+      (p.metadata?.ownerReferences ?? []).some((o) => o.controller && o.uid === uid) &&
       p.metadata?.labels?.['controller-revision-hash'] === failedRevision &&
       !p.metadata?.deletionTimestamp &&
       !isReady(p),
@@ -23,17 +25,17 @@ export function stuckPods(statefulSet: any, pods: any[], failedRevision: string)
 export async function replaceStuckPods(
   client: KubeClient,
   ref: WorkloadRef,
-  statefulSet: any,
+  statefulSet: Workload | undefined,
   log: (l: string) => void,
 ): Promise<string[]> {
   const failedRevision = statefulSet?.status?.updateRevision;
-  if (!failedRevision || statefulSet.spec?.podManagementPolicy === 'Parallel') return [];
-  const pods = await client.list('v1', 'Pod', ref.namespace, { labelSelector: `controller-revision-hash=${failedRevision}` });
+  if (!statefulSet || !failedRevision || statefulSet.spec?.podManagementPolicy === 'Parallel') return [];
+  const pods = await client.list<Pod>('v1', 'Pod', ref.namespace, { labelSelector: `controller-revision-hash=${failedRevision}` });
   const stuck = stuckPods(statefulSet, pods, failedRevision);
   const deleted: string[] = [];
-  for (const pod of stuck) {
-    await client.delete('v1', 'Pod', ref.namespace, pod.metadata.name);
-    deleted.push(pod.metadata.name);
+  for (const name of stuck.map((p) => p.metadata?.name ?? '').filter(Boolean)) {
+    await client.delete('v1', 'Pod', ref.namespace, name);
+    deleted.push(name);
   }
   if (deleted.length) {
     log(

@@ -7,7 +7,6 @@ export const ROLLBACK_SKIPPED = 'skipped rollback';
 
 export const JSON_PATCH = 'application/json-patch+json';
 export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json';
-export const MERGE_PATCH = 'application/merge-patch+json';
 
 export type RollbackErrorCode = 'revision-not-found' | 'no-history' | 'no-last-revision' | 'paused' | 'no-rollbacker';
 
@@ -58,7 +57,14 @@ export const PAUSED_REFUSAL: RollbackStep = {
   message: "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
 };
 
-const KIND_GROUPS: Record<WorkloadKind, string> = { Deployment: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', Job: 'batch', Pod: '' };
+const KIND_GROUPS: Record<WorkloadKind, string> = {
+  Deployment: 'apps',
+  StatefulSet: 'apps',
+  DaemonSet: 'apps',
+  Job: 'batch',
+  Pod: '',
+  ReplicationController: '',
+};
 
 /** kubectl's answer for kinds without history (GroupKind.String(): "Job.batch", "Pod"). */
 export function noRollbacker(kind: WorkloadKind): RollbackRefusal {

@@ -6,6 +6,7 @@ import type { ApplyResult } from '../apply/apply.js';
 import type { GateInputs } from '../inputs.js';
 import type { KubeClient } from '../kube/client.js';
 import { workloadId, type WorkloadRef, WORKLOADS } from '../k8s/kinds.js';
+import type { Workload } from '../k8s/objects.js';
 import { type AppliedWorkload, type RollbackResult } from '../model.js';
 import { defaultJudge } from '../judge.js';
 import { waitForWorkloads, type WaitResult } from '../watch/wait.js';
@@ -58,16 +59,17 @@ export async function rollbackWorkloads(
   log: (l: string) => void,
 ): Promise<RollbackResult> {
   const started = Date.now();
-  const current = new Map<string, unknown>();
+  const current = new Map<string, Workload | null>();
   const history = new Map<string, unknown[]>();
   const candidates = applied.workloads.filter((w) => w.changed);
   await Promise.all(
     candidates.map(async (w) => {
-      current.set(workloadId(w), await client.get(apiVersionOf(w.kind), w.kind, w.namespace, w.name));
+      current.set(workloadId(w), await client.get<Workload>(apiVersionOf(w.kind), w.kind, w.namespace, w.name));
       history.set(workloadId(w), await readHistory(client, w));
     }),
   );
-  const outcomes = new Map(wait.outcomes.map((o) => [workloadId(o), o.state]));
+  // The other objects' verdicts count too: a Certificate that stalls fails the deploy as a unit (rollback-scope).
+  const outcomes = new Map([...wait.outcomes, ...wait.objects].map((o) => [workloadId(o), o.state]));
   const actions = planRollback(applied.workloads, outcomes, options, current, history);
 
   const executions = new Map<string, RollbackExecution>();
@@ -81,7 +83,7 @@ export async function rollbackWorkloads(
       log(`rollback: ${action.kind} ${action.namespace}/${action.name}: ${describeAction(action)}`);
       if (action.action === 'undo') undone.push(applied.workloads.find((w) => workloadId(w) === id)!);
       if (action.action === 'undo' && action.kind === 'StatefulSet')
-        forced.set(id, await replaceStuckPods(client, action, current.get(id), log));
+        forced.set(id, await replaceStuckPods(client, action, current.get(id) ?? undefined, log));
       else executions.set(id, { done: true, newRevision: null, error: null });
     } catch (e) {
       executions.set(id, { done: false, newRevision: null, error: describeError(e) });

@@ -3,13 +3,14 @@
 import type { CollectionWatcher, WatchEventType } from '../kube/watch-stream.js';
 
 import { COLLECTION_NAMES, type ClusterSnapshot, type CollectionName } from '../k8s/kinds.js';
+import type { EventSource, KubeEvent, KubeObject } from '../k8s/objects.js';
 
 export type { CollectionName };
 /** The live view handed to the pure diagnosis: the same shape an offline dump gives. */
 export type Snapshot = ClusterSnapshot;
 
 /** managedFields are most of an object's bytes and no rule reads them: dropping them keeps 1000 pods cheap. */
-function slim(obj: any): any {
+function slim(obj: KubeObject): KubeObject {
   if (obj?.metadata?.managedFields) {
     const { managedFields: _dropped, ...metadata } = obj.metadata;
     return { ...obj, metadata };
@@ -17,7 +18,7 @@ function slim(obj: any): any {
   return obj;
 }
 
-function about(ref: any): any {
+function about(ref: EventSource | undefined): EventSource | undefined {
   return ref && { kind: ref.kind, name: ref.name, namespace: ref.namespace, uid: ref.uid, fieldPath: ref.fieldPath };
 }
 
@@ -25,8 +26,8 @@ function about(ref: any): any {
  * An Event as the diagnosis reads it (diagnose/events.ts, either Event API). A big rollout writes several events per
  * pod, each replaced as its count rises: keeping only these fields keeps the store, and the garbage it leaves, small.
  */
-function slimEvent(e: any): any {
-  const m = e?.metadata ?? {};
+function slimEvent(e: KubeEvent): KubeEvent {
+  const m = e.metadata ?? {};
   return {
     apiVersion: e?.apiVersion,
     kind: e?.kind,
@@ -53,32 +54,37 @@ function slimEvent(e: any): any {
   };
 }
 
-function keep(collection: CollectionName, obj: any): any {
+function keep(collection: CollectionName, obj: KubeObject): KubeObject {
   return collection === 'events' ? slimEvent(obj) : slim(obj);
 }
 
-function nameOf(obj: any): string {
-  return `${obj?.metadata?.namespace ?? ''}/${obj?.metadata?.name ?? ''}`;
+function nameOf(obj: KubeObject): string {
+  return `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
 }
 
-function keyOf(obj: any): string {
-  return obj?.metadata?.uid ?? nameOf(obj);
+function keyOf(obj: KubeObject): string {
+  return obj.metadata?.uid ?? nameOf(obj);
 }
+
+/** One object of a collection, as the snapshot types it (a Pod in pods, an Event in events). */
+export type ItemOf<C extends CollectionName> = ClusterSnapshot[C][number];
 
 export class LiveStore {
   /** Per collection and scope (namespace), so one namespace's re-list does not drop another's objects. */
-  private readonly maps = new Map<string, Map<string, any>>();
+  private readonly maps = new Map<string, Map<string, KubeObject>>();
   /** Per collection, by "namespace/name": the wait looks up every pending workload on every change. */
-  private readonly byName = new Map<CollectionName, Map<string, any>>();
+  private readonly byName = new Map<CollectionName, Map<string, KubeObject>>();
   /** The last list handed out per collection, until it changes: unchanged arrays keep the diagnosis's indexes warm. */
-  private readonly lists = new Map<CollectionName, any[]>();
+  private readonly lists = new Map<CollectionName, KubeObject[]>();
   private version = 0;
   private alarmCount = 0;
+  /** Watches handed out that have not delivered their first list (nor given up): their view is not complete yet. */
+  private readonly unlisted = new Set<string>();
 
   /** `isAlarming` marks the changes worth a diagnosis at once (see diagnose/alarming.ts); `alarms` counts them. */
   constructor(
     private readonly onChange: () => void,
-    private readonly isAlarming: (obj: any) => boolean = () => false,
+    private readonly isAlarming: (obj: KubeObject) => boolean = () => false,
   ) {}
 
   get changes(): number {
@@ -102,11 +108,13 @@ export class LiveStore {
     relevant: (obj: unknown) => boolean = () => true,
   ): CollectionWatcher {
     const mapKey = `${collection}\u0000${scope}`;
-    const typed = (obj: any) => (obj?.kind ? obj : { ...typeMeta, ...obj });
+    const typed = (obj: KubeObject): KubeObject => (obj.kind ? obj : { ...typeMeta, ...obj });
+    this.unlisted.add(mapKey);
     return {
       onSync: (items) => {
+        this.unlisted.delete(mapKey);
         for (const old of this.maps.get(mapKey)?.values() ?? []) this.unindex(collection, old);
-        const map = new Map<string, any>();
+        const map = new Map<string, KubeObject>();
         let alarming = false;
         for (const item of items) {
           if (!relevant(item)) continue;
@@ -136,7 +144,11 @@ export class LiveStore {
         }
         this.bump(collection);
       },
-      onFatal,
+      onFatal: (e) => {
+        // Nothing more will come: waiting for its list would wait for ever.
+        this.unlisted.delete(mapKey);
+        onFatal(e);
+      },
     };
   }
 
@@ -150,6 +162,11 @@ export class LiveStore {
     this.bump(collection);
   }
 
+  /** False while a watch of this collection and scope has not delivered its first list. */
+  listed(collection: CollectionName, scope: string): boolean {
+    return !this.unlisted.has(`${collection}\u0000${scope}`);
+  }
+
   private bump(collection: CollectionName): void {
     this.lists.delete(collection);
     this.version++;
@@ -157,34 +174,36 @@ export class LiveStore {
   }
 
   /** Shared with other callers until the collection changes: read it, never modify it. */
-  list(collection: CollectionName): any[] {
+  // The casts below are the store's one promise: each collection's map holds only objects of its kind (the watch
+  // of that collection fills it).
+  list<C extends CollectionName>(collection: C): ClusterSnapshot[C] {
     const cached = this.lists.get(collection);
-    if (cached) return cached;
-    const out: any[] = [];
+    if (cached) return cached as ClusterSnapshot[C];
+    const out: KubeObject[] = [];
     for (const [k, map] of this.maps) if (k.startsWith(`${collection}\u0000`)) out.push(...map.values());
     this.lists.set(collection, out);
-    return out;
+    return out as ClusterSnapshot[C];
   }
 
-  find(collection: CollectionName, namespace: string, name: string): any | undefined {
-    return this.byName.get(collection)?.get(`${namespace}/${name}`);
+  find<C extends CollectionName>(collection: C, namespace: string, name: string): ItemOf<C> | undefined {
+    return this.byName.get(collection)?.get(`${namespace}/${name}`) as ItemOf<C> | undefined;
   }
 
-  private names(collection: CollectionName): Map<string, any> {
+  private names(collection: CollectionName): Map<string, KubeObject> {
     let names = this.byName.get(collection);
     if (!names) this.byName.set(collection, (names = new Map()));
     return names;
   }
 
   /** Only the entry that still points at this object: a newer object with the same name (recreated) stays. */
-  private unindex(collection: CollectionName, obj: any): void {
+  private unindex(collection: CollectionName, obj: KubeObject): void {
     const names = this.byName.get(collection);
     if (names && names.get(nameOf(obj)) === obj) names.delete(nameOf(obj));
   }
 
   snapshot(): Snapshot {
     const s = {} as Snapshot;
-    for (const c of COLLECTION_NAMES) (s as Record<CollectionName, unknown[]>)[c] = this.list(c);
+    for (const c of COLLECTION_NAMES) (s as Record<CollectionName, readonly unknown[]>)[c] = this.list(c);
     return s;
   }
 }

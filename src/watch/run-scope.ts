@@ -7,7 +7,7 @@ import type { CollectionName, WorkloadKind } from '../k8s/kinds.js';
 import { WORKLOADS } from '../k8s/kinds.js';
 import { record, text } from '../k8s/fields.js';
 import type { KubeObject } from '../k8s/objects.js';
-import { requirementMatches, requirementsOf, type LabelRequirement } from '../k8s/label-selector.js';
+import { requirementMatches, requirementsOf, workloadSelector, type LabelRequirement } from '../k8s/label-selector.js';
 import { JOB_NAME_LABELS } from '../k8s/well-known.js';
 import { runSelector, type ScopeTarget } from './run-selector.js';
 
@@ -46,13 +46,15 @@ export class NamespaceScope {
   constructor(
     readonly namespace: string,
     readonly targets: readonly ScopeTarget[],
+    /** The other objects of the run waited for here (Services, claims, custom resources): their events matter too. */
+    readonly others: readonly EventSubject[] = [],
   ) {
     this.labelSelector = runSelector(targets);
     for (const t of targets) {
       let names = this.names.get(t.kind);
       if (!names) this.names.set(t.kind, (names = new Set()));
       names.add(t.name);
-      const requirements = requirementsOf(record(record(t.applied).spec).selector);
+      const requirements = requirementsOf(workloadSelector(t.kind, t.applied));
       if (requirements) {
         let selectors = this.selectors.get(t.kind);
         if (!selectors) this.selectors.set(t.kind, (selectors = []));
@@ -92,7 +94,7 @@ export class NamespaceScope {
     if (this.isRun('Pod', m.name)) return true;
     if (m.owners.some((o) => this.isRun(o.kind as WorkloadKind, o.name))) return true;
     if (JOB_NAME_LABELS.some((l) => this.isRun('Job', m.labels[l] ?? ''))) return true;
-    for (const kind of ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'] as const)
+    for (const kind of ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicationController'] as const)
       if (this.selects(kind, m.labels)) return true;
     return false;
   }
@@ -115,6 +117,7 @@ export class NamespaceScope {
     const kind = text(about.kind);
     const name = text(about.name);
     if (kind === 'PersistentVolumeClaim') return true;
+    if (this.others.some((o) => o.kind === kind && o.name === name)) return true;
     if (kind === 'Pod') return this.isRun('Pod', name) || this.podPrefixes.some((p) => name.startsWith(p));
     if (kind === 'ReplicaSet') return this.replicaSetPrefixes.some((p) => name.startsWith(p));
     return this.isRun(kind as WorkloadKind, name);
@@ -125,7 +128,7 @@ export class NamespaceScope {
    * ReplicaSets of the run the store holds now (already filtered); PVCs by kind when a StatefulSet may claim some.
    */
   eventSubjects(pods: readonly KubeObject[], replicaSets: readonly KubeObject[]): EventSubject[] {
-    const out: EventSubject[] = this.targets.map((t) => ({ kind: t.kind, name: t.name }));
+    const out: EventSubject[] = [...this.targets.map((t) => ({ kind: t.kind, name: t.name })), ...this.others];
     for (const rs of replicaSets)
       if (rs.metadata?.namespace === this.namespace) out.push({ kind: 'ReplicaSet', name: rs.metadata.name ?? '' });
     for (const p of pods)
@@ -137,7 +140,7 @@ export class NamespaceScope {
 
   /** How many event subjects the run may have here at once: its pods during a rolling update, with their owners. */
   expectedSubjects(): number {
-    let n = 0;
+    let n = this.others.length;
     for (const t of this.targets) {
       const spec = record(record(t.applied).spec);
       if (t.kind === 'DaemonSet') return Infinity; // a pod per node: no bound known here
@@ -149,13 +152,20 @@ export class NamespaceScope {
   }
 }
 
-/** The scopes of a run, one per namespace. */
-export function runScopes(targets: readonly ScopeTarget[]): Map<string, NamespaceScope> {
+/**
+ * The scopes of a run, one per namespace of its workloads; `others` are the run's other objects waited for (a
+ * namespace that holds only those keeps its whole-namespace event watch, watch/generic-wait.ts).
+ */
+export function runScopes(
+  targets: readonly ScopeTarget[],
+  others: readonly (EventSubject & { namespace: string })[] = [],
+): Map<string, NamespaceScope> {
   const byNamespace = new Map<string, ScopeTarget[]>();
   for (const t of targets) {
     const same = byNamespace.get(t.namespace);
     if (same) same.push(t);
     else byNamespace.set(t.namespace, [t]);
   }
-  return new Map([...byNamespace].map(([ns, ts]) => [ns, new NamespaceScope(ns, ts)]));
+  const subjects = (ns: string) => others.filter((o) => o.namespace === ns).map(({ kind, name }) => ({ kind, name }));
+  return new Map([...byNamespace].map(([ns, ts]) => [ns, new NamespaceScope(ns, ts, subjects(ns))]));
 }

@@ -8,7 +8,7 @@
 // namespace is watched whole.
 import { record, text } from '../k8s/fields.js';
 import { JOB_NAME_LABELS } from '../k8s/well-known.js';
-import { requirementsOf } from '../k8s/label-selector.js';
+import { requirementsOf, workloadSelector } from '../k8s/label-selector.js';
 import type { WorkloadRef } from '../k8s/kinds.js';
 
 /** A workload of the run: its identity and, when known, the object this run applied (its selector and template). */
@@ -55,7 +55,8 @@ export function sureLabels(target: ScopeTarget): SureLabels | null {
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
-      return target.applied !== undefined && fromSelector(sure, spec.selector) ? sure : null;
+    case 'ReplicationController':
+      return target.applied !== undefined && fromSelector(sure, workloadSelector(target.kind, target.applied)) ? sure : null;
     case 'Job': {
       // The Job controller labels its pods with the Job's name (the unprefixed label first: clusters before 1.27 set
       // only that one); a Job's template cannot change after creation.

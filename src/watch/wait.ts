@@ -12,8 +12,12 @@ import { permissionFor, planWatches } from './watch-plan.js';
 import { NamespaceEvents, type StartWatch } from './event-watches.js';
 import { runScopes } from './run-scope.js';
 import type { CollectionWatcher } from '../kube/watch-stream.js';
+import type { GenericTarget } from './generic-targets.js';
+import type { GenericOutcome } from './generic-tracker.js';
+import { prepareGenericWait } from './generic-wait.js';
 
 export type { Judge } from './judge.js';
+export type { GenericOutcome } from './generic-tracker.js';
 export { supersededMessage, type WaitTarget, type WindowOutcome, type WorkloadOutcome, type WorkloadState } from './wait-loop.js';
 
 export interface WaitOptions {
@@ -27,10 +31,16 @@ export interface WaitOptions {
   alarmingEveryMs?: number;
   /** The stability window after kubectl's rule (the `min-ready` input); 0 or absent: kubectl's rule alone. */
   minReadyMs?: number;
+  /** The other applied objects to wait for with the kstatus rules (input wait-for; generic-targets.ts). */
+  objects?: readonly GenericTarget[];
+  /** Input wait-for-load-balancers: a LoadBalancer Service waits for its ingress. */
+  waitForLoadBalancers?: boolean;
 }
 
 export interface WaitResult {
   outcomes: WorkloadOutcome[];
+  /** The other objects waited for, in the order given; an object whose kind could not be watched is left out (see warnings). */
+  objects: GenericOutcome[];
   findings: Finding[];
   snapshot: Snapshot;
   /** What the gate could not see (refused watches) and which permission would have shown it. */
@@ -47,11 +57,21 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitWorklo
   const events: NamespaceEvents[] = [];
   let onChange = () => {};
   const store = new LiveStore(() => onChange(), options.judge.alarming);
-  const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store) });
+  const scopes = runScopes(workloads, options.objects ?? []);
+  const specs = planWatches(workloads, true, scopes);
+  const generic = await prepareGenericWait(client, options.objects ?? [], {
+    ...options,
+    store,
+    watchedEvents: specs,
+    onChange: () => onChange(),
+    warn: (w) => warnings.push(w),
+  });
+  const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store), objects: generic?.tracker });
   onChange = () => {
     loop.changed();
     for (const e of events) e.changed();
   };
+  generic?.start(watches.signal);
 
   const start: StartWatch = (spec, signal, relevant) => {
     const typeMeta = { apiVersion: spec.apiVersion, kind: spec.kind };
@@ -72,8 +92,7 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitWorklo
       });
   };
 
-  const scopes = runScopes(workloads);
-  for (const spec of planWatches(workloads, true, scopes)) {
+  for (const spec of specs) {
     const scope = spec.namespace === undefined ? undefined : scopes.get(spec.namespace);
     if (spec.collection === 'events' && scope) {
       const namespaceEvents = new NamespaceEvents(spec, scope, { client, store, signal: watches.signal, start, log: options.log });
@@ -96,7 +115,13 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitWorklo
       const obj = store.find(WORKLOADS[o.kind].collection, o.namespace, o.name);
       return obj ? options.judge.findings(obj, snapshot, now) : [];
     });
-  return { outcomes, findings, snapshot, warnings, cancelled: end === 'cancelled' };
+  for (const o of outcomes) {
+    const obj = options.judge.notes && store.find(WORKLOADS[o.kind].collection, o.namespace, o.name);
+    if (obj) findings.push(...options.judge.notes!(obj, snapshot, now));
+  }
+  const objects = generic?.tracker.outcomes ?? [];
+  for (const o of objects) findings.push(...o.findings);
+  return { outcomes, objects, findings, snapshot, warnings, cancelled: end === 'cancelled' };
 }
 
 /** A watch that was stopped may still hand over lines it had read: they must not bring its objects back. */

@@ -33,7 +33,9 @@ export const ENVIRONMENT_CATEGORIES = {
     logs: 'last-ended',
     nodeSensitive: true,
     hint: (d) =>
-      `Fix the ${d.evidence.probe ?? 'liveness'} probe or the endpoint it checks (path, port, timeoutSeconds), or give the app more time with initialDelaySeconds or a startupProbe; the kubelet restarts the container when it fails.`,
+      d.evidence.probe === 'startup'
+        ? 'Fix the startup probe or the endpoint it checks (path, port, timeoutSeconds), or give the app longer to start (failureThreshold × periodSeconds); the kubelet restarts the container each time the probe gives up.'
+        : `Fix the ${d.evidence.probe === 'startup and liveness' ? 'startup and liveness probes' : 'liveness probe'} or the endpoint ${d.evidence.probe === 'startup and liveness' ? 'they check' : 'it checks'} (path, port, timeoutSeconds), or give the app more time with initialDelaySeconds or a startupProbe; the kubelet restarts the container when it fails.`,
   },
   'readiness-probe-failing': {
     // Readiness can recover, so the clock alone never decides; the probe rule marks it conclusive once it has failed

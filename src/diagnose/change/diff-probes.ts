@@ -6,7 +6,6 @@ import { renderProbe } from './render.js';
 import { asRecord, asString, type Plain } from './template-shape.js';
 
 export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
-export type ProbeField = (typeof PROBES)[number];
 
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 

@@ -138,7 +138,7 @@ function deadline(
   extraSeconds: number,
 ): ProbeDeadline {
   const settingsSeconds = extraSeconds + budgetSeconds(spec);
-  const allowedSeconds = settingsSeconds + marginSeconds(spec);
+  const allowedSeconds = extraSeconds + probeAllowanceSeconds(spec);
   const at = new Date(since.getTime() + allowedSeconds * 1000);
   return { container, probe, allowedSeconds, settingsSeconds, startupSeconds: extraSeconds, settings: probeSettings(spec), since, at };
 }

@@ -58,7 +58,13 @@ export function renderEnvValue(name: string, value: unknown): string | null {
 /** The probe line of `kubectl describe pod`, e.g. "http-get http://:8080/healthz delay=0s timeout=1s ...". */
 export function renderProbe(probe: Plain): string {
   const s = probeSettings(probe);
-  const attrs = `delay=${s.initialDelaySeconds}s timeout=${s.timeoutSeconds}s period=${s.periodSeconds}s #success=${s.successThreshold} #failure=${s.failureThreshold}`;
+  const attrs = [
+    `delay=${s.initialDelaySeconds}s`,
+    `timeout=${s.timeoutSeconds}s`,
+    `period=${s.periodSeconds}s`,
+    `#success=${s.successThreshold}`,
+    `#failure=${s.failureThreshold}`,
+  ].join(' ');
   const exec = asRecord(probe.exec);
   const http = asRecord(probe.httpGet);
   const tcp = asRecord(probe.tcpSocket);

@@ -4,8 +4,18 @@
 import { conditionOf } from '../../k8s/fields.js';
 import { draft, type Draft, type PodContext } from './types.js';
 
-const RUNTIME_DOWN =
-  /container runtime is down|container runtime network not ready|NetworkPluginNotReady|network plugin is not ready|cni plugin not initialized|PLEG is not healthy|container runtime status check may not have completed/i;
+const RUNTIME_DOWN = new RegExp(
+  [
+    'container runtime is down',
+    'container runtime network not ready',
+    'NetworkPluginNotReady',
+    'network plugin is not ready',
+    'cni plugin not initialized',
+    'PLEG is not healthy',
+    'container runtime status check may not have completed',
+  ].join('|'),
+  'i',
+);
 const PRESSURE = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'] as const;
 
 export const nodeDownRule = (ctx: PodContext): Draft | null => {

@@ -19,8 +19,7 @@ export const probeRule = (ctx: ContainerContext): Draft | null => {
     const times = failed.reduce((n, e) => n + e.count, 0);
     const output = PROBE_FAILED.exec(last.message)?.[2]?.trim() || 'no output';
     const restarting = kind !== 'Readiness';
-    const overdue =
-      !restarting && ctx.spec ? probeOverdue(ctx.spec as any, ctx.status as any, ctx.now, (ctx.pod.status?.conditions ?? []) as any) : null;
+    const overdue = !restarting && ctx.spec ? probeOverdue(ctx.spec, ctx.status, ctx.now, ctx.pod.status?.conditions ?? []) : null;
     const beyond = overdue ? `; ${describeOverdue(overdue)}` : '';
     return containerDraft(ctx, {
       conclusive: overdue !== null,

@@ -24,14 +24,33 @@ const WRAPPERS = [
   /^rpc error: code = \w+ desc = /,
   /^failed to start sandbox "[0-9a-f]+": /,
 ];
-const NETWORK =
-  /(?:failed to setup network for sandbox "[0-9a-f]+"|failed to set up sandbox container "[0-9a-f]+" network for pod "[^"]*"|networkPlugin cni failed to set up pod "[^"]*" network): /g;
+const NETWORK = new RegExp(
+  `(?:${[
+    'failed to setup network for sandbox "[0-9a-f]+"',
+    'failed to set up sandbox container "[0-9a-f]+" network for pod "[^"]*"',
+    'networkPlugin cni failed to set up pod "[^"]*" network',
+  ].join('|')}): `,
+  'g',
+);
 const PLUGIN = /plugin type="([^"]+)"(?: name="[^"]*")? failed \(add\): /;
 const HANDLER = /no runtime for "([^"]+)" is configured/;
 const SANDBOX_IMAGE = /failed to get sandbox image "([^"]+)"(?:: )?/;
 // IP address management ran out: AWS VPC CNI, host-local and whereabouts IPAM, Azure CNS, Cilium's IPAM.
-const NO_IPS =
-  /failed to (?:assign|allocate) (?:an )?IP|could not allocate IP|no (?:more )?(?:free )?IP addresses|not enough IPs|no available (?:IP )?addresses|range is full|InsufficientCidrBlocks|failed to allocate for range|IP (?:pool|range|addresses) .*exhausted|exhausted .*IP/i;
+const NO_IPS = new RegExp(
+  [
+    'failed to (?:assign|allocate) (?:an )?IP',
+    'could not allocate IP',
+    'no (?:more )?(?:free )?IP addresses',
+    'not enough IPs',
+    'no available (?:IP )?addresses',
+    'range is full',
+    'InsufficientCidrBlocks',
+    'failed to allocate for range',
+    'IP (?:pool|range|addresses) .*exhausted',
+    'exhausted .*IP',
+  ].join('|'),
+  'i',
+);
 
 function unwrap(message: string): string {
   let out = message.trim();

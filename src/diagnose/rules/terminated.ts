@@ -3,11 +3,21 @@
 // a clean exit 0 (a command that returns, a daemon that forks), the runtime failing to start the process (StartError,
 // exit 128), a binary for another CPU, a liveness probe killing it, or an ordinary crash with its exit code.
 import { describeExit } from '../exit-codes.js';
+import { restartCauses, type RestartCauses } from '../change/probe-restarts.js';
 import type { Terminated } from '../../k8s/objects.js';
+import { timeOf } from '../../k8s/fields.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
 
-const START_FAILURE =
-  /OCI runtime (?:create|start|exec) failed|runc create failed|unable to start container process|error during container init|failed to create (?:containerd )?task|failed to create shim/;
+const START_FAILURE = new RegExp(
+  [
+    'OCI runtime (?:create|start|exec) failed',
+    'runc create failed',
+    'unable to start container process',
+    'error during container init',
+    'failed to create (?:containerd )?task',
+    'failed to create shim',
+  ].join('|'),
+);
 const EXEC_FORMAT = /exec format error/;
 const QUOTED_EXEC = /exec: "([^"]+)": ([^:]+(?:\$PATH)?)/;
 const PATH_ERROR = /(?:exec|open|stat) ([^:\s]+): (no such file or directory|permission denied)/;
@@ -34,13 +44,39 @@ function memoryLimitOf(ctx: ContainerContext): string | null {
   return limit === undefined ? null : String(limit);
 }
 
-function killedByLiveness(ctx: ContainerContext): boolean {
-  const name = ctx.status.name;
-  return ctx.containerEvents.some(
-    (e) =>
-      e.reason === 'Killing' &&
-      (e.message.startsWith(`Container ${name} failed liveness probe`) || e.message.startsWith(`Container ${name} failed startup probe`)),
-  );
+/**
+ * What ended the container, split between probe kills and its own crashes by the kubelet's Killing events
+ * (../change/probe-restarts.ts); null when no probe killed it. A container whose current state is terminated has
+ * ended once more than its restart count says.
+ */
+function probeKills(ctx: ContainerContext): RestartCauses | null {
+  const ended = (ctx.status.restartCount ?? 0) + (ctx.status.state?.terminated ? 1 : 0);
+  const causes = restartCauses(ctx.status.name, ended, ctx.containerEvents);
+  return causes.cause === 'none' || causes.cause === 'crash' ? null : causes;
+}
+
+/**
+ * The Killing event can reach the gate after the restart it caused: a SIGKILL exit (137, not OOMKilled) of a run
+ * during which the liveness or startup probe was already reported failing (Unhealthy comes before the kill) is a
+ * probe kill too.
+ */
+function killedBeforeItsEvent(ctx: ContainerContext, t: Terminated): RestartCauses | null {
+  if (t.exitCode !== 137 || t.reason === 'OOMKilled') return null;
+  const started = timeOf(t.startedAt) ?? 0;
+  const last = ctx.containerEvents
+    .filter((e) => e.reason === 'Unhealthy' && /^(Liveness|Startup) probe failed/.test(e.message) && e.lastSeenMs >= started - 1000)
+    .pop();
+  if (!last) return null;
+  const startup = last.message.startsWith('Startup') ? 1 : 0;
+  const restarts = (ctx.status.restartCount ?? 0) + (ctx.status.state?.terminated ? 1 : 0);
+  const cause = startup ? 'startup-probe' : 'liveness-probe';
+  return { container: ctx.status.name, restarts, livenessKills: 1 - startup, startupKills: startup, crashes: 0, cause };
+}
+
+/** Which probe the kills name: the startup probe, the liveness probe, or (a startup probe that passed, then) both. */
+function killingProbe(c: RestartCauses): 'liveness' | 'startup' | 'startup and liveness' {
+  if (c.startupKills > 0) return c.livenessKills > 0 ? 'startup and liveness' : 'startup';
+  return 'liveness';
 }
 
 function restartsOnExit(ctx: ContainerContext): boolean {
@@ -94,13 +130,22 @@ export function classifyTermination(ctx: ContainerContext, t: Terminated, backOf
       evidence: { memoryLimit: limit ?? undefined },
     });
   }
-  if (restartable && killedByLiveness(ctx)) {
-    const probe = ctx.containerEvents.filter((e) => e.reason === 'Unhealthy' && /^(Liveness|Startup) probe failed/.test(e.message)).pop();
+  const kills = restartable ? (probeKills(ctx) ?? killedBeforeItsEvent(ctx, t)) : null;
+  if (kills) {
+    const probe = killingProbe(kills);
+    const output = ctx.containerEvents
+      .filter(
+        (e) =>
+          e.reason === 'Unhealthy' &&
+          (probe === 'startup' ? /^Startup/ : probe === 'liveness' ? /^Liveness/ : /^(Startup|Liveness)/).test(e.message),
+      )
+      .pop();
+    const crashes = kills.crashes > 0 ? `; ${kills.crashes} of its ${kills.restarts} ends were crashes of its own` : '';
     return containerDraft(ctx, {
       ...base,
       category: 'liveness-probe-failing',
-      message: `The kubelet keeps killing container ${name} because its ${probe?.message.startsWith('Startup') ? 'startup' : 'liveness'} probe fails${probe ? `: ${probe.message}` : ''}${looping}`,
-      evidence: { probe: probe?.message.startsWith('Startup') ? 'startup' : 'liveness' },
+      message: `The kubelet keeps killing container ${name} because its ${probe} ${probe.includes(' and ') ? 'probes fail' : 'probe fails'}${output ? `: ${output.message}` : ''}${looping}${crashes}`,
+      evidence: { probe },
     });
   }
   const said = lastLine(tMessage);

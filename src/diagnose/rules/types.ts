@@ -118,9 +118,6 @@ export interface ContainerContext extends PodContext {
   containerEvents: EventView[];
 }
 
-export type PodRule = (ctx: PodContext) => Draft | null;
-export type ContainerRule = (ctx: ContainerContext) => Draft | null;
-
 export function draft(ctx: PodContext, fields: Partial<Draft> & Pick<Draft, 'category' | 'message'>): Draft {
   return {
     pod: ctx.pod,

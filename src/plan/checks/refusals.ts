@@ -121,7 +121,8 @@ function podSecurityWarning(ctx: CheckContext, w: PlannedWorkload, out: CheckOut
   const level = /would violate PodSecurity "([^"]+)"/.exec(warning)![1];
   const namespace = ctx.facts.objects.get(objectKey('Namespace', undefined, w.ref.namespace));
   const labels = namespace?.metadata?.labels ?? {};
-  const enforced = `${labels['pod-security.kubernetes.io/enforce'] ?? 'privileged'}:${labels['pod-security.kubernetes.io/enforce-version'] ?? 'latest'}`;
+  const enforceLevel = labels['pod-security.kubernetes.io/enforce'] ?? 'privileged';
+  const enforced = `${enforceLevel}:${labels['pod-security.kubernetes.io/enforce-version'] ?? 'latest'}`;
   if (enforced !== level) {
     if (!namespace)
       out.notes.push(

@@ -5,6 +5,7 @@
 // for kubectl rollout status and for the gate alike.
 import { describe, expect, it } from 'vitest';
 import { gate, testClient, useNamespace, writeManifests } from './harness.js';
+import type { Pod } from '../../../src/k8s/objects.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'diag');
@@ -78,6 +79,8 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     const r = await run(name, shape);
     expect(r.result.verdict, JSON.stringify(r.result.findings, null, 1)).toBe('failed');
     expect(Date.now() - started).toBeLessThan(40_000);
+    // One cause, on every pod (the pull error may come per node: each finding has that category).
+    expect([...new Set(r.result.findings.map((f) => f.category))]).toEqual([expected.category]);
     expect(r.result.findings[0]).toMatchObject({ ...expected, fatal: true, workload: `Deployment/${ns.name}/${name}` });
     expect(r.result.findings[0].hint.length).toBeGreaterThan(10);
     expect(r.result.findings[0].node).toMatch(/^worker-\d(, worker-\d)*$/);
@@ -88,7 +91,8 @@ describe('the gate names why pods are stuck, and fails fast', () => {
       scenario: 'init-crash',
       podSpec: { initContainers: [{ name: 'migrate', image: 'busybox:1.36', command: ['sh', '-c', 'hello.sh'] }] },
     });
-    expect(r.result.findings[0].category).toBe('init-container-failed');
+    expect(r.result.verdict).toBe('failed');
+    expect(r.result.findings.map((f) => [f.category, f.container])).toEqual([['init-container-failed', 'migrate']]);
     expect(r.result.findings[0].logTail.join('\n')).toMatch(/hello\.sh: not found/);
   });
 
@@ -111,7 +115,7 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     // 20 s: an init container counts as stuck after 15 s of running (shorter is a normal start).
     const r = await run(name, shape, '20s');
     expect(r.result.verdict).toBe('timeout');
-    expect(r.result.findings.map((f) => f.category)).toContain(category);
+    expect(r.result.findings.map((f) => [f.category, f.fatal])).toEqual([[category, false]]);
   });
 
   it('not-ready: a readiness probe failing longer than its own settings allow fails before the deadline', async () => {
@@ -135,7 +139,11 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     });
     expect(r.result.verdict).toBe('failed');
     expect(r.result.workloads[0].message).toBe('deployment "deadline" exceeded its progress deadline');
-    expect(r.result.findings.map((f) => f.category)).toContain('unschedulable-node-selector');
+    // kubectl's error is the fatal finding; why the pod never ran stays beside it.
+    expect(r.result.findings.map((f) => [f.category, f.fatal])).toEqual([
+      ['progress-deadline-exceeded', true],
+      ['unschedulable-node-selector', false],
+    ]);
   });
 
   it('a ResourceQuota that refuses pods: quota-exceeded, pods never appear', async () => {
@@ -146,7 +154,8 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     );
     try {
       const r = await run('quota', {}, '15s');
-      expect(r.result.findings[0]).toMatchObject({ category: 'quota-exceeded' });
+      expect(r.result.verdict).toBe('failed');
+      expect(r.result.findings.map((f) => [f.category, f.fatal])).toEqual([['quota-exceeded', true]]);
       expect(r.result.findings[0].message).toMatch(/exceeded quota: tiny/);
     } finally {
       await client.delete('v1', 'ResourceQuota', ns.name, 'tiny');
@@ -169,7 +178,11 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     const r = await gate({ manifests: [writeManifests({ 'job.yaml': JSON.stringify(job) })], namespace: ns.name, timeout: '60s' });
     expect(r.result.verdict).toBe('failed');
     expect(r.result.workloads[0].message).toMatch(/^job "migrate" failed: BackoffLimitExceeded/);
-    expect(r.result.findings.map((f) => f.category)).toContain('job-failed');
+    // The Job's own verdict, and what its pods did: the container exited 1 on each attempt.
+    expect(r.result.findings.map((f) => [f.category, f.fatal, f.container])).toEqual([
+      ['job-failed', true, null],
+      ['exited-nonzero', true, 'migrate'],
+    ]);
   });
 
   it('a crash loop only on worker-2 is named node-concentrated, beside the crash loop itself', async () => {
@@ -202,9 +215,11 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     expect(r.result.findings[1]).toMatchObject({ container: 'app', exitCode: 1 });
   });
 
-  // The gate may judge the pod doomed on its first failed start, before the kubelet reports CrashLoopBackOff: the
-  // clock starts at whichever the kubelet reports first. The number is printed; the bench measures it properly.
-  it('measures the time from the first crash the kubelet reports to the red verdict', async () => {
+  // The simulated kubelet restarts a container's first exit at once and holds every later one in CrashLoopBackOff for
+  // 10 s (test/cluster/stages/crash-loop.mjs, as kuberuntime's doBackOff does): a gate that fails fast is red inside
+  // that first back-off, before any pod restarts a second time; one that waits for the deadline (45 s) is not. The
+  // bench measures the same time against kubectl (docs/benchmarks.md).
+  it('is red within the first back-off after the first crash the kubelet reports', async () => {
     let firstCrash = 0;
     const stop = new AbortController();
     void client.watchCollection(
@@ -214,13 +229,13 @@ describe('the gate names why pods are stuck, and fails fast', () => {
       {
         onSync: () => {},
         onEvent: (_t, pod) => {
-          const crashed = (pod.status?.containerStatuses ?? []).some(
-            (c: any) =>
+          const crashed = ((pod as Pod).status?.containerStatuses ?? []).some(
+            (c) =>
               c.state?.waiting?.reason === 'CrashLoopBackOff' ||
               (c.state?.terminated?.exitCode ?? 0) !== 0 ||
               (c.lastState?.terminated?.exitCode ?? 0) !== 0,
           );
-          if (crashed && !firstCrash && pod.metadata.labels?.app === 'timed') firstCrash = Date.now();
+          if (crashed && !firstCrash && pod.metadata?.labels?.app === 'timed') firstCrash = Date.now();
         },
         onFatal: () => {},
       },
@@ -228,12 +243,14 @@ describe('the gate names why pods are stuck, and fails fast', () => {
     );
     const r = await run('timed', { scenario: 'crash' });
     const verdictAt = Date.now();
+    const pods = await client.list<Pod>('v1', 'Pod', ns.name, { labelSelector: 'app=timed' });
     // This watch may be behind the gate's: the crash it judged is in the cluster, so it arrives here too.
     for (let i = 0; i < 100 && !firstCrash; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     stop.abort();
     expect(r.result.verdict).toBe('failed');
-    expect(r.result.findings[0].category).toBe('crash-loop');
+    expect(r.result.findings.map((f) => [f.category, f.fatal])).toEqual([['crash-loop', true]]);
     expect(firstCrash).toBeGreaterThan(0);
-    console.log(`time from the first crash status to the red verdict: ${verdictAt - firstCrash} ms`);
+    expect(verdictAt - firstCrash).toBeLessThan(10_000);
+    expect(pods.map((p) => p.status?.containerStatuses?.[0]?.restartCount)).toEqual([1, 1]);
   });
 });

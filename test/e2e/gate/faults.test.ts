@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gate, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
 import { clusterDir } from '../support/kube.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import type { Workload } from '../../../src/k8s/objects.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'faults');
@@ -146,8 +147,8 @@ describe('faults never produce a wrong verdict', () => {
       'deployment "shared" was changed by someone else during the wait: its pod template is no longer the one this run applied',
     );
     expect(run.result.rollback!.workloads[0].message).toMatch(/not rolled back: changed by someone else/);
-    const live = await client.get('apps/v1', 'Deployment', ns.name, 'shared');
-    expect(live.spec.template.spec.containers[0].image).toBe('ghcr.io/acme/shared:3');
+    const live = await client.get<Workload>('apps/v1', 'Deployment', ns.name, 'shared');
+    expect(live?.spec?.template?.spec?.containers?.[0].image).toBe('ghcr.io/acme/shared:3');
   });
 });
 

@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli.js';
 import { deployment, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
+import type { Pod, Workload } from '../../../src/k8s/objects.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'inputs');
@@ -157,12 +158,12 @@ describe('image-pull-secrets', () => {
     const dir = writeManifests({ 'web.yaml': deployment('pulls', { replicas: 1 }), 'job.yaml': job });
     const r = await deployInProcess(['-f', dir, '--image-pull-secret', 'regcred', '--image-pull-secret', 'mirror']);
     expect(r.code, r.json.error ?? r.stderr).toBe(0);
-    const web = await client.get('apps/v1', 'Deployment', ns.name, 'pulls');
-    expect(web.spec.template.spec.imagePullSecrets).toEqual([{ name: 'regcred' }, { name: 'mirror' }]);
-    const migrate = await client.get('batch/v1', 'Job', ns.name, 'migrate');
-    expect(migrate.spec.template.spec.imagePullSecrets).toEqual([{ name: 'mirror' }, { name: 'regcred' }]);
-    const pods = await client.list('v1', 'Pod', ns.name, { labelSelector: 'app=pulls' });
-    expect(pods.map((p: any) => p.spec.imagePullSecrets)).toEqual([[{ name: 'regcred' }, { name: 'mirror' }]]);
+    const web = await client.get<Workload>('apps/v1', 'Deployment', ns.name, 'pulls');
+    expect(web?.spec?.template?.spec?.imagePullSecrets).toEqual([{ name: 'regcred' }, { name: 'mirror' }]);
+    const migrate = await client.get<Workload>('batch/v1', 'Job', ns.name, 'migrate');
+    expect(migrate?.spec?.template?.spec?.imagePullSecrets).toEqual([{ name: 'mirror' }, { name: 'regcred' }]);
+    const pods = await client.list<Pod>('v1', 'Pod', ns.name, { labelSelector: 'app=pulls' });
+    expect(pods.map((p) => p.spec?.imagePullSecrets)).toEqual([[{ name: 'regcred' }, { name: 'mirror' }]]);
   });
 
   it.each([

@@ -16,10 +16,13 @@ const extraNodes = Array.from({ length: 9 }, (_, i) => `load-node-${i + 1}`);
 
 beforeAll(async () => {
   const lib = await import(pathToFileURL(path.join(projectRoot, 'test/cluster/lib/nodes.mjs')).href);
-  const worker = await client.get('v1', 'Node', undefined, 'worker-1');
-  const port = worker.status?.daemonEndpoints?.kubeletEndpoint?.Port;
+  // The node's status as the kubelet reports it: the port it listens on and its version.
+  const worker = await client.get<{
+    status: { daemonEndpoints?: { kubeletEndpoint?: { Port?: number } }; nodeInfo: { kubeletVersion: string } };
+  }>('v1', 'Node', undefined, 'worker-1');
+  const port = worker!.status.daemonEndpoints?.kubeletEndpoint?.Port;
   for (const [i, name] of extraNodes.entries())
-    await client.apply(lib.workerNode(name, i, worker.status.nodeInfo.kubeletVersion, port), 'e2e', true);
+    await client.apply(lib.workerNode(name, i, worker!.status.nodeInfo.kubeletVersion, port), 'e2e', true);
 }, 120_000);
 afterAll(async () => {
   for (const name of extraNodes) await client.delete('v1', 'Node', undefined, name).catch(() => {});

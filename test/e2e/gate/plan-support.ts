@@ -88,7 +88,8 @@ const KINDS: [string, string][] = [
 export async function resourceVersions(client: KubeClient, namespace: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const [apiVersion, kind] of KINDS) {
-    for (const o of await client.list(apiVersion, kind, namespace)) out.set(`${kind}/${o.metadata.name}`, o.metadata.resourceVersion);
+    for (const o of await client.list(apiVersion, kind, namespace))
+      out.set(`${kind}/${o.metadata?.name}`, o.metadata?.resourceVersion ?? '');
   }
   return out;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kubectl } from '../support/kube.js';
 import { deployment, kubeconfigPath, projectRoot, testClient, useNamespace, writeManifests } from './harness.js';
+import type { Workload } from '../../../src/k8s/objects.js';
 
 const client = testClient();
 const ns = useNamespace(client, 'loop-action');
@@ -131,6 +132,6 @@ describe('the Action bundle', () => {
     expect(warning).toMatch(/line=1\b/);
     expect(warning).toContain(`::Deployment ${ns.name}/auto sets spec.replicas (2) but HorizontalPodAutoscaler ${ns.name}/auto scales it`);
     expect(r.summary).toContain(`left to HorizontalPodAutoscaler ${ns.name}/auto, which keeps \`4\` (the manifest says \`2\`)`);
-    expect((await client.get('apps/v1', 'Deployment', ns.name, 'auto')).spec.replicas).toBe(4);
+    expect((await client.get<Workload>('apps/v1', 'Deployment', ns.name, 'auto'))?.spec?.replicas).toBe(4);
   });
 });

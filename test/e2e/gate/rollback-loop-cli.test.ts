@@ -101,7 +101,7 @@ describe('the CLI bundle', () => {
       'kustomize-controller',
       true,
     );
-    const generation = (await client.get('apps/v1', 'Deployment', ns.name, 'owned')).metadata.generation;
+    const generation = (await client.get('apps/v1', 'Deployment', ns.name, 'owned'))?.metadata?.generation;
     const r = await deploy(manifest('owned', '2'), '-o', 'json');
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout);
@@ -109,6 +109,6 @@ describe('the CLI bundle', () => {
     expect(json.error).toMatch(
       /is held by "kustomize-controller" \(Apply at [\dT:-]+Z\), another declarative owner: it is "ghcr\.io\/acme\/owned:flux"/,
     );
-    expect((await client.get('apps/v1', 'Deployment', ns.name, 'owned')).metadata.generation).toBe(generation);
+    expect((await client.get('apps/v1', 'Deployment', ns.name, 'owned'))?.metadata?.generation).toBe(generation);
   });
 });

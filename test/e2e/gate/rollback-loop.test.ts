@@ -231,7 +231,7 @@ describe('conflicts with another owner', () => {
     const after = await live('web');
     expect(after.metadata.generation).toBe(before.metadata.generation);
     expect(after.spec.template.spec.containers[0].image).toBe(image('web', 'gitops'));
-    expect((await client.get('v1', 'ConfigMap', ns.name, 'web-config')).data).toEqual({ LEVEL: 'info' });
+    expect((await client.get('v1', 'ConfigMap', ns.name, 'web-config'))?.data).toEqual({ LEVEL: 'info' });
 
     const forced = await gate({ manifests: [files('2', 'debug')], namespace: ns.name, extra: { conflicts: 'force' } });
     expect(forced.result.verdict).toBe('healthy');

@@ -57,8 +57,8 @@ describe('green means the new pods stayed up', () => {
     const run = await gate({ manifests: [manifest(v2(name, late('crash-on-node=worker-2')))], namespace: ns.name });
     expect(run.result.verdict).toBe('failed');
     expect(run.result.workloads[0].window?.message).toMatch(/then 1\/3 new pods crashed \(exit 1\)/);
-    const crash = run.result.findings.find((f) => f.category === 'crash-loop');
-    expect(crash).toMatchObject({ fatal: true, node: 'worker-2', exitCode: 1 });
+    expect(run.result.findings.map((f) => [f.category, f.fatal, f.node])).toEqual([['crash-loop', true, 'worker-2']]);
+    expect(run.result.findings[0]).toMatchObject({ exitCode: 1, count: '1/3 pods' });
     expect(await liveImage(name)).toBe('ghcr.io/acme/shop:1.0.0');
   });
 

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayUrl, expandManifestPaths, expandManifestSources, splitList } from '../../../src/apply/sources.js';
+import { displayUrl, expandManifestSources, splitList } from '../../../src/apply/sources.js';
+
+/** The files only: most cases below take no URLs. */
+const expandManifestPaths = (patterns: string[], cwd = process.cwd()): string[] =>
+  expandManifestSources(patterns, cwd).flatMap((s) => (s.kind === 'file' ? [s.path] : []));
 import { applyGroup, groupForApply } from '../../../src/apply/order.js';
 
 let dir: string;

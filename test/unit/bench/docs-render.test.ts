@@ -21,7 +21,7 @@ const ctx: DocsContext = {
 describe('renderResultsSection', () => {
   it('says when, where and how, then the table', () => {
     const r = emptyResults('the bundle');
-    r.green = { gate: [100], kubectl: [20], gateRequests: [], kubectlRequests: [] };
+    r.green = { gate: [100], gateWindow: [150], windowMs: 10_000, kubectl: [20], gateRequests: [], kubectlRequests: [] };
     r.notes.push('something odd');
     const text = renderResultsSection(r, ctx);
     for (const part of [
@@ -31,7 +31,9 @@ describe('renderResultsSection', () => {
       '| CPU ',
       'AMD EPYC (2 cores',
       'v24.21.0',
-      '| time from Deployment available to green verdict | 100 ms',
+      '| time from Deployment available to green verdict ',
+      '| 100 ms | kubectl rollout status: 20 ms ',
+      'stability window to green verdict (default min-ready) | 150 ms',
       '- something odd',
     ]) {
       expect(text).toContain(part);

@@ -59,6 +59,22 @@ describe('lazy packages in the bundle', () => {
     expect(chunks).toHaveLength(1);
   });
 
+  it('takes an ES-module-only package (exports with only `import`) by its import entry: @actions/github', async () => {
+    const { main, chunks, load } = await bundle(
+      "import { getOctokit } from '@actions/github'; export const client = () => getOctokit('ghs_x', { baseUrl: 'http://127.0.0.1:1' });",
+      ['@actions/github'],
+    );
+    expect(chunks).toEqual([expect.stringMatching(/^lazy\/actions\+github-\d+\.\d+\.\d+\.js$/)]);
+    expect(fs.statSync(main).size).toBeLessThan(4_000);
+    const chunk = path.join(path.dirname(main), chunks[0]);
+    const mod = load(main) as { client: () => { paginate: unknown; rest: { issues: { listComments: unknown } } } };
+    expect(loaded(chunk)).toBe(false);
+    const octokit = mod.client();
+    expect(typeof octokit.rest.issues.listComments).toBe('function');
+    expect(typeof octokit.paginate).toBe('function');
+    expect(loaded(chunk)).toBe(true);
+  });
+
   it('writes no chunk for an import that tree-shaking dropped', async () => {
     const { chunks } = await bundle("import { JSONPath } from 'jsonpath-plus'; export const unused = 1;", ['jsonpath-plus']);
     expect(chunks).toEqual([]);

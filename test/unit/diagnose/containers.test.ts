@@ -146,6 +146,84 @@ describe('running but not ready', () => {
     expect(f.message).toMatch(/liveness probe fails: Liveness probe failed: Get .*connection refused/);
   });
 
+  it.each([
+    {
+      name: 'Unhealthy events during the run that ended: the liveness probe, before its Killing event arrives',
+      lastAgo: 6,
+      want: 'liveness-probe-failing',
+    },
+    { name: 'Unhealthy events from an earlier run only: an ordinary SIGKILL', lastAgo: 60, want: 'crash-loop' },
+  ])('exit 137 with no Killing event yet: $name', ({ lastAgo, want }) => {
+    const p = pod({ containerStatuses: [crashLooping('app', terminated(137, 'Error'), 3)] });
+    const unhealthy = event(p, 'Warning', 'Unhealthy', 'Liveness probe failed: HTTP probe failed with statuscode: 500', {
+      count: 2,
+      container: 'app',
+      lastAgo,
+    });
+    expect(diagnoseWorkload(deployment(), snapshot({ pods: [p], events: [unhealthy] }), NOW)[0]).toMatchObject({
+      category: want,
+      fatal: true,
+    });
+  });
+
+  // Which probe killed the container comes from the kubelet's Killing events, not from which probe last failed.
+  const killed = (
+    restarts: number,
+    killing: string[],
+    unhealthy: string[] = [],
+    opts: { kills?: number; exit?: number } = {},
+  ): ReturnType<typeof diagnoseWorkload>[number] => {
+    const p = pod({ containerStatuses: [crashLooping('app', terminated(opts.exit ?? 137, 'Error'), restarts)] });
+    const events = [
+      ...unhealthy.map((m) => event(p, 'Warning', 'Unhealthy', m, { count: 3, container: 'app' })),
+      ...killing.map((m) => event(p, 'Normal', 'Killing', m, { count: opts.kills ?? restarts, container: 'app' })),
+    ];
+    return diagnoseWorkload(deployment(), snapshot({ pods: [p], events }), NOW)[0];
+  };
+
+  it('a startup probe that keeps killing the container names the startup probe and its own hint', () => {
+    const f = killed(
+      3,
+      ['Container app failed startup probe, will be restarted'],
+      ['Liveness probe failed: HTTP probe failed with statuscode: 500', 'Startup probe failed: HTTP probe failed with statuscode: 503'],
+    );
+    expect(f).toMatchObject({ category: 'liveness-probe-failing', fatal: true, exitCode: 137 });
+    expect(f.message).toBe(
+      'The kubelet keeps killing container app because its startup probe fails: Startup probe failed: HTTP probe failed with statuscode: 503; restarted 3 times',
+    );
+    expect(f.hint).toMatch(/^Fix the startup probe .* or give the app longer to start \(failureThreshold × periodSeconds\)/);
+  });
+
+  it('kills by both probes (the startup probe passed once, then liveness failed) name both', () => {
+    const f = killed(
+      4,
+      ['Container app failed startup probe, will be restarted', 'Container app failed liveness probe, will be restarted'],
+      [],
+      {
+        kills: 2,
+      },
+    );
+    expect(f.category).toBe('liveness-probe-failing');
+    expect(f.message).toBe('The kubelet keeps killing container app because its startup and liveness probes fail; restarted 4 times');
+    expect(f.hint).toMatch(/^Fix the startup and liveness probes or the endpoint they check/);
+  });
+
+  it('kills the restart count does not cover yet are probe kills; the rest of the restarts are named as crashes', () => {
+    const f = killed(5, ['Container app failed liveness probe, will be restarted'], [], { kills: 2 });
+    expect(f.message).toBe(
+      'The kubelet keeps killing container app because its liveness probe fails; restarted 5 times; 3 of its 5 ends were crashes of its own',
+    );
+  });
+
+  it("a kubelet before 1.14 wrote the kill differently; another container's kills are not this one's", () => {
+    const legacy = 'Killing container with id containerd://app:Container failed liveness probe.. Container will be killed and recreated.';
+    const old = killed(2, [legacy]);
+    expect(old).toMatchObject({ category: 'liveness-probe-failing', message: expect.stringMatching(/because its liveness probe fails/) });
+    expect(old.hint).toMatch(/^Fix the liveness probe or the endpoint it checks/);
+    const f = killed(2, ['Container sidecar failed startup probe, will be restarted'], [], { exit: 1 });
+    expect(f).toMatchObject({ category: 'crash-loop', exitCode: 1 });
+  });
+
   it('a container that crashed recently and runs again is still a crash loop', () => {
     const s = running('app', false, { restartCount: 4, lastState: terminated(2, 'Error', undefined, 20) });
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [pod({ containerStatuses: [s] })] }), NOW);

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseWorkload, isDoomed } from '../../../src/diagnose/index.js';
-import { newReplicaSetOf, newRevisionOf } from '../../../src/diagnose/new-revision.js';
+import { newRevisionOf } from '../../../src/diagnose/new-revision.js';
 import { NEW_RS, NOW, OLD_RS, crashLooping, deployment, pod, snapshot, terminated, waiting } from './fixtures.js';
 
 describe('the new revision of a Deployment', () => {
   it("is the ReplicaSet whose template equals the Deployment's, ignoring pod-template-hash", () => {
-    expect(newReplicaSetOf(deployment(), [OLD_RS, NEW_RS])?.metadata?.name).toBe('web-7d9f8c6b5');
+    expect(newRevisionOf('Deployment', deployment(), snapshot({ replicaSets: [OLD_RS, NEW_RS] })).creator?.metadata?.name).toBe(
+      'web-7d9f8c6b5',
+    );
   });
 
   it('does not exist yet when no template matches', () => {
     const d = deployment();
     d.spec = { ...d.spec, template: { ...d.spec.template, spec: { containers: [{ name: 'app', image: 'ghcr.io/acme/web:2.0.0' }] } } };
-    expect(newReplicaSetOf(d, [OLD_RS, NEW_RS])).toBeNull();
+    expect(newRevisionOf('Deployment', d, snapshot({ replicaSets: [OLD_RS, NEW_RS] })).creator).toBeNull();
   });
 
   it('old-ReplicaSet pods are never findings, however broken', () => {

@@ -2,7 +2,8 @@
 // hash label and `hostNetwork: false` the rollback said "different" and the diagnosis "equal", so they could pick
 // different "new" ReplicaSets. Both now ask k8s/template-equal.ts; this pins that they agree.
 import { describe, expect, it } from 'vitest';
-import { newReplicaSetOf } from '../../../src/diagnose/new-revision.js';
+import { newRevisionOf } from '../../../src/diagnose/new-revision.js';
+import { emptySnapshot } from '../../../src/k8s/kinds.js';
 import { planDeploymentRollback } from '../../../src/rollback/deployment.js';
 import { deploymentReplicaSets, deploymentRevision } from '../../../src/k8s/replicasets.js';
 import { equalIgnoreHash } from '../../../src/k8s/template-equal.js';
@@ -26,7 +27,7 @@ describe('one template rule for rollback and diagnosis', () => {
   });
 
   it('the diagnosis picks that ReplicaSet as the new one', () => {
-    expect(newReplicaSetOf(live, [older, current])).toBe(current);
+    expect(newRevisionOf('Deployment', live, { ...emptySnapshot(), replicaSets: [older, current] }).creator).toBe(current);
   });
 
   it("the rollback's history puts the same ReplicaSet last (the current one)", () => {

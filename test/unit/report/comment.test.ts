@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { choosePull, isOwnComment, publishStickyComment, upsertStickyComment } from '../../../src/report/comment.js';
-import { createGitHubClient, parseLinkHeader } from '../../../src/report/github-client.js';
+import { createGitHubClient } from '../../../src/report/github-client.js';
 import type { GitHubCommentsApi } from '../../../src/report/github-api.js';
 import { reportMarker } from '../../../src/report/marker.js';
 import { ACTIONS_BOT, DEPLOY_USER, FakeGitHub, OTHER_USER } from './fake-github.js';
@@ -47,10 +47,11 @@ describe('sticky PR comment against a local GitHub', () => {
     await upsert('report without marker');
     const post = gh.requests.find((r) => r.method === 'POST')!;
     expect(post.headers).toMatchObject({
-      authorization: 'Bearer ghs_actions',
+      authorization: 'token ghs_actions',
       accept: 'application/vnd.github+json',
       'x-github-api-version': '2022-11-28',
-      'content-type': 'application/json',
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': expect.stringMatching(/^kube-deploy-gate octokit-core\.js\//),
     });
     // The marker is added when the body lacks it, so the next run finds the comment.
     expect(post.body).toEqual({ body: `${MARKER}\nreport without marker` });
@@ -84,8 +85,13 @@ describe('sticky PR comment against a local GitHub', () => {
     for (let i = 0; i < 4; i++) gh.addComment(7, OTHER_USER, `later ${i}`);
     const result = await upsert(`${MARKER}\nnew report`);
     expect(result).toMatchObject({ action: 'updated', commentId: ours });
+    // The first page by the route, the next ones by the Link header's rel="next" (GitHub names the repository by id).
     const pages = gh.requests.filter((r) => r.url.includes('/issues/7/comments')).map((r) => r.url);
-    expect(pages).toEqual([1, 2, 3].map((p) => `/repos/acme/shop/issues/7/comments?per_page=100&page=${p}`));
+    expect(pages).toEqual([
+      '/repos/acme/shop/issues/7/comments?per_page=100',
+      '/repositories/1296269/issues/7/comments?per_page=100&page=2',
+      '/repositories/1296269/issues/7/comments?per_page=100&page=3',
+    ]);
   });
 
   it('stops at the last page when there is no marker, then creates', async () => {
@@ -132,8 +138,9 @@ describe('sticky PR comment against a local GitHub', () => {
       sleep: async (ms) => void sleeps.push(ms),
       now: () => Date.parse('2026-11-23T12:00:00Z'),
     });
-    const page = await client.listComments(repo, 7, 1);
-    expect(page).toEqual({ comments: [], hasNext: false });
+    const pages = [];
+    for await (const page of client.commentPages(repo, 7)) pages.push(page);
+    expect(pages).toEqual([[]]);
     expect(sleeps).toEqual([1000, 6000]);
   });
 
@@ -142,7 +149,7 @@ describe('sticky PR comment against a local GitHub', () => {
     const result = await upsert('report');
     expect(result.action).toBe('skipped');
     expect(warnings).toEqual([
-      expect.stringMatching(/GET \/repos\/acme\/shop\/issues\/7\/comments\?per_page=100&page=1: 503 Service Unavailable/),
+      expect.stringMatching(/GET \/repos\/acme\/shop\/issues\/7\/comments\?per_page=100: 503 Service Unavailable/),
     ]);
   });
 
@@ -184,13 +191,5 @@ describe('pure decisions', () => {
     [[], null],
   ])('choosePull %#', (pulls, number) => {
     expect(choosePull(pulls, 'abc')).toBe(number);
-  });
-
-  it('parses Link headers', () => {
-    expect(parseLinkHeader('<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=5>; rel="last"')).toEqual({
-      next: 'https://api.github.com/x?page=2',
-      last: 'https://api.github.com/x?page=5',
-    });
-    expect(parseLinkHeader(null)).toEqual({});
   });
 });

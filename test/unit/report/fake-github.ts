@@ -106,9 +106,12 @@ export class FakeGitHub {
       };
       const hiccup = this.hiccups.shift();
       if (hiccup) return send(hiccup[0], hiccup[2], hiccup[1]);
-      const token = this.tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+      // GitHub takes both schemes: `Bearer <token>` and `token <token>` (what Octokit sends).
+      const token = this.tokens.get((req.headers.authorization ?? '').replace(/^(Bearer|token) /, ''));
       if (!token) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
       const url = new URL(req.url!, this.baseUrl);
+      // Link headers name the repository by its id, as GitHub's do: /repositories/1296269 is acme/shop.
+      url.pathname = url.pathname.replace(/^\/repositories\/1296269\//, '/repos/acme/shop/');
       let m: RegExpExecArray | null;
       if (req.method === 'GET' && url.pathname === '/user') {
         if (token.installation) return send(403, NOT_ACCESSIBLE('https://docs.github.com/rest/users/users#get-the-authenticated-user'));
@@ -121,8 +124,7 @@ export class FakeGitHub {
           const page = Number(url.searchParams.get('page') ?? 1);
           const all = this.comments.get(issue) ?? [];
           const last = Math.max(1, Math.ceil(all.length / perPage));
-          const link = (p: number) =>
-            `<https://api.github.com/repositories/1296269/issues/${issue}/comments?per_page=${perPage}&page=${p}>`;
+          const link = (p: number) => `<${this.baseUrl}/repositories/1296269/issues/${issue}/comments?per_page=${perPage}&page=${p}>`;
           const rels: string[] = [];
           if (page > 1) rels.push(`${link(page - 1)}; rel="prev"`);
           if (page < last) rels.push(`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`);

@@ -19,6 +19,6 @@ describe('stuckPods (StatefulSet forced rollback)', () => {
       },
       pod('db-3', 'db-bad', false, { deletionTimestamp: '2026-11-23T12:00:00Z' }),
     ];
-    expect(stuckPods(sts, pods, 'db-bad').map((p) => p.metadata.name)).toEqual(['db-2']);
+    expect(stuckPods(sts, pods, 'db-bad').map((p) => p.metadata?.name)).toEqual(['db-2']);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { viewEvent } from '../../../src/diagnose/events.js';
 import { LiveStore } from '../../../src/watch/live-store.js';
+import type { Pod } from '../../../src/k8s/objects.js';
 
 const pod = (name: string, uid: string, extra: Record<string, unknown> = {}) => ({
   metadata: { name, namespace: 'prod', uid, managedFields: [{ manager: 'kubelet' }] },
@@ -49,7 +50,7 @@ describe('LiveStore', () => {
     watcher.onSync([pod('a', 'u1'), pod('b', 'u2')]);
     watcher.onSync([pod('b', 'u2')]);
     expect(store.find('pods', 'prod', 'a')).toBeUndefined();
-    expect(store.list('pods').map((p) => p.metadata.name)).toEqual(['b']);
+    expect(store.list('pods').map((p) => p.metadata?.name)).toEqual(['b']);
   });
 
   it('hands out the same list until its collection changes, and a fresh one after', () => {
@@ -128,7 +129,7 @@ describe('LiveStore', () => {
   it('counts the changes its predicate calls alarming, on events and on re-lists, and never on deletions', () => {
     const store = new LiveStore(
       () => {},
-      (o) => o.status?.phase === 'Failed',
+      (o) => (o as Pod).status?.phase === 'Failed',
     );
     const watcher = store.watcher('pods', 'prod', TYPE, () => {});
     watcher.onSync([pod('a', 'u1'), pod('b', 'u2')]);
@@ -144,7 +145,7 @@ describe('LiveStore', () => {
   });
 
   it("gives watch objects without kind the collection's kind, so predicates can dispatch on it", () => {
-    const kinds: string[] = [];
+    const kinds: (string | undefined)[] = [];
     const store = new LiveStore(
       () => {},
       (o) => (kinds.push(o.kind), false),
@@ -159,7 +160,7 @@ describe('LiveStore', () => {
     const mine = (o: unknown) => (o as { metadata: { name: string } }).metadata.name.startsWith('web-');
     const watcher = store.watcher('pods', 'prod', TYPE, () => {}, mine);
     watcher.onSync([pod('web-1', 'u1'), pod('cart-1', 'u2')]);
-    expect(store.list('pods').map((p) => p.metadata.name)).toEqual(['web-1']);
+    expect(store.list('pods').map((p) => p.metadata?.name)).toEqual(['web-1']);
     watcher.onEvent('ADDED', pod('cart-2', 'u3'));
     watcher.onEvent('DELETED', pod('cart-1', 'u2'));
     expect(changes).toBe(1); // another team's pods come and go without waking the wait
@@ -174,7 +175,7 @@ describe('LiveStore', () => {
     store.watcher('events', 'prod#Pod/web-1', EVENT, () => {}).onSync([{ metadata: { name: 'e1', namespace: 'prod', uid: 'e1' } }]);
     store.watcher('events', 'prod#Pod/web-2', EVENT, () => {}).onSync([{ metadata: { name: 'e2', namespace: 'prod', uid: 'e2' } }]);
     store.drop('events', 'prod#Pod/web-1');
-    expect(store.list('events').map((e) => e.metadata.name)).toEqual(['e2']);
+    expect(store.list('events').map((e) => e.metadata?.name)).toEqual(['e2']);
     expect(store.find('events', 'prod', 'e1')).toBeUndefined();
   });
 });

@@ -66,6 +66,26 @@ describe('NamespaceScope.filter', () => {
     expect(scope.filter(collection)!(o)).toBe(want);
   });
 
+  it('keeps a ReplicationController’s pods by its plain-map selector, and no other team’s', () => {
+    const rc: ScopeTarget = {
+      kind: 'ReplicationController',
+      namespace: 'shop',
+      name: 'legacy',
+      applied: { spec: { selector: { app: 'legacy' } } },
+    };
+    const s = new NamespaceScope('shop', [rc]);
+    expect(s.filter('pods')!(obj('legacy-x2x9q', { app: 'legacy' }))).toBe(true);
+    expect(s.filter('pods')!(obj('cart-5f6c7-abcde', { app: 'cart' }))).toBe(false);
+  });
+
+  it('keeps the events of the other objects the run waits for here (a Service, a custom resource), and follows them', () => {
+    const s = runScopes([web], [{ namespace: 'shop', kind: 'Service', name: 'web' }]).get('shop')!;
+    expect(s.filter('events')!(event('Service', 'web'))).toBe(true);
+    expect(s.filter('events')!(event('Service', 'cart'))).toBe(false);
+    expect(s.eventSubjects([], [])).toContainEqual({ kind: 'Service', name: 'web' });
+    expect(s.expectedSubjects()).toBe(9 + 1);
+  });
+
   it('keeps every node and PVC', () => {
     expect(scope.filter('nodes')).toBeUndefined();
     expect(scope.filter('pvcs')).toBeUndefined();

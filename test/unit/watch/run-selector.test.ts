@@ -63,6 +63,23 @@ describe('runSelector', () => {
       [{ kind: 'Deployment', namespace: 'shop', name: 'web' }],
       null,
     ],
+    [
+      'a ReplicationController through its plain-map selector',
+      [{ kind: 'ReplicationController', namespace: 'shop', name: 'legacy', applied: { spec: { selector: { app: 'legacy' } } } }],
+      'app in (legacy)',
+    ],
+    [
+      'a ReplicationController without a selector: its template labels (the API defaults it to them)',
+      [
+        {
+          kind: 'ReplicationController',
+          namespace: 'shop',
+          name: 'legacy',
+          applied: { spec: { template: { metadata: { labels: { app: 'legacy' } } } } },
+        },
+      ],
+      'app in (legacy)',
+    ],
     ['a value the API would refuse is never sent', [deployment('web', { matchLabels: { app: 'web,api' } })], null],
   ])('%s', (_, targets, want) => {
     expect(runSelector(targets)).toBe(want);

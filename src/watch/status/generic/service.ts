@@ -1,7 +1,8 @@
 // Service: kstatus serviceConditions (sigs.k8s.io/cli-utils pkg/kstatus/status/core.go) only waits for a
 // LoadBalancer Service's clusterIP, which the API server assigns on create, so in practice every Service is current
 // at once. With the input wait-for-load-balancers the gate also waits for status.loadBalancer.ingress, as helm 3's
-// readiness check did (pkg/kube/ready.go serviceReady); it is opt-in because many clusters (kind, bare metal without MetalLB) never provision one.
+// readiness check did (pkg/kube/ready.go serviceReady); it is opt-in because many clusters (kind, bare metal without
+// MetalLB) never provision one.
 import { record, records, text, type Plain } from '../../../k8s/fields.js';
 import { current, inProgress, type ObjectStatus, type ObjectStatusOptions } from './object-status.js';
 

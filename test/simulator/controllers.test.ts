@@ -16,7 +16,7 @@ import {
   onlyPod,
   podsOf,
   waitFor,
-} from './support/index.js';
+} from '../e2e/support/index.js';
 
 const namespaces: string[] = [];
 afterAll(async () => {

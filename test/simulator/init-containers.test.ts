@@ -14,7 +14,7 @@ import {
   onlyPod,
   podDesc,
   waitFor,
-} from './support/index.js';
+} from '../e2e/support/index.js';
 
 const namespaces: string[] = [];
 afterAll(async () => {

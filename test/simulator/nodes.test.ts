@@ -15,7 +15,7 @@ import {
   nodeScript,
   onlyPod,
   waitFor,
-} from './support/index.js';
+} from '../e2e/support/index.js';
 
 const namespaces: string[] = [];
 afterAll(async () => {

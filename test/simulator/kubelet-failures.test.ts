@@ -16,7 +16,7 @@ import {
   nodeScript,
   podsOf,
   waitFor,
-} from './support/index.js';
+} from '../e2e/support/index.js';
 
 const namespaces: string[] = [];
 afterAll(async () => {

@@ -12,7 +12,7 @@ import {
   kubeletEvent,
   onlyPod,
   waitFor,
-} from './support/index.js';
+} from '../e2e/support/index.js';
 
 const namespaces: string[] = [];
 afterAll(async () => {

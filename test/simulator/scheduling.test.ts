@@ -2,7 +2,17 @@
 // matches, a taint the pod does not tolerate. Pending with PodScheduled=False/Unschedulable and FailedScheduling.
 // One at a time: the taint case changes what the scheduler says about worker-3.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { apply, condition, createNamespace, deleteNamespace, deployment, findEvent, kubectl, onlyPod, waitFor } from './support/index.js';
+import {
+  apply,
+  condition,
+  createNamespace,
+  deleteNamespace,
+  deployment,
+  findEvent,
+  kubectl,
+  onlyPod,
+  waitFor,
+} from '../e2e/support/index.js';
 
 const namespaces: string[] = [];
 afterAll(async () => {
