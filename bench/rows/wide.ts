@@ -5,7 +5,7 @@
 import { freshCacheDir, writeManifests, type BenchContext } from '../context.js';
 import { lastLine, runGateTool, runKubectlTool, type ToolRun } from '../contenders.js';
 import { addNodesFor, removeNodes } from '../extra-nodes.js';
-import { createNamespace, deleteNamespaces, namespaceName } from '../namespaces.js';
+import { createNamespace, deleteCrowdedNamespaces, namespaceName } from '../namespaces.js';
 import { Observer } from '../observer.js';
 import { countRequests, describeCounts, requestsOf } from '../lib/audit.js';
 import { formatDuration, formatMiB } from '../lib/format.js';
@@ -95,7 +95,7 @@ async function measureOne(ctx: BenchContext, observer: Observer, r: WideResults,
     r.kubectlRequests.push(counts);
     if (run.peakRss !== null) r.kubectlRss.push(run.peakRss);
   }
-  const gone = await deleteNamespaces(ctx.admin, namespaces, 600_000);
+  const gone = await deleteCrowdedNamespaces(ctx.admin, namespaces, 600_000);
   if (!gone) ctx.note(`the namespaces of wide run ${rep} (${tool}) were still being deleted when the next run started`);
   await ctx.checkCluster();
 }

@@ -24,15 +24,21 @@ export class NamespaceEvents {
     private readonly deps: { client: KubeClient; store: LiveStore; signal: AbortSignal; start: StartWatch; log: (m: string) => void },
   ) {}
 
-  async begin(): Promise<void> {
+  /**
+   * Chooses how to follow the namespace's events (one request). The wait awaits it before it starts any watch, so the
+   * events are listed as early as the objects they explain (a status that fails at once is judged with its events).
+   */
+  async decide(): Promise<void> {
     const stored = await this.deps.client.count(this.spec.apiVersion, this.spec.kind, this.spec.namespace).catch(() => null);
-    if (this.deps.signal.aborted) return;
     this.mode = eventMode(stored, this.scope.expectedSubjects());
-    if (this.mode === 'namespace') this.watchNamespace();
-    else {
+    if (this.mode === 'targeted')
       this.deps.log(`namespace ${this.scope.namespace} holds ${stored} events: following only those about this run's objects`);
-      this.follow();
-    }
+  }
+
+  begin(): void {
+    if (this.deps.signal.aborted) return;
+    if (this.mode === 'targeted') this.follow();
+    else this.watchNamespace();
   }
 
   /** The store changed: soon (changes come in bursts), follow the run's objects as they are then. */

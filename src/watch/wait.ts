@@ -54,25 +54,10 @@ export type WaitWorkload = WaitTarget & { applied?: unknown };
 export async function waitForWorkloads(client: KubeClient, workloads: WaitWorkload[], options: WaitOptions): Promise<WaitResult> {
   const warnings: string[] = [];
   const watches = new AbortController();
-  const events: NamespaceEvents[] = [];
   let onChange = () => {};
   const store = new LiveStore(() => onChange(), options.judge.alarming);
   const scopes = runScopes(workloads, options.objects ?? []);
   const specs = planWatches(workloads, true, scopes);
-  const generic = await prepareGenericWait(client, options.objects ?? [], {
-    ...options,
-    store,
-    watchedEvents: specs,
-    onChange: () => onChange(),
-    warn: (w) => warnings.push(w),
-  });
-  const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store), objects: generic?.tracker });
-  onChange = () => {
-    loop.changed();
-    for (const e of events) e.changed();
-  };
-  generic?.start(watches.signal);
-
   const start: StartWatch = (spec, signal, relevant) => {
     const typeMeta = { apiVersion: spec.apiVersion, kind: spec.kind };
     const onFatal = (e: Error) => {
@@ -91,15 +76,31 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitWorklo
         if (!signal.aborted && !client.http.runSignal?.aborted) loop.fail(e);
       });
   };
-
+  const events = specs.flatMap((spec) => {
+    const scope = spec.collection === 'events' && spec.namespace !== undefined ? scopes.get(spec.namespace) : undefined;
+    return scope ? [new NamespaceEvents(spec, scope, { client, store, signal: watches.signal, start, log: options.log })] : [];
+  });
+  const [generic] = await Promise.all([
+    prepareGenericWait(client, options.objects ?? [], {
+      ...options,
+      store,
+      watchedEvents: specs,
+      onChange: () => onChange(),
+      warn: (w) => warnings.push(w),
+    }),
+    ...events.map((e) => e.decide()),
+  ]);
+  const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store), objects: generic?.tracker });
+  onChange = () => {
+    loop.changed();
+    for (const e of events) e.changed();
+  };
+  generic?.start(watches.signal);
   for (const spec of specs) {
-    const scope = spec.namespace === undefined ? undefined : scopes.get(spec.namespace);
-    if (spec.collection === 'events' && scope) {
-      const namespaceEvents = new NamespaceEvents(spec, scope, { client, store, signal: watches.signal, start, log: options.log });
-      events.push(namespaceEvents);
-      void namespaceEvents.begin();
-    } else start(spec, watches.signal, scope?.filter(spec.collection));
+    if (spec.collection === 'events' && spec.namespace !== undefined && scopes.has(spec.namespace)) continue;
+    start(spec, watches.signal, spec.namespace === undefined ? undefined : scopes.get(spec.namespace)?.filter(spec.collection));
   }
+  for (const e of events) e.begin();
 
   const end = await loop.run(options.signal);
   watches.abort();
