@@ -35,22 +35,25 @@ export interface KubectlTarget extends Target {
   kubectl: string;
   /** A fresh discovery cache per run, as on a fresh CI runner; later commands of the run reuse it. */
   cacheDir: string;
-  /** The Deployments to wait for, in manifest order. */
-  deployments: readonly string[];
+  /** The Deployments to wait for, in manifest order: a name (in `namespace`), or a namespace and name. */
+  deployments: readonly (string | { namespace: string; name: string })[];
   style: 'kubectl' | 'k8s-deploy';
 }
 
 export async function runKubectlTool(t: KubectlTarget): Promise<ToolRun> {
   const kubectl = (...args: string[]) => runMeasured(t.kubectl, ['--kubeconfig', t.kubeconfig, '--cache-dir', t.cacheDir, ...args]);
-  const steps: Measured[] = [await kubectl('apply', '--server-side', '-f', t.manifests, '--namespace', t.namespace)];
+  // Manifests that name their namespaces (several of them) are applied as they are.
+  const applyNamespace = t.deployments.every((d) => typeof d === 'string') ? ['--namespace', t.namespace] : [];
+  const steps: Measured[] = [await kubectl('apply', '--server-side', '-f', t.manifests, ...applyNamespace)];
   let ok = steps[0].code === 0;
-  for (const name of ok ? t.deployments : []) {
-    const status = await kubectl('rollout', 'status', `deployment/${name}`, '--namespace', t.namespace, `--timeout=${t.timeout}`);
+  for (const d of ok ? t.deployments : []) {
+    const { name, namespace } = typeof d === 'string' ? { name: d, namespace: t.namespace } : d;
+    const status = await kubectl('rollout', 'status', `deployment/${name}`, '--namespace', namespace, `--timeout=${t.timeout}`);
     steps.push(status);
     if (status.code === 0) continue;
     ok = false;
     if (t.style === 'kubectl') break;
-    steps.push(await kubectl('describe', 'deployment', name, '--namespace', t.namespace));
+    steps.push(await kubectl('describe', 'deployment', name, '--namespace', namespace));
   }
   const run = combine(steps, ok);
   const failed = steps.find((s) => s.code !== 0 && !s.command.includes(' describe '));

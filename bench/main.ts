@@ -11,13 +11,15 @@ import { leftoverNodes, removeNodes } from './extra-nodes.js';
 import { createIdentities, deleteIdentities } from './identities.js';
 import { api, loadAccess } from './kube-api.js';
 import { machineInfo } from './machine.js';
-import { clusterIdentity, deleteNamespaces, leftoverNamespaces } from './namespaces.js';
+import { clusterIdentity, deleteCrowdedNamespaces, leftoverNamespaces } from './namespaces.js';
 import { gateRunner } from './runners.js';
 import { measureColdStart } from './rows/cold-start.js';
 import { measureGreen } from './rows/green.js';
 import { measureLateCrash } from './rows/late-crash.js';
 import { measureRed } from './rows/red.js';
 import { measureScale } from './rows/scale.js';
+import { measureBusy } from './rows/busy.js';
+import { measureWide } from './rows/wide.js';
 import { parseBenchArgs, type BenchOptions } from './lib/args.js';
 import { emptyResults, type BenchResults } from './lib/results.js';
 import { quickSummaryLine, resultRows, ROW_HEADERS } from './lib/rows.js';
@@ -103,6 +105,8 @@ async function runRows(ctx: BenchContext, options: BenchOptions, results: BenchR
     if (row === 'late') results.late = await measureLateCrash(ctx, options.reps.late);
     if (row === 'scale') results.scale = await measureScale(ctx, options.sizes, options.reps.scale);
     if (row === 'cold') results.cold = await measureColdStart(ctx, options.reps.cold);
+    if (row === 'busy') results.busy = await measureBusy(ctx, options.reps.busy);
+    if (row === 'wide') results.wide = await measureWide(ctx, options.reps.wide);
   }
 }
 
@@ -112,7 +116,7 @@ async function cleanLeftovers(admin: ReturnType<typeof loadAccess>, log: (l: str
   const nodes = await leftoverNodes(admin);
   if (namespaces.length === 0 && nodes.length === 0) return;
   log(`removing what an earlier run left: ${[...namespaces, ...nodes].join(', ')}`);
-  await deleteNamespaces(admin, namespaces, 300_000);
+  await deleteCrowdedNamespaces(admin, namespaces, 600_000);
   await removeNodes(admin, nodes);
   await deleteIdentities(admin);
 }

@@ -23,6 +23,26 @@ export async function deleteNamespaces(admin: KubeAccess, names: readonly string
   }, waitMs);
 }
 
+/**
+ * Deletes namespaces of thousands of pods without waiting for the simulated kubelets to confirm each pod's end (minutes):
+ * once a namespace is terminating nothing recreates its pods, so they are removed at once.
+ */
+export async function deleteCrowdedNamespaces(admin: KubeAccess, names: readonly string[], waitMs: number): Promise<boolean> {
+  const deleting = deleteNamespaces(admin, names, waitMs);
+  for (const n of names) {
+    await waitUntil(async () => (await api(admin, 'GET', `/api/v1/namespaces/${n}`)).body?.status?.phase !== 'Active', 30_000, 200);
+    const pods = ((await api(admin, 'GET', `/api/v1/namespaces/${n}/pods`)).body?.items ?? []).map((p: any) => p.metadata.name as string);
+    // One request per pod, a few at a time: a single deletecollection of thousands outlives any request deadline.
+    for (let i = 0; i < pods.length; i += 20) {
+      const batch = pods
+        .slice(i, i + 20)
+        .map((p: string) => api(admin, 'DELETE', `/api/v1/namespaces/${n}/pods/${p}?gracePeriodSeconds=0`));
+      await Promise.all(batch.map((r: Promise<unknown>) => r.catch(() => {})));
+    }
+  }
+  return deleting;
+}
+
 /** Namespaces an interrupted earlier run left behind (they carry the bench label). */
 export async function leftoverNamespaces(admin: KubeAccess): Promise<string[]> {
   const res = await api(admin, 'GET', `/api/v1/namespaces?labelSelector=${encodeURIComponent(BENCH_LABEL)}`);

@@ -12,9 +12,11 @@ export class Observer {
   private readonly rolledOut = new Map<string, number>();
   private readonly watches: { ready: Promise<void>; stop: () => void }[] = [];
 
-  async start(access: KubeAccess, runId: string): Promise<void> {
+  /** `pods: false` leaves the pods alone (a row of thousands of pods needs only the Deployments). */
+  async start(access: KubeAccess, runId: string, watch: { pods?: boolean } = {}): Promise<void> {
     const selector = `labelSelector=${encodeURIComponent(`${BENCH_LABEL}=${runId}`)}`;
-    this.watches.push(listAndWatch(access, `/api/v1/pods?${selector}`, (type, pod, at) => this.onPod(type, pod, at)));
+    if (watch.pods !== false)
+      this.watches.push(listAndWatch(access, `/api/v1/pods?${selector}`, (type, pod, at) => this.onPod(type, pod, at)));
     this.watches.push(listAndWatch(access, `/apis/apps/v1/deployments?${selector}`, (type, d, at) => this.onDeployment(type, d, at)));
     await Promise.all(this.watches.map((w) => w.ready));
   }

@@ -39,8 +39,8 @@ function bundleRunner(bundle: string): GateRunner {
       'deploy',
       '-f',
       manifests,
-      '-n',
-      namespace,
+      // Without one, every manifest names its own namespace (the rows that deploy to several).
+      ...(namespace ? ['-n', namespace] : []),
       '--kubeconfig',
       kubeconfig,
       '--timeout',

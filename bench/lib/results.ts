@@ -57,6 +57,44 @@ export interface ColdStartResults {
   importMs: number[];
 }
 
+/** One tool's run in the busy-namespace row. */
+export interface BusyRun {
+  /** From starting the tool to its verdict, ms. */
+  wallMs: number;
+  /** From the moment the bench's own watch saw the Deployment available (kubectl's rule) to the verdict, ms. */
+  lagMs: number;
+  requests: RequestCounts;
+  /** Bytes the API server sent the tool (counted on the wire, TLS included). */
+  bytes: number;
+  peakRss: number | null;
+}
+
+export interface BusyResults {
+  /** What the busy namespace held when the runs began. */
+  unrelatedPods: number;
+  storedEvents: number;
+  /** Unrelated events written per second while the tools ran. */
+  eventsPerSecond: number;
+  replicas: number;
+  gate: { busy: BusyRun[]; empty: BusyRun[] };
+  kubectl: { busy: BusyRun[]; empty: BusyRun[] };
+}
+
+export interface WideResults {
+  workloads: number;
+  replicas: number;
+  namespaces: number;
+  /** Verdict time minus the moment the bench's own watch saw the last Deployment available, ms. */
+  gateLag: number[];
+  kubectlLag: number[];
+  gateWall: number[];
+  kubectlWall: number[];
+  gateRequests: RequestCounts[];
+  kubectlRequests: RequestCounts[];
+  gateRss: number[];
+  kubectlRss: number[];
+}
+
 export interface BenchResults {
   /** How the gate was run (bundle or source), shown next to every number. */
   gateRunner: string;
@@ -65,9 +103,11 @@ export interface BenchResults {
   late: LateCrashResults | null;
   scale: ScaleResults[];
   cold: ColdStartResults | null;
+  busy: BusyResults | null;
+  wide: WideResults | null;
   notes: string[];
 }
 
 export function emptyResults(gateRunner: string): BenchResults {
-  return { gateRunner, red: null, green: null, late: null, scale: [], cold: null, notes: [] };
+  return { gateRunner, red: null, green: null, late: null, scale: [], cold: null, busy: null, wide: null, notes: [] };
 }

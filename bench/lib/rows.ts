@@ -1,9 +1,9 @@
 // The issue's table, filled from one run: gate and baseline side by side, medians with their spread, the ratio,
 // and whether the goal was met. Also the last line of --quick.
-import type { RequestCounts } from './audit.js';
-import { formatCount, formatMiB, formatRatio, formatSummary, quickLine } from './format.js';
+import { formatMiB, formatRatio, formatSummary, quickLine } from './format.js';
 import type { BenchResults, ColdStartResults } from './results.js';
 import { median, ratioOfMedians, summarize } from './stats.js';
+import { busyRows, requestsCell, wideRows } from './rows-namespaces.js';
 
 export const ROW_HEADERS = ['row', 'gate', 'baseline (same run)', 'ratio', 'goal'];
 
@@ -115,6 +115,8 @@ export function resultRows(results: BenchResults): string[][] {
       '(part of the cold start)',
     ]);
   }
+  if (results.busy) rows.push(...busyRows(results.busy));
+  if (results.wide) rows.push(...wideRows(results.wide));
   return rows;
 }
 
@@ -123,14 +125,6 @@ function bundleCell(cold: ColdStartResults): string {
   if (cold.bundleBytes === null) return 'n/a';
   const lazy = cold.lazyBytes ? ` (+${formatMiB(cold.lazyBytes)} in dist/lazy/, loaded on first use)` : '';
   return `${formatMiB(cold.bundleBytes)}${lazy}`;
-}
-
-/** "214 (list+watch 12)": the total, and the part that is the wait itself. */
-function requestsCell(counts: RequestCounts[]): string {
-  if (counts.length === 0) return 'n/a';
-  const total = median(counts.map((c) => c.total));
-  const wait = median(counts.map((c) => c.list + c.watch));
-  return `${formatCount(total)} (list+watch ${formatCount(wait)})`;
 }
 
 function goal(text: string, met: boolean): string {

@@ -61,6 +61,21 @@ export class KubeClient {
   }
 
   /**
+   * How many objects a collection holds, from a one-item page: the items after it are the server's remainingItemCount.
+   * Null when the server does not say (it counts only unfiltered lists, and may leave it out).
+   */
+  async count(apiVersion: string, kind: string, namespace: string | undefined): Promise<number | null> {
+    const info = await this.resource(apiVersion, kind);
+    const page = await this.http.request<{ items?: unknown[]; metadata?: { continue?: string; remainingItemCount?: number } }>(
+      resourcePath(info, namespace),
+      { query: { limit: 1 } },
+    );
+    const items = page.items?.length ?? 0;
+    if (!page.metadata?.continue) return items;
+    return typeof page.metadata.remainingItemCount === 'number' ? items + page.metadata.remainingItemCount : null;
+  }
+
+  /**
    * Server-side apply (the body is JSON, which is valid YAML for application/apply-patch+yaml). `dryRun` runs
    * admission and validation without storing anything; `fieldValidation` decides what an unknown field does.
    */

@@ -114,7 +114,7 @@ export class KubeHttp {
     const headersDeadline = headers.signal;
     let req: http.ClientRequest;
     try {
-      req = await this.open('GET', path, { query }, AbortSignal.any([combined, headersDeadline].filter(isSignal)));
+      req = await this.open('GET', path, { query }, AbortSignal.any([combined, headersDeadline].filter(isSignal)), 'stream');
     } catch (e) {
       clearTimeout(headersTimer);
       throw this.openFailure(e, combined, headersDeadline);
@@ -155,7 +155,7 @@ export class KubeHttp {
     const deadline = AbortSignal.timeout(this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     let req: http.ClientRequest;
     try {
-      req = await this.open(method, path, options, AbortSignal.any([signal, deadline].filter(isSignal)));
+      req = await this.open(method, path, options, AbortSignal.any([signal, deadline].filter(isSignal)), 'request');
     } catch (e) {
       // Credentials that cannot be obtained (an exec plugin that fails) surface here, before any byte is sent.
       throw this.openFailure(e, signal, deadline);
@@ -209,7 +209,13 @@ export class KubeHttp {
     }
   }
 
-  private async open(method: string, path: string, options: RequestOptions, signal: AbortSignal | undefined): Promise<http.ClientRequest> {
+  private async open(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    signal: AbortSignal | undefined,
+    use: ConnectionUse,
+  ): Promise<http.ClientRequest> {
     const url = new URL(this.rawServer.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v !== undefined) url.searchParams.set(k, String(v));
@@ -222,6 +228,7 @@ export class KubeHttp {
     await this.kc.applyToHTTPSOptions(opts);
     // A plain-HTTP server (kubectl proxy) takes no TLS agent.
     if (url.protocol === 'http:') delete opts.agent;
+    else opts.agent = pooled(opts.agent, use);
     const key = `${method} ${options.query?.watch ? 'watch' : ''}`.trim();
     this.counters.set(key, (this.counters.get(key) ?? 0) + 1);
     const transport = url.protocol === 'http:' ? http : https;
@@ -237,6 +244,34 @@ export class KubeHttp {
     }
     req.end();
   }
+}
+
+/** Requests that answer and free their connection, or streams (watches) that hold theirs as long as they run. */
+type ConnectionUse = 'request' | 'stream';
+
+/** Connections for plain requests: a deploy of 500 workloads sends them 30 at a time, reusing each connection. */
+export const REQUEST_CONNECTIONS = 30;
+
+const pools = new WeakMap<object, Record<ConnectionUse, https.Agent>>();
+
+/**
+ * client-node hands out one https.Agent per cluster, without keep-alive or a limit: a deploy of 500 workloads opened
+ * 1,500 TLS connections, 500 at once, and their native state was most of the gate's resident memory
+ * (docs/benchmarks.md). The same options with keep-alive reuse connections; plain requests share a bounded pool (the
+ * rest queue in the agent), and watches a pool of their own, so that however many watches run, a request never waits
+ * for a connection a watch holds. Proxy agents (subclasses) are left as they are.
+ */
+function pooled(agent: https.RequestOptions['agent'], use: ConnectionUse): https.RequestOptions['agent'] {
+  if (!(agent instanceof https.Agent) || agent.constructor !== https.Agent || agent.options.keepAlive) return agent;
+  let pool = pools.get(agent);
+  if (!pool) {
+    pool = {
+      request: new https.Agent({ ...agent.options, keepAlive: true, maxSockets: REQUEST_CONNECTIONS }),
+      stream: new https.Agent({ ...agent.options, keepAlive: true }),
+    };
+    pools.set(agent, pool);
+  }
+  return pool[use];
 }
 
 /** Server-side apply answers 500 for a field the schema does not know: the same body fails the same way again. */

@@ -94,7 +94,7 @@ export async function rollbackWorkloads(
   if (undone.length) {
     log(`rollback: waiting for ${undone.length} workload(s) to run their previous revision again`);
     // The restored template differs from the one this run applied on purpose: wait for it without the superseded check.
-    const targets = undone.map(({ kind, namespace, name }) => ({ kind, namespace, name }));
+    const targets = undone.map(({ kind, namespace, name, applied }) => ({ kind, namespace, name, applied }));
     const rolled = await waitForWorkloads(client, targets, { timeoutMs: options.timeoutMs, failFast: true, judge: defaultJudge, log });
     for (const o of rolled.outcomes) {
       executions.set(workloadId(o), {

@@ -95,12 +95,17 @@ export class LiveStore {
     return this.alarmCount;
   }
 
-  /** List items arrive without kind and apiVersion: `typeMeta` puts them back so the pure rules can dispatch on them. */
+  /**
+   * List items arrive without kind and apiVersion: `typeMeta` puts them back so the pure rules can dispatch on them.
+   * `relevant` drops what cannot matter to the run (watch/run-scope.ts) before it is copied into the store; an object
+   * that stops being relevant leaves the store as if deleted.
+   */
   watcher(
     collection: CollectionName,
     scope: string,
     typeMeta: { apiVersion: string; kind: string },
     onFatal: (e: Error) => void,
+    relevant: (obj: unknown) => boolean = () => true,
   ): CollectionWatcher {
     const mapKey = `${collection}\u0000${scope}`;
     const typed = (obj: KubeObject): KubeObject => (obj.kind ? obj : { ...typeMeta, ...obj });
@@ -112,6 +117,7 @@ export class LiveStore {
         const map = new Map<string, KubeObject>();
         let alarming = false;
         for (const item of items) {
+          if (!relevant(item)) continue;
           const kept = keep(collection, typed(item));
           map.set(keyOf(kept), kept);
           this.names(collection).set(nameOf(kept), kept);
@@ -127,7 +133,8 @@ export class LiveStore {
         const key = keyOf(obj);
         const old = map.get(key);
         if (old) this.unindex(collection, old);
-        if (type === 'DELETED') {
+        if (type === 'DELETED' || !relevant(obj)) {
+          if (!old) return; // an object the store never held: nothing changed
           map.delete(key);
         } else {
           const kept = keep(collection, typed(obj));
@@ -143,6 +150,16 @@ export class LiveStore {
         onFatal(e);
       },
     };
+  }
+
+  /** Forgets what one watch brought (a watch of a busy namespace's events about a pod that is gone). */
+  drop(collection: CollectionName, scope: string): void {
+    const mapKey = `${collection}\u0000${scope}`;
+    const map = this.maps.get(mapKey);
+    if (!map) return;
+    for (const old of map.values()) this.unindex(collection, old);
+    this.maps.delete(mapKey);
+    this.bump(collection);
   }
 
   /** False while a watch of this collection and scope has not delivered its first list. */

@@ -9,6 +9,9 @@ import { LiveStore, type Snapshot } from './live-store.js';
 import { revisionAfter } from './revision-after.js';
 import { WaitLoop, type WaitTarget, type WorkloadOutcome } from './wait-loop.js';
 import { permissionFor, planWatches } from './watch-plan.js';
+import { NamespaceEvents, type StartWatch } from './event-watches.js';
+import { runScopes } from './run-scope.js';
+import type { CollectionWatcher } from '../kube/watch-stream.js';
 import type { GenericTarget } from './generic-targets.js';
 import type { GenericOutcome } from './generic-tracker.js';
 import { prepareGenericWait } from './generic-wait.js';
@@ -45,40 +48,59 @@ export interface WaitResult {
   cancelled: boolean;
 }
 
-export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget[], options: WaitOptions): Promise<WaitResult> {
+/** A workload to wait for; `applied` (the object this run applied) lets the watches skip what else shares its namespace. */
+export type WaitWorkload = WaitTarget & { applied?: unknown };
+
+export async function waitForWorkloads(client: KubeClient, workloads: WaitWorkload[], options: WaitOptions): Promise<WaitResult> {
   const warnings: string[] = [];
   const watches = new AbortController();
   let onChange = () => {};
   const store = new LiveStore(() => onChange(), options.judge.alarming);
-  const specs = planWatches(workloads, true);
-  const generic = await prepareGenericWait(client, options.objects ?? [], {
-    ...options,
-    store,
-    watchedEvents: specs,
-    onChange: () => onChange(),
-    warn: (w) => warnings.push(w),
-  });
-  const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store), objects: generic?.tracker });
-  onChange = () => loop.changed();
-  generic?.start(watches.signal);
-
-  for (const spec of specs) {
+  const scopes = runScopes(workloads, options.objects ?? []);
+  const specs = planWatches(workloads, true, scopes);
+  const start: StartWatch = (spec, signal, relevant) => {
     const typeMeta = { apiVersion: spec.apiVersion, kind: spec.kind };
     const onFatal = (e: Error) => {
       if (spec.required) loop.fail(e);
-      else
+      else if (!warnings.some((w) => w.startsWith(`could not watch ${spec.kind}s `)))
         warnings.push(
           `could not watch ${spec.kind}s (${e.message.split(':')[0]}); findings are thinner. Grant ${permissionFor(spec)} for a full diagnosis`,
         );
     };
-    const watcher = store.watcher(spec.collection, spec.namespace ?? '', typeMeta, onFatal);
+    const watcher = untilAborted(store.watcher(spec.collection, spec.scope, typeMeta, onFatal, relevant), signal);
+    const selectors = { fieldSelector: spec.fieldSelector, labelSelector: spec.labelSelector };
     client
-      .watchCollection(spec.apiVersion, spec.kind, spec.namespace, watcher, watches.signal, {}, (m) => options.log(m))
+      .watchCollection(spec.apiVersion, spec.kind, spec.namespace, watcher, signal, selectors, (m) => options.log(m))
       // A watch ended by our own stop, the run's deadline or a cancellation is not a failure of the wait.
       .catch((e: Error) => {
-        if (!watches.signal.aborted && !client.http.runSignal?.aborted) loop.fail(e);
+        if (!signal.aborted && !client.http.runSignal?.aborted) loop.fail(e);
       });
+  };
+  const events = specs.flatMap((spec) => {
+    const scope = spec.collection === 'events' && spec.namespace !== undefined ? scopes.get(spec.namespace) : undefined;
+    return scope ? [new NamespaceEvents(spec, scope, { client, store, signal: watches.signal, start, log: options.log })] : [];
+  });
+  const [generic] = await Promise.all([
+    prepareGenericWait(client, options.objects ?? [], {
+      ...options,
+      store,
+      watchedEvents: specs,
+      onChange: () => onChange(),
+      warn: (w) => warnings.push(w),
+    }),
+    ...events.map((e) => e.decide()),
+  ]);
+  const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store), objects: generic?.tracker });
+  onChange = () => {
+    loop.changed();
+    for (const e of events) e.changed();
+  };
+  generic?.start(watches.signal);
+  for (const spec of specs) {
+    if (spec.collection === 'events' && spec.namespace !== undefined && scopes.has(spec.namespace)) continue;
+    start(spec, watches.signal, spec.namespace === undefined ? undefined : scopes.get(spec.namespace)?.filter(spec.collection));
   }
+  for (const e of events) e.begin();
 
   const end = await loop.run(options.signal);
   watches.abort();
@@ -101,4 +123,17 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   const objects = generic?.tracker.outcomes ?? [];
   for (const o of objects) findings.push(...o.findings);
   return { outcomes, objects, findings, snapshot, warnings, cancelled: end === 'cancelled' };
+}
+
+/** A watch that was stopped may still hand over lines it had read: they must not bring its objects back. */
+function untilAborted(watcher: CollectionWatcher, signal: AbortSignal): CollectionWatcher {
+  return {
+    onSync: (items) => {
+      if (!signal.aborted) watcher.onSync(items);
+    },
+    onEvent: (type, obj) => {
+      if (!signal.aborted) watcher.onEvent(type, obj);
+    },
+    onFatal: (e) => watcher.onFatal(e),
+  };
 }

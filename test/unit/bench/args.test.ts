@@ -5,8 +5,8 @@ describe('parseBenchArgs', () => {
   it('runs every row several times and writes the docs by default', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
-      rows: ['red', 'green', 'late', 'scale', 'cold'],
-      reps: { red: 3, green: 5, late: 3, scale: 3, cold: 5 },
+      rows: ['red', 'green', 'late', 'scale', 'cold', 'busy', 'wide'],
+      reps: { red: 3, green: 5, late: 3, scale: 3, cold: 5, busy: 5, wide: 2 },
       sizes: [1, 10, 100],
       writeDocs: true,
     });
@@ -22,7 +22,7 @@ describe('parseBenchArgs', () => {
   });
 
   it.each([
-    { argv: ['--reps', '2'], want: { reps: { red: 2, green: 2, late: 2, scale: 2, cold: 2 }, writeDocs: true } },
+    { argv: ['--reps', '2'], want: { reps: { red: 2, green: 2, late: 2, scale: 2, cold: 2, busy: 2, wide: 2 }, writeDocs: true } },
     { argv: ['--rows=scale,cold', '--sizes', '1,10'], want: { rows: ['scale', 'cold'], sizes: [1, 10], writeDocs: false } },
     { argv: ['--rows', 'green', '--write-docs'], want: { rows: ['green'], writeDocs: true } },
     { argv: ['--no-docs'], want: { writeDocs: false } },
@@ -34,7 +34,7 @@ describe('parseBenchArgs', () => {
   it.each([
     { argv: ['--reps', '0'], error: '--reps: "0" is not a positive whole number' },
     { argv: ['--reps'], error: '--reps needs a value' },
-    { argv: ['--rows', 'red,blue'], error: '--rows: "blue" is not one of red, green, late, scale, cold' },
+    { argv: ['--rows', 'red,blue'], error: '--rows: "blue" is not one of red, green, late, scale, cold, busy, wide' },
     { argv: ['--sizes', '1,x'], error: '--sizes: "x" is not a positive whole number' },
     { argv: ['--fast'], error: 'unknown option --fast' },
   ])('refuses $argv', ({ argv, error }) => {

@@ -153,4 +153,29 @@ describe('LiveStore', () => {
     store.watcher('pods', 'prod', TYPE, () => {}).onEvent('ADDED', pod('a', 'u1'));
     expect(kinds).toEqual(['Pod']);
   });
+
+  it('drops what its filter calls irrelevant, and lets an object that stops being relevant leave as if deleted', () => {
+    let changes = 0;
+    const store = new LiveStore(() => changes++);
+    const mine = (o: unknown) => (o as { metadata: { name: string } }).metadata.name.startsWith('web-');
+    const watcher = store.watcher('pods', 'prod', TYPE, () => {}, mine);
+    watcher.onSync([pod('web-1', 'u1'), pod('cart-1', 'u2')]);
+    expect(store.list('pods').map((p) => p.metadata?.name)).toEqual(['web-1']);
+    watcher.onEvent('ADDED', pod('cart-2', 'u3'));
+    watcher.onEvent('DELETED', pod('cart-1', 'u2'));
+    expect(changes).toBe(1); // another team's pods come and go without waking the wait
+    watcher.onEvent('MODIFIED', { metadata: { name: 'renamed', namespace: 'prod', uid: 'u1' } });
+    expect(store.list('pods')).toEqual([]);
+    expect(changes).toBe(2);
+  });
+
+  it('forgets what one scope brought, and nothing of the others', () => {
+    const store = new LiveStore(() => {});
+    const EVENT = { apiVersion: 'v1', kind: 'Event' };
+    store.watcher('events', 'prod#Pod/web-1', EVENT, () => {}).onSync([{ metadata: { name: 'e1', namespace: 'prod', uid: 'e1' } }]);
+    store.watcher('events', 'prod#Pod/web-2', EVENT, () => {}).onSync([{ metadata: { name: 'e2', namespace: 'prod', uid: 'e2' } }]);
+    store.drop('events', 'prod#Pod/web-1');
+    expect(store.list('events').map((e) => e.metadata?.name)).toEqual(['e2']);
+    expect(store.find('events', 'prod', 'e1')).toBeUndefined();
+  });
 });
