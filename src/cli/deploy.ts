@@ -147,10 +147,12 @@ function textResult(result: DeployResult): string {
   for (const w of result.workloads) {
     const rev = `${w.revisionBefore ?? '-'} -> ${w.revisionAfter ?? '-'}`;
     const ok = w.done && (!w.window || w.window.state === 'held');
+    // Rolled out by kubectl's rule, but its window did not finish (the deadline, or another workload failed first).
+    const label = ok ? 'ok  ' : w.done && w.window?.state === 'unfinished' ? 'open' : 'FAIL';
     const name = w.namespace ? `${w.namespace}/${w.name}` : w.name;
     // An object the kstatus rules judged has no revisions to show.
     const what = w.apiVersion !== undefined ? (w.changed ? '' : ' (unchanged)') : ` (revision ${rev}${w.changed ? '' : ', unchanged'})`;
-    lines.push(`  ${ok ? 'ok  ' : 'FAIL'} ${w.kind} ${name}${what}: ${w.message}`);
+    lines.push(`  ${label} ${w.kind} ${name}${what}: ${w.message}`);
     if (w.window) lines.push(`       ${w.window.message}`);
   }
   for (const t of result.takeovers ?? []) {

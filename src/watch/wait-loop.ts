@@ -207,6 +207,7 @@ export class WaitLoop {
     const snapshot = this.diagnosisDue(tick) ? this.store.snapshot() : undefined;
     const now = new Date(this.clock.now());
     for (const o of this.tracked) if (o.state === 'pending') this.judge(o, snapshot, now);
+    this.endWindowsOnceFailed();
     this.options.objects?.evaluate(now.getTime());
     if (this.tracked.every((o) => o.state !== 'pending') && !this.options.objects?.pending) this.stop('settled');
   }
@@ -300,6 +301,22 @@ export class WaitLoop {
       this.settle(o, 'failed');
     } else {
       this.wakeAt(verdict.untilMs);
+    }
+  }
+
+  /**
+   * Once a workload has failed the run is red, and a window only ever proves green: the workloads kubectl's rule
+   * already calls done stop waiting for theirs, so the red (and the rollback) does not wait min-ready for them.
+   * Workloads still rolling out keep being waited for: their own failure belongs in the report.
+   */
+  private endWindowsOnceFailed(): void {
+    const failed = this.tracked.find((o) => o.state === 'failed');
+    if (!failed) return;
+    for (const o of this.tracked) {
+      if (o.state !== 'pending' || o.window?.state !== 'held') continue;
+      const message = `rolled out by kubectl's rules after ${seconds(o.window.rolledOutAtMs)}; the wait for the new pods to stay Ready for ${seconds(this.options.minReadyMs ?? 0)} stopped when ${failed.kind} ${failed.namespace}/${failed.name} failed`;
+      o.window = { ...o.window, state: 'unfinished', message };
+      this.settle(o, 'cancelled');
     }
   }
 

@@ -288,6 +288,27 @@ describe('WaitLoop stability window', () => {
     expect(script.opened).toBe(0);
   });
 
+  it('once another workload failed, a workload held only in its window stops waiting; one still rolling out does not', async () => {
+    const { judge, script } = windowJudge();
+    const { loop, deployments } = setup(['web', 'api', 'slow'], judge, { minReadyMs: 10_000, tickMs: 60_000 });
+    const run = loop.run();
+    script.verdict = { state: 'waiting', untilMs: 11_000 };
+    deployments.onSync([deployment('web', 'ready'), deployment('api', 'rolling'), deployment('slow', 'rolling')]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(loop.outcomes.map((o) => o.state)).toEqual(['pending', 'pending', 'pending']);
+    deployments.onEvent('MODIFIED', deployment('api', 'deadline', 'web:2', '2'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(loop.outcomes.map((o) => o.state)).toEqual(['cancelled', 'failed', 'pending']);
+    expect(loop.outcomes[0].window).toMatchObject({ state: 'unfinished', rolledOutAtMs: 0 });
+    expect(loop.outcomes[0].window?.message).toBe(
+      "rolled out by kubectl's rules after 0.0 s; the wait for the new pods to stay Ready for 10 s stopped when Deployment prod/api failed",
+    );
+    deployments.onEvent('MODIFIED', deployment('slow', 'deadline', 'web:2', '3'));
+    await vi.advanceTimersByTimeAsync(10);
+    await expect(run).resolves.toBe('settled');
+    expect(loop.outcomes.map((o) => o.state)).toEqual(['cancelled', 'failed', 'failed']);
+  });
+
   it('a deadline inside the window is a timeout, and the window says it did not finish', async () => {
     const { judge, script } = windowJudge();
     const { loop, deployments } = setup(['web'], judge, { minReadyMs: 10_000, timeoutMs: 5000 });
