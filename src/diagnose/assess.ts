@@ -2,8 +2,8 @@
 // (classified one by one, then checked for a shared bad node and for replacements failing again) and from the
 // workload's own conditions and events. A pod that fails while a dependency of the same deploy is down waits for it
 // (dependency-wait.ts); the dependency's own workload is judged by these same rules.
-import { WORKLOADS, workloadId, type ClusterSnapshot, type WorkloadRef } from '../k8s/kinds.js';
-import { classifyHolder, classifyPod, terminatingOnNodes } from './classify-pod.js';
+import { WORKLOADS, workloadId, type ClusterSnapshot, type LiveFacts, type WorkloadRef } from '../k8s/kinds.js';
+import { classifyHolder, classifyPod, roomFreeing } from './classify-pod.js';
 import { concentrateOnNode } from './concentrated.js';
 import { waitForDependencies, type DependencyView } from './dependency-wait.js';
 import { doomed } from './fail-fast.js';
@@ -34,7 +34,7 @@ export function eventViews(snapshot: ClusterSnapshot): EventView[] {
 
 export function assessWorkload(
   workload: unknown,
-  snapshot: ClusterSnapshot,
+  snapshot: ClusterSnapshot & LiveFacts,
   now: Date,
   events: EventView[] = eventViews(snapshot),
   run: RunContext = EMPTY_RUN,
@@ -42,7 +42,14 @@ export function assessWorkload(
   const obj = (workload ?? {}) as Workload;
   const ref = workloadRefOf(obj, snapshot);
   const revision = newRevisionOf(ref.kind, obj, snapshot);
-  const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run, terminating: terminatingOnNodes(snapshot.pods) };
+  const inputs = {
+    events,
+    nodes: snapshot.nodes,
+    pvcs: snapshot.pvcs,
+    now,
+    run,
+    freeing: roomFreeing(snapshot.pods, snapshot.departedPods),
+  };
   // Before the node grouping, so a grouped finding keeps its cause's wait as it keeps its policy.
   const podDrafts = waitForDependencies(
     revision.pods.flatMap((p) => classifyPod(p, inputs)),

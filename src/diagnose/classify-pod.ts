@@ -6,6 +6,7 @@
 import { eventsAbout, latest, type EventView } from './events.js';
 import { conditionOf, timeOf } from '../k8s/fields.js';
 import { type ContainerStatus, type Node, type PersistentVolumeClaim, type Pod } from '../k8s/objects.js';
+import type { DepartedPod } from '../k8s/kinds.js';
 import { classifyContainer } from './rules/containers.js';
 import { creatingRule, isCreating } from './rules/creating.js';
 import { initContainerFailure } from './rules/init-containers.js';
@@ -17,7 +18,7 @@ import { schedulingRule } from './rules/scheduling.js';
 import { eventsOfKind } from './snapshot-index.js';
 import { categorySpec } from './categories/index.js';
 import { EMPTY_RUN, type RunContext } from './run-context.js';
-import { draft, type ContainerContext, type Draft, type PodContext } from './rules/types.js';
+import { draft, type ContainerContext, type Draft, type PodContext, type RoomFreeing } from './rules/types.js';
 
 /** "A few seconds": before this a pod without evidence of trouble is just starting. */
 export const QUIET_GRACE_MS = 15_000;
@@ -28,13 +29,19 @@ export interface PodInputs {
   pvcs: readonly PersistentVolumeClaim[];
   now: Date;
   run?: RunContext;
-  /** Pods being deleted on a node (see terminatingOnNodes): the room they hold is about to be free. */
-  terminating?: readonly Pod[];
+  /** When room on the nodes frees or freed: see roomFreeing. */
+  freeing?: readonly RoomFreeing[];
 }
 
-/** Pods that hold room on a node only until their deletion completes: a rolling update's old pods, for one. */
-export function terminatingOnNodes(pods: readonly Pod[]): Pod[] {
-  return pods.filter((p) => p.metadata?.deletionTimestamp && p.spec?.nodeName);
+/**
+ * Room on the nodes that pods leaving them give back: a pod being deleted frees it by its deletionTimestamp (the end
+ * of its grace period), one the live view saw go freed it then. A rolling update's old pods, for one.
+ */
+export function roomFreeing(pods: readonly Pod[], departed: readonly DepartedPod[] = []): RoomFreeing[] {
+  const leaving = pods
+    .filter((p) => p.metadata?.deletionTimestamp && p.spec?.nodeName)
+    .map((p) => ({ at: p.metadata!.deletionTimestamp!, done: false }));
+  return [...leaving, ...departed.map((d) => ({ at: d.goneAt, done: true }))];
 }
 
 export function isPodReady(pod: Pod): boolean {
@@ -53,7 +60,7 @@ export function podContext(pod: Pod, inputs: PodInputs): PodContext {
     claimEvents: eventsOfKind(inputs.events, 'PersistentVolumeClaim', ns),
     now: inputs.now,
     run: inputs.run ?? EMPTY_RUN,
-    terminating: inputs.terminating ?? [],
+    freeing: inputs.freeing ?? [],
   };
 }
 

@@ -5,13 +5,13 @@
 // no readiness probe, is Ready for those two seconds). One exception: a crash while a dependency of the same deploy
 // is down (dependency-wait.ts) is how an app and its database come up together, not a broken release; the window
 // then starts again for that pod, which must come back Ready and stay so.
-import type { ClusterSnapshot, WorkloadKind, WorkloadRef } from '../k8s/kinds.js';
+import type { ClusterSnapshot, LiveFacts, WorkloadKind, WorkloadRef } from '../k8s/kinds.js';
 import { conditionOf, timeOf } from '../k8s/fields.js';
 import type { ContainerStatus, Pod, Workload } from '../k8s/objects.js';
 import { dependencyView, eventViews } from './assess.js';
 import { dependencyWait, type DependencyView } from './dependency-wait.js';
 import { EMPTY_RUN, type RunContext } from './run-context.js';
-import { classifyPod, containerContext, isPodReady, podContext, terminatingOnNodes, type PodInputs } from './classify-pod.js';
+import { classifyPod, containerContext, isPodReady, podContext, roomFreeing, type PodInputs } from './classify-pod.js';
 import { toFinding, type Finding } from './finding.js';
 import { mergeFindings } from './merge.js';
 import { newRevisionOf } from './new-revision.js';
@@ -135,7 +135,7 @@ function readySince(pod: Pod, window: StabilityWindow, nowMs: number): number {
 export function judgeWindow(
   ref: WorkloadRef,
   workload: Workload,
-  snapshot: ClusterSnapshot,
+  snapshot: ClusterSnapshot & LiveFacts,
   window: StabilityWindow,
   now: Date,
   minReadyMs: number,
@@ -148,7 +148,7 @@ export function judgeWindow(
     pvcs: snapshot.pvcs,
     now,
     run,
-    terminating: terminatingOnNodes(snapshot.pods),
+    freeing: roomFreeing(snapshot.pods, snapshot.departedPods),
   };
   const view = dependencyView(snapshot, now, run, inputs.events);
   const breaks = pods.map((p) => breakOf(p, window, inputs, view)).filter((b): b is Break => b !== null);

@@ -57,6 +57,18 @@ export interface ClusterSnapshot {
 
 export type CollectionName = keyof ClusterSnapshot;
 
+/** A pod the live view saw leave its node (deleted after it was placed), and when it went. */
+export interface DepartedPod {
+  pod: Pod;
+  goneAt: string;
+}
+
+/** What only a live view knows beyond the collections: an offline dump has none of it. */
+export interface LiveFacts {
+  /** Pods removed from their nodes in the last minutes: the room they held is free since `goneAt`. */
+  departedPods?: readonly DepartedPod[];
+}
+
 /** Per collection: the kind it holds and the apiVersion the gate reads it with. */
 export const COLLECTIONS: Readonly<Record<CollectionName, { kind: string; apiVersion: string }>> = {
   deployments: { kind: 'Deployment', apiVersion: 'apps/v1' },

@@ -2,12 +2,15 @@
 // updated per event in between. `snapshot()` hands the pure diagnosis the same plain arrays an offline dump gives.
 import type { CollectionWatcher, WatchEventType } from '../kube/watch-stream.js';
 
-import { COLLECTION_NAMES, type ClusterSnapshot, type CollectionName } from '../k8s/kinds.js';
+import { COLLECTION_NAMES, type ClusterSnapshot, type CollectionName, type DepartedPod, type LiveFacts } from '../k8s/kinds.js';
 import type { EventSource, KubeEvent, KubeObject } from '../k8s/objects.js';
 
 export type { CollectionName };
 /** The live view handed to the pure diagnosis: the same shape an offline dump gives. */
-export type Snapshot = ClusterSnapshot;
+export type Snapshot = ClusterSnapshot & LiveFacts;
+
+/** How long a pod that left its node is remembered: longer than any wait the diagnosis counts from its going. */
+const DEPARTED_MEMORY_MS = 5 * 60_000;
 
 /** managedFields are most of an object's bytes and no rule reads them: dropping them keeps 1000 pods cheap. */
 function slim(obj: KubeObject): KubeObject {
@@ -80,6 +83,8 @@ export class LiveStore {
   private alarmCount = 0;
   /** Watches handed out that have not delivered their first list (nor given up): their view is not complete yet. */
   private readonly unlisted = new Set<string>();
+  /** Pods seen deleted from a node: a pod that waits for room counts from when it freed (../diagnose/rules/scheduling.ts). */
+  private departed: DepartedPod[] = [];
 
   /** `isAlarming` marks the changes worth a diagnosis at once (see diagnose/alarming.ts); `alarms` counts them. */
   constructor(
@@ -136,6 +141,7 @@ export class LiveStore {
         if (type === 'DELETED' || !relevant(obj)) {
           if (!old) return; // an object the store never held: nothing changed
           map.delete(key);
+          if (type === 'DELETED' && collection === 'pods') this.rememberDeparted(old);
         } else {
           const kept = keep(collection, typed(obj));
           map.set(key, kept);
@@ -204,6 +210,16 @@ export class LiveStore {
   snapshot(): Snapshot {
     const s = {} as Snapshot;
     for (const c of COLLECTION_NAMES) (s as Record<CollectionName, readonly unknown[]>)[c] = this.list(c);
+    if (this.departed.length > 0) s.departedPods = this.departed;
     return s;
+  }
+
+  private rememberDeparted(pod: KubeObject): void {
+    if (!(pod as { spec?: { nodeName?: string } }).spec?.nodeName) return;
+    const now = Date.now();
+    this.departed = [
+      ...this.departed.filter((d) => now - Date.parse(d.goneAt) < DEPARTED_MEMORY_MS),
+      { pod, goneAt: new Date(now).toISOString() },
+    ];
   }
 }

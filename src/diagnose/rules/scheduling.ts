@@ -225,15 +225,13 @@ const FREED_BY_TERMINATION = new Set<SchedulingCategory>(['unschedulable-resourc
  * starts there, not at the first scheduling failure.
  */
 function roomBeingFreed(ctx: PodContext, category: SchedulingCategory): { until: string; note: string } | null {
-  if (!FREED_BY_TERMINATION.has(category) || ctx.terminating.length === 0) return null;
-  const until = ctx.terminating
-    .map((p) => p.metadata?.deletionTimestamp ?? '')
-    .reduce((a, b) => ((timeOf(b) ?? 0) > (timeOf(a) ?? 0) ? b : a));
-  const count = ctx.terminating.length;
-  return {
-    until,
-    note: `; ${count} pod${count === 1 ? '' : 's'} being deleted on the nodes free${count === 1 ? 's' : ''} room by ${until}: the wait counts from then`,
-  };
+  if (!FREED_BY_TERMINATION.has(category) || ctx.freeing.length === 0) return null;
+  const last = ctx.freeing.reduce((a, b) => ((timeOf(b.at) ?? 0) > (timeOf(a.at) ?? 0) ? b : a));
+  const leaving = ctx.freeing.filter((f) => !f.done).length;
+  const note = leaving
+    ? `; ${leaving} pod${leaving === 1 ? '' : 's'} being deleted on the nodes free${leaving === 1 ? 's' : ''} room by ${last.at}: the wait counts from then`
+    : `; a pod left the nodes at ${last.at}, freeing room: the wait counts from then`;
+  return { until: last.at, note };
 }
 
 function laterOf(a: string | null, b: string | null): string | null {

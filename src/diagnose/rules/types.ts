@@ -108,8 +108,14 @@ export interface PodContext {
   now: Date;
   /** What this deploy brings that may still resolve a failure (the objects that create a missing Secret...). */
   run: RunContext;
-  /** Pods being deleted on some node: what they hold is free once their deletion completes. */
-  terminating: readonly Pod[];
+  /** Room pods leaving the nodes give back, and when (see ../classify-pod.ts roomFreeing). */
+  freeing: readonly RoomFreeing[];
+}
+
+/** Room a pod leaving its node frees `at` (RFC3339): its deletionTimestamp, or when it went (`done`). */
+export interface RoomFreeing {
+  at: string;
+  done: boolean;
 }
 
 export interface ContainerContext extends PodContext {

@@ -336,6 +336,18 @@ describe('room that pods being deleted give back', () => {
     if (old.length) expect(f.message).toMatch(/; 1 pod being deleted on the nodes frees room by \S+: the wait counts from then$/);
   });
 
+  it.each([
+    { name: 'a pod that left its node 30 s ago (the live view saw it go): waits', goneAgo: 30, fatal: false },
+    { name: 'one that left 61 s ago, and the pod is still not placed: failed', goneAgo: 61, fatal: true },
+  ])('$name', ({ goneAgo, fatal }) => {
+    const p = pendingPod(FULL, { scheduledAgo: 150, spec });
+    const departedPods = [{ pod: leaving(-100), goneAt: ago(goneAgo) }];
+    const live = { ...snapshot({ pods: [p], nodes: [node('worker-1'), node('worker-2')] }), departedPods };
+    const [f] = diagnoseWorkload(deployment(), live, NOW);
+    expect(f).toMatchObject({ category: 'unschedulable-resources', fatal });
+    expect(f.message).toMatch(/; a pod left the nodes at \S+, freeing room: the wait counts from then$/);
+  });
+
   it('a pod larger than every node gains nothing from it', () => {
     const p = pendingPod(FULL, {
       scheduledAgo: 90,

@@ -53,6 +53,19 @@ describe('LiveStore', () => {
     expect(store.list('pods').map((p) => p.metadata?.name)).toEqual(['b']);
   });
 
+  it('remembers the pods deleted from a node, and when, for the diagnosis of pods waiting for their room', () => {
+    const { store, watcher } = storeWithPods();
+    const placed = pod('old', 'u1', { spec: { nodeName: 'worker-1' } });
+    watcher.onSync([placed, pod('never-placed', 'u2')]);
+    expect(store.snapshot().departedPods).toBeUndefined();
+    const before = Date.now();
+    watcher.onEvent('DELETED', placed);
+    watcher.onEvent('DELETED', pod('never-placed', 'u2'));
+    const departed = store.snapshot().departedPods ?? [];
+    expect(departed.map((d) => d.pod.metadata?.name)).toEqual(['old']);
+    expect(Date.parse(departed[0].goneAt)).toBeGreaterThanOrEqual(before - 1);
+  });
+
   it('hands out the same list until its collection changes, and a fresh one after', () => {
     const { store, watcher } = storeWithPods();
     const nodes = store.watcher('nodes', '', { apiVersion: 'v1', kind: 'Node' }, () => {});
