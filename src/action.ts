@@ -129,7 +129,9 @@ function reportInput(
   return {
     result: gate.result,
     context: { runUrl: ctx.runUrl, runId: ctx.runId, repository: ctx.repository, sha: ctx.sha, reportId },
-    timings: Object.fromEntries((gate.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0])),
+    timings: Object.fromEntries(
+      [...(gate.wait?.outcomes ?? []), ...(gate.wait?.objects ?? [])].map((o) => [workloadId(o), o.settledAtMs ?? 0]),
+    ),
     now: new Date(),
     timeoutMs,
   };

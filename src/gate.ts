@@ -11,7 +11,8 @@ import { workloadId } from './k8s/kinds.js';
 import { type ApplyNotice, type DeployResult, type Finding, type RollbackResult, type Verdict, type WorkloadResult } from './model.js';
 import { createJudge } from './judge.js';
 import { runContextOf } from './diagnose/index.js';
-import { waitForWorkloads, type WaitResult } from './watch/wait.js';
+import { waitForWorkloads, type GenericOutcome, type WaitResult } from './watch/wait.js';
+import { resolveGenericTargets } from './watch/generic-wait.js';
 import { enrichFindings } from './diagnose/live.js';
 import { rollbackRun } from './rollback/run.js';
 import { runTrace, type TraceSource } from './apply/trace.js';
@@ -90,10 +91,12 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
       trace: inputs.annotate ? runTrace({ ...deps.trace, changeCause: inputs.changeCause ?? deps.trace?.changeCause }) : null,
       log: deps.log,
     });
-    if (applied.workloads.length === 0) {
+    const objects = await resolveGenericTargets(client, applied.objects, inputs.waitFor);
+    if (applied.workloads.length === 0 && objects.length === 0) {
       deps.log('no workloads to wait for');
       return finish('healthy', {}, { applied });
     }
+    if (objects.length) deps.log(`waiting for ${objects.length} other object(s) with the kstatus rules (wait-for)`);
     const wait = await waitForWorkloads(client, applied.workloads, {
       timeoutMs: deadlineAt - Date.now(),
       failFast: inputs.failFast,
@@ -101,6 +104,8 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
       judge: createJudge(runContextOf(planned.map((m) => m.object))),
       log: deps.log,
       signal: deps.signal,
+      objects,
+      waitForLoadBalancers: inputs.waitForLoadBalancers,
     });
     deployPhase.dispose();
     const verdict = verdictOf(wait);
@@ -123,6 +128,7 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
         window: o.window,
       };
     });
+    workloads.push(...wait.objects.map(objectResult));
     let rollback: RollbackResult | null = null;
     const shouldRollBack =
       inputs.rollback && (verdict === 'failed' || verdict === 'timeout' || (verdict === 'cancelled' && inputs.rollbackOnCancel));
@@ -155,8 +161,25 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
 }
 
 function verdictOf(wait: WaitResult): Verdict {
-  if (wait.cancelled && wait.outcomes.some((o) => o.state === 'cancelled')) return 'cancelled';
-  if (wait.outcomes.some((o) => o.state === 'failed')) return 'failed';
-  if (wait.outcomes.some((o) => o.state === 'timeout')) return 'timeout';
+  const all = [...wait.outcomes, ...wait.objects];
+  if (wait.cancelled && all.some((o) => o.state === 'cancelled')) return 'cancelled';
+  if (all.some((o) => o.state === 'failed')) return 'failed';
+  if (all.some((o) => o.state === 'timeout')) return 'timeout';
   return 'healthy';
+}
+
+/** An object the kstatus rules judged, in the workloads list: no revisions, kstatus's message and reason. */
+function objectResult(o: GenericOutcome): WorkloadResult {
+  return {
+    kind: o.kind,
+    namespace: o.namespace,
+    name: o.name,
+    changed: o.changed,
+    revisionBefore: null,
+    revisionAfter: null,
+    done: o.state === 'healthy',
+    message: o.message,
+    apiVersion: o.apiVersion,
+    reason: o.status.state === 'current' ? null : (o.status.reason ?? null),
+  };
 }

@@ -6,6 +6,7 @@ import { parseImageSubstitutions, type ImageSubstitution } from './apply/images.
 import { parseDuration } from './duration.js';
 import { namespaceProblem } from './k8s/names.js';
 import { CONFLICTS_MODES, type ConflictsMode } from './apply/ownership.js';
+import { parseKindPatterns, type WaitFor } from './watch/generic-targets.js';
 
 export type RollbackScope = 'all-changed' | 'failed-only';
 export type FirstDeployFailure = 'keep' | 'scale-to-zero' | 'delete';
@@ -37,6 +38,10 @@ export interface GateInputs {
   annotate: boolean;
   /** Leave spec.replicas out of the apply for workloads an HPA scales. */
   respectHpa: boolean;
+  /** Which applied objects besides the workloads the deploy waits for, with the kstatus rules. */
+  waitFor: WaitFor;
+  /** A LoadBalancer Service waits for its ingress (many clusters never assign one). */
+  waitForLoadBalancers: boolean;
   /** An explicit change-cause; otherwise one is made from the GitHub run or the command line. */
   changeCause?: string;
   timeoutMs: number;
@@ -103,6 +108,21 @@ function durationInput(name: string, text: string): number {
   }
 }
 
+/** `workloads`, `all` (the default) or a list of kinds (`Certificate`, `Certificate.cert-manager.io`). */
+function waitForInput(value: string | undefined): WaitFor {
+  const entries = splitList(value ?? '');
+  if (entries.length === 0 || (entries.length === 1 && entries[0] === 'all')) return { mode: 'all' };
+  if (entries.length === 1 && entries[0] === 'workloads') return { mode: 'workloads' };
+  // The workloads are always waited for, so naming them in a list adds nothing but is not wrong.
+  const kinds = entries.filter((e) => e !== 'workloads');
+  if (kinds.includes('all')) throw new UserError('input wait-for: "all" already waits for every kind; do not list kinds beside it');
+  try {
+    return { mode: 'kinds', kinds: parseKindPatterns(kinds) };
+  } catch (e) {
+    throw new UserError(`input wait-for: ${(e as Error).message}; or workloads, or all`);
+  }
+}
+
 /** `conflicts`, with `force-conflicts: true` kept as another way to say `conflicts: force`. */
 function conflictsInput(get: InputGetter): ConflictsMode {
   const force = parseBool('force-conflicts', get('force-conflicts'), false);
@@ -159,6 +179,8 @@ export function parseInputs(get: InputGetter): GateInputs {
     forceConflicts: conflicts === 'force',
     annotate: parseBool('annotate', get('annotate'), true),
     respectHpa: parseBool('respect-hpa', get('respect-hpa'), true),
+    waitFor: waitForInput(get('wait-for')),
+    waitForLoadBalancers: parseBool('wait-for-load-balancers', get('wait-for-load-balancers'), false),
     changeCause: optional(get('change-cause')),
     timeoutMs,
     minReadyMs,

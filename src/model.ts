@@ -1,6 +1,6 @@
 // The data that flows apply -> watch -> diagnose -> report -> rollback. Every stage takes and returns
 // these plain shapes, so each can be tested with tables of objects and the shells stay thin.
-import type { WorkloadRef } from './k8s/kinds.js';
+import type { ObjectKey, WorkloadRef } from './k8s/kinds.js';
 import type { WindowOutcome } from './watch/wait.js';
 import type { KubeObject, ObjectRef } from './k8s/objects.js';
 import type { EventSummary, Finding, SuspectedChange } from './diagnose/finding.js';
@@ -76,16 +76,24 @@ export interface ApplyNotice {
   source?: SourceLocation;
 }
 
-export interface WorkloadResult extends WorkloadRef {
+/**
+ * One waited object of the run: a workload (kubectl's rules) or, with wait-for, any other object the kstatus rules
+ * judge (`apiVersion` and `reason` set, revisions null, no window).
+ */
+export interface WorkloadResult extends ObjectKey {
   changed: boolean;
   revisionBefore: number | null;
   revisionAfter: number | null;
-  /** kubectl's rule: `kubectl rollout status` would have said done. */
+  /** kubectl's rule: `kubectl rollout status` would have said done; for another object: kstatus says Current. */
   done: boolean;
-  /** kubectl's status text, byte for byte. */
+  /** kubectl's status text, byte for byte; for another object kstatus's message. */
   message: string;
   /** The gate's own rule on top: did the new pods stay up for min-ready afterwards? null: no window applied. */
   window?: WindowOutcome | null;
+  /** Objects judged by the kstatus rules only. */
+  apiVersion?: string;
+  /** Objects judged by the kstatus rules only: kstatus's reason for the last verdict (`Stalled` reason...), null when Current. */
+  reason?: string | null;
 }
 
 export interface RollbackWorkload extends WorkloadRef {

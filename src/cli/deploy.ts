@@ -32,8 +32,18 @@ const SPEC: FlagSpec = {
     'on-first-deploy-failure',
     'conflicts',
     'change-cause',
+    'wait-for',
   ],
-  booleans: ['rollback', 'fail-fast', 'force-conflicts', 'rollback-on-cancel', 'allow-http-manifests', 'annotate', 'respect-hpa'],
+  booleans: [
+    'rollback',
+    'fail-fast',
+    'force-conflicts',
+    'rollback-on-cancel',
+    'allow-http-manifests',
+    'annotate',
+    'respect-hpa',
+    'wait-for-load-balancers',
+  ],
   aliases: { f: 'filename', n: 'namespace', o: 'output' },
   positionalHint: 'pass manifests with -f, e.g. deploy -f k8s/app.yaml',
 };
@@ -82,6 +92,8 @@ function gateInputs(args: ReturnType<typeof parseArgs>) {
         return (args.flags.get('image') ?? []).join('\n');
       case 'image-pull-secrets':
         return (args.flags.get('image-pull-secret') ?? []).join('\n');
+      case 'wait-for':
+        return args.flags.has('wait-for') ? (args.flags.get('wait-for') ?? []).join('\n') : undefined;
       case 'kubeconfig-file':
         return last(args, 'kubeconfig');
       case 'kubeconfig':
@@ -115,7 +127,8 @@ export function checkWritable(file: string): void {
 
 /** A summary that cannot be written after all (disk full) costs the report, never the finished result. */
 function writeSummary(file: string, run: Awaited<ReturnType<typeof runGate>>, timeoutMs: number, io: CliIO): void {
-  const timings = Object.fromEntries((run.wait?.outcomes ?? []).map((o) => [workloadId(o), o.settledAtMs ?? 0]));
+  const settled = [...(run.wait?.outcomes ?? []), ...(run.wait?.objects ?? [])];
+  const timings = Object.fromEntries(settled.map((o) => [workloadId(o), o.settledAtMs ?? 0]));
   try {
     fs.writeFileSync(file, renderSummary({ result: run.result, context: { reportId: 'cli' }, timings, now: new Date(), timeoutMs }));
   } catch (e) {
@@ -134,9 +147,10 @@ function textResult(result: DeployResult): string {
   for (const w of result.workloads) {
     const rev = `${w.revisionBefore ?? '-'} -> ${w.revisionAfter ?? '-'}`;
     const ok = w.done && (!w.window || w.window.state === 'held');
-    lines.push(
-      `  ${ok ? 'ok  ' : 'FAIL'} ${w.kind} ${w.namespace}/${w.name} (revision ${rev}${w.changed ? '' : ', unchanged'}): ${w.message}`,
-    );
+    const name = w.namespace ? `${w.namespace}/${w.name}` : w.name;
+    // An object the kstatus rules judged has no revisions to show.
+    const what = w.apiVersion !== undefined ? (w.changed ? '' : ' (unchanged)') : ` (revision ${rev}${w.changed ? '' : ', unchanged'})`;
+    lines.push(`  ${ok ? 'ok  ' : 'FAIL'} ${w.kind} ${name}${what}: ${w.message}`);
     if (w.window) lines.push(`       ${w.window.message}`);
   }
   for (const t of result.takeovers ?? []) {

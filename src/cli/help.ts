@@ -54,6 +54,10 @@ Exit codes: 0 nothing predicted to fail, 1 a failure is predicted, 2 the plan co
       --no-annotate            do not stamp kubernetes.io/change-cause and the run trace on changed workloads
       --change-cause TEXT      the change-cause to stamp (default: the GitHub run, else this command line)
       --no-respect-hpa         apply spec.replicas even when an HPA scales the workload
+      --wait-for WHAT          all (default: every applied object that reports a status, by the kstatus rules) |
+                               workloads (only the workloads) | KIND[,KIND...] (the workloads and these kinds,
+                               e.g. Certificate or Certificate.cert-manager.io; repeatable)
+      --wait-for-load-balancers  a LoadBalancer Service waits until it has an ingress IP or hostname
       --no-fail-fast           wait for the deadline even when a workload is doomed
       --no-rollback            do not roll back on failure
       --rollback-scope S       all-changed (default) | failed-only
@@ -66,7 +70,8 @@ Manifests are given with -f; other arguments are refused.
 `,
   status: `Usage: kube-deploy-gate status --from-file OBJ.(yaml|json) [--revision N] [--output json|text]
 
-Evaluates one Deployment, StatefulSet, DaemonSet, Job or Pod with the rules of kubectl rollout status and prints
+Evaluates one Deployment, StatefulSet, DaemonSet, Job, Pod or ReplicationController with the rules of kubectl
+rollout status (the gate's own for Job, Pod and ReplicationController) and prints
 {"done": bool, "message": "...", "error": "..." | null}. Exit 0 whenever the input parses.
 `,
   diagnose: `Usage: kube-deploy-gate diagnose --from-file DUMP.yaml [--now RFC3339] [--output json|text]

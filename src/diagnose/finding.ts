@@ -1,6 +1,6 @@
 // A draft becomes a Finding: the workload it belongs to, the hint, the fatal flag under the fail-fast policy at `now`,
 // the latest events, and a per-pod count that merging adds up.
-import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
+import { workloadId, type ObjectKey } from '../k8s/kinds.js';
 import { categorySpec, type Category } from './categories/index.js';
 import { lastEvents } from './events.js';
 import { isFatal } from './policy.js';
@@ -28,7 +28,7 @@ export interface SuspectedChange {
 export interface Finding {
   category: Category;
   fatal: boolean;
-  /** "Deployment/ns/name" */
+  /** "Deployment/ns/name"; for another waited object its id in the same form ("Certificate/ns/web"). */
   workload: string;
   pod: string | null;
   container: string | null;
@@ -54,7 +54,7 @@ export interface FindingOptions {
   affected?: number;
 }
 
-export function toFinding(d: Draft, ref: WorkloadRef, options: FindingOptions): Finding {
+export function toFinding(d: Draft, ref: ObjectKey, options: FindingOptions): Finding {
   const affected = options.affected ?? (d.pod ? 1 : options.podTotal);
   return {
     category: d.category,
@@ -76,6 +76,6 @@ export function toFinding(d: Draft, ref: WorkloadRef, options: FindingOptions): 
 }
 
 /** The category's fix for this draft, quoting its evidence. */
-export function hintFor(d: Draft, ref: WorkloadRef): string {
+export function hintFor(d: Draft, ref: ObjectKey): string {
   return categorySpec(d.category).hint(d, ref);
 }

@@ -5,7 +5,10 @@ import { assessWorkload, eventViews, type Assessment } from './assess.js';
 import { isPodReady } from './classify-pod.js';
 import { doomed, livePods } from './fail-fast.js';
 import { toFinding } from './finding.js';
-import type { KubeObject } from '../k8s/objects.js';
+import type { KubeObject, Workload } from '../k8s/objects.js';
+import { newRevisionOf } from './new-revision.js';
+import { podsOfOlderTemplate, stalePodsDraft } from './rules/stale-pods.js';
+import { workloadRefOf } from './workload-ref.js';
 import { WORKLOAD_KINDS, WORKLOADS, type ClusterSnapshot } from '../k8s/kinds.js';
 import { hasNoController } from '../k8s/owners.js';
 import { compareFindings, mergeDiagnosed, type Diagnosed } from './merge.js';
@@ -47,6 +50,21 @@ export function isDoomed(workload: unknown, snapshot: ClusterSnapshot, now: Date
   return doomed(a.ref.kind, a.drafts, a.revision.pods, now, options.policy ?? DEFAULT_POLICY);
 }
 
+/**
+ * Facts about a workload worth a note whatever its verdict, never fatal: a ReplicationController whose pods still
+ * run an older template (it does not replace them; rules/stale-pods.ts).
+ */
+export function workloadNotes(workload: unknown, snapshot: ClusterSnapshot, now: Date): Finding[] {
+  const obj = (workload ?? {}) as Workload;
+  const ref = workloadRefOf(obj, snapshot);
+  if (ref.kind !== 'ReplicationController') return [];
+  const pods = newRevisionOf(ref.kind, obj, snapshot).pods.filter((p) => !p.metadata?.deletionTimestamp);
+  const draft = stalePodsDraft(obj, pods);
+  if (!draft) return [];
+  const stale = podsOfOlderTemplate(obj, pods).length;
+  return [{ ...toFinding(draft, ref, { now, podTotal: pods.length }), count: `${stale}/${pods.length} pods` }];
+}
+
 /** Every workload in the snapshot, for the offline CLI: Deployments, StatefulSets, DaemonSets, Jobs and bare Pods. */
 export function diagnoseSnapshot(snapshot: ClusterSnapshot, now: Date, options: DiagnoseOptions = {}): Finding[] {
   const events = eventViews(snapshot);
@@ -72,3 +90,4 @@ export { mergeFindings } from './merge.js';
 export { runContextOf, EMPTY_RUN, type RunContext } from './run-context.js';
 export { openWindow, judgeWindow, type StabilityWindow } from './stability.js';
 export { assessWorkload, type Assessment } from './assess.js';
+export { diagnoseObject, type ObjectVerdict, type ObjectInputs } from './object-findings.js';

@@ -132,6 +132,23 @@ function jobRevision(job: Workload, pods: readonly Pod[]): NewRevision {
   };
 }
 
+/**
+ * A ReplicationController has one set of pods: it never replaces a running pod when its template changes, so the
+ * pods it runs are the ones the rollout waits for, whatever template they were made from (rules/stale-pods.ts
+ * reports those of an older template). Its selector is a plain label map.
+ */
+function replicationControllerPods(rc: Workload, pods: readonly Pod[]): NewRevision {
+  const selector = Object.entries((rc.spec?.selector ?? {}) as Record<string, unknown>);
+  const matches = (p: Pod) => selector.length > 0 && selector.every(([k, v]) => label(p, k) === v);
+  return {
+    pods: podsOf(rc, 'ReplicationController', pods, matches),
+    creator: rc,
+    creatorKind: 'ReplicationController',
+    desired: rc.spec?.replicas ?? 1,
+    olderPods: [],
+  };
+}
+
 function podItself(pod: Pod, pods: readonly Pod[]): NewRevision {
   const uid = pod.metadata?.uid;
   const live = pods.find((p) => (uid ? p.metadata?.uid === uid : p.metadata?.name === pod.metadata?.name && sameNamespace(p, pod)));
@@ -151,5 +168,7 @@ export function newRevisionOf(kind: WorkloadKind, workload: Workload, snapshot: 
       return jobRevision(workload, pods);
     case 'Pod':
       return podItself(workload as Pod, pods);
+    case 'ReplicationController':
+      return replicationControllerPods(workload, pods);
   }
 }

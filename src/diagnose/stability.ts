@@ -2,11 +2,15 @@
 // done, its new-revision pods must each be Ready, without a restart, for `min-ready`, counted from each pod's own
 // Ready transition. A restart, a failed pod, or a Ready -> not-Ready transition inside the window breaks it: the
 // release that kubectl would call green crashes seconds later (a process that dies two seconds after it starts, with
-// no readiness probe, is Ready for those two seconds).
+// no readiness probe, is Ready for those two seconds). One exception: a crash while a dependency of the same deploy
+// is down (dependency-wait.ts) is how an app and its database come up together, not a broken release; the window
+// then starts again for that pod, which must come back Ready and stay so.
 import type { ClusterSnapshot, WorkloadKind, WorkloadRef } from '../k8s/kinds.js';
 import { conditionOf, timeOf } from '../k8s/fields.js';
 import type { ContainerStatus, Pod, Workload } from '../k8s/objects.js';
-import { eventViews } from './assess.js';
+import { dependencyView, eventViews } from './assess.js';
+import { dependencyWait, type DependencyView } from './dependency-wait.js';
+import { EMPTY_RUN, type RunContext } from './run-context.js';
 import { classifyPod, containerContext, isPodReady, podContext, type PodInputs } from './classify-pod.js';
 import { toFinding, type Finding } from './finding.js';
 import { mergeFindings } from './merge.js';
@@ -20,10 +24,13 @@ export interface StabilityWindow {
   pods: Map<string, { restarts: number; ready: boolean }>;
   /** When this gate first saw each pod Ready: bounds a cluster clock that runs ahead of ours. */
   firstSeenReady: Map<string, number>;
+  /** Pods whose window started again because they crashed while a dependency was down: pod uid -> that dependency. */
+  restartedWaiting: Map<string, string>;
 }
 
 export type StabilityVerdict =
-  { state: 'stable' } | { state: 'waiting'; untilMs: number } | { state: 'broken'; what: string; findings: Finding[] };
+  /** `note`: what happened on the way ("2/2 new pods restarted while Service db (Deployment shop/db) was not up"). */
+  { state: 'stable'; note?: string } | { state: 'waiting'; untilMs: number } | { state: 'broken'; what: string; findings: Finding[] };
 
 const uidOf = (pod: Pod) => pod.metadata?.uid ?? `${pod.metadata?.namespace}/${pod.metadata?.name}`;
 
@@ -46,7 +53,7 @@ export function openWindow(kind: WorkloadKind, workload: Workload, snapshot: Clu
     pods.set(uidOf(pod), { restarts: restartsOf(pod), ready: isPodReady(pod) });
     if (isPodReady(pod)) firstSeenReady.set(uidOf(pod), nowMs);
   }
-  return { openedAtMs: nowMs, pods, firstSeenReady };
+  return { openedAtMs: nowMs, pods, firstSeenReady, restartedWaiting: new Map() };
 }
 
 type Break = { pod: Pod; how: string; drafts: Draft[] };
@@ -72,7 +79,23 @@ function terminationDrafts(pod: Pod, inputs: PodInputs, fallback: string): { how
   return { how: fallback, drafts: classifyPod(pod, inputs).map((d) => ({ ...d, provisional: false, conclusive: true })) };
 }
 
-function breakOf(pod: Pod, window: StabilityWindow, inputs: PodInputs): Break | null {
+/** A break every draft of which waits for a dependency: the pod's window starts again from what it is now. */
+function waitsForDependency(b: Break, window: StabilityWindow, view: DependencyView): boolean {
+  const why = b.drafts.map((d) => dependencyWait(d, view));
+  if (b.drafts.length === 0 || why.some((w) => w === null)) return false;
+  const service = /Service (\S+ \([^)]*\))/.exec(why[0] ?? '')?.[1];
+  window.restartedWaiting.set(uidOf(b.pod), service ? `Service ${service}` : 'a dependency');
+  window.pods.set(uidOf(b.pod), { restarts: restartsOf(b.pod), ready: isPodReady(b.pod) });
+  window.firstSeenReady.delete(uidOf(b.pod));
+  return true;
+}
+
+function breakOf(pod: Pod, window: StabilityWindow, inputs: PodInputs, view: DependencyView): Break | null {
+  const found = rawBreakOf(pod, window, inputs);
+  return found && !waitsForDependency(found, window, view) ? found : null;
+}
+
+function rawBreakOf(pod: Pod, window: StabilityWindow, inputs: PodInputs): Break | null {
   const before = window.pods.get(uidOf(pod));
   if (restartsOf(pod) > (before?.restarts ?? 0)) return { pod, ...terminationDrafts(pod, inputs, 'restarted') };
   if (pod.status?.phase === 'Failed') {
@@ -99,12 +122,15 @@ function readySince(pod: Pod, window: StabilityWindow, nowMs: number): number {
   if (!window.firstSeenReady.has(uid)) window.firstSeenReady.set(uid, nowMs);
   const transition = timeOf(conditionOf(pod.status?.conditions, 'Ready')?.lastTransitionTime);
   const seen = window.firstSeenReady.get(uid)!;
-  return transition === null ? seen : Math.min(transition, seen);
+  // The API records the transition in whole seconds: it happened up to a second after the stamp. Counting from the
+  // stamp would end the window up to a second short of min-ready.
+  return transition === null ? seen : Math.min(transition + 999, seen);
 }
 
 /**
  * Judges the window at `now`. `window` records when this gate first saw each pod Ready (it is updated here). A pod
- * created after the window opened (a replacement, a scale-up) must become Ready and stay so like the others.
+ * created after the window opened (a replacement, a scale-up) must become Ready and stay so like the others. `run`:
+ * the deploy's Services and configuration, for a crash that waits for a dependency.
  */
 export function judgeWindow(
   ref: WorkloadRef,
@@ -113,10 +139,12 @@ export function judgeWindow(
   window: StabilityWindow,
   now: Date,
   minReadyMs: number,
+  run: RunContext = EMPTY_RUN,
 ): StabilityVerdict {
   const pods = newPods(ref.kind, workload, snapshot);
-  const inputs: PodInputs = { events: eventViews(snapshot), nodes: snapshot.nodes, pvcs: snapshot.pvcs, now };
-  const breaks = pods.map((p) => breakOf(p, window, inputs)).filter((b): b is Break => b !== null);
+  const inputs: PodInputs = { events: eventViews(snapshot), nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run };
+  const view = dependencyView(snapshot, now, run, inputs.events);
+  const breaks = pods.map((p) => breakOf(p, window, inputs, view)).filter((b): b is Break => b !== null);
   if (breaks.length > 0) {
     const total = Math.max(pods.length, window.pods.size);
     const drafts = breaks.flatMap((b) => b.drafts);
@@ -129,5 +157,12 @@ export function judgeWindow(
     if (!isPodReady(pod)) return { state: 'waiting', untilMs: nowMs + minReadyMs };
     untilMs = Math.max(untilMs, readySince(pod, window, nowMs) + minReadyMs);
   }
-  return untilMs <= nowMs ? { state: 'stable' } : { state: 'waiting', untilMs };
+  if (untilMs > nowMs) return { state: 'waiting', untilMs };
+  return window.restartedWaiting.size === 0 ? { state: 'stable' } : { state: 'stable', note: restartNote(window, pods.length) };
+}
+
+function restartNote(window: StabilityWindow, total: number): string {
+  const waitedFor = [...new Set(window.restartedWaiting.values())].join(', ');
+  const n = window.restartedWaiting.size;
+  return `${n}/${Math.max(total, n)} new pod${total === 1 ? '' : 's'} restarted while ${waitedFor} was not up yet`;
 }

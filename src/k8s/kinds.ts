@@ -2,8 +2,11 @@
 // it, and what the gate can do with it. Every stage asks this table instead of keeping its own list.
 import type { ControllerRevision, KubeEvent, Node, PersistentVolumeClaim, Pod, Workload } from './objects.js';
 
-/** The kinds the gate waits for with kubectl's rules (and, where they keep history, rolls back). */
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'Pod';
+/**
+ * The kinds that run pods, waited for with kubectl's rules (the gate's own for Job, Pod and ReplicationController,
+ * which kubectl has no status viewer for) and, where they keep history, rolled back.
+ */
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'Pod' | 'ReplicationController';
 
 /** Where a workload keeps the history a rollback restores from; null when it keeps none. */
 export type HistoryKind = 'ReplicaSet' | 'ControllerRevision' | null;
@@ -22,6 +25,8 @@ export const WORKLOADS: Readonly<Record<WorkloadKind, WorkloadSpec>> = {
   DaemonSet: { apiVersion: 'apps/v1', collection: 'daemonSets', history: 'ControllerRevision', scalable: false },
   Job: { apiVersion: 'batch/v1', collection: 'jobs', history: null, scalable: false },
   Pod: { apiVersion: 'v1', collection: 'pods', history: null, scalable: false },
+  // No history: a ReplicationController does not even replace its pods when its template changes.
+  ReplicationController: { apiVersion: 'v1', collection: 'replicationControllers', history: null, scalable: true },
 };
 
 export const WORKLOAD_KINDS = Object.keys(WORKLOADS) as readonly WorkloadKind[];
@@ -47,6 +52,7 @@ export interface ClusterSnapshot {
   events: readonly KubeEvent[];
   nodes: readonly Node[];
   pvcs: readonly PersistentVolumeClaim[];
+  replicationControllers: readonly Workload[];
 }
 
 export type CollectionName = keyof ClusterSnapshot;
@@ -63,6 +69,7 @@ export const COLLECTIONS: Readonly<Record<CollectionName, { kind: string; apiVer
   events: { kind: 'Event', apiVersion: 'v1' },
   nodes: { kind: 'Node', apiVersion: 'v1' },
   pvcs: { kind: 'PersistentVolumeClaim', apiVersion: 'v1' },
+  replicationControllers: { kind: 'ReplicationController', apiVersion: 'v1' },
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as readonly CollectionName[];
@@ -78,14 +85,20 @@ export function emptySnapshot(): ClusterSnapshot {
   return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, []])) as unknown as ClusterSnapshot;
 }
 
-/** A workload's identity in reports and outputs: "Deployment/ns/name". */
-export interface WorkloadRef {
-  kind: WorkloadKind;
+/** Any object the run names: a workload, or another object it waits for ("" namespace: cluster-scoped). */
+export interface ObjectKey {
+  kind: string;
   namespace: string;
   name: string;
 }
 
-export function workloadId(ref: WorkloadRef): string {
+/** A workload's identity in reports and outputs: "Deployment/ns/name". */
+export interface WorkloadRef extends ObjectKey {
+  kind: WorkloadKind;
+}
+
+/** "Deployment/ns/name"; the same form for any other waited object ("Certificate/ns/web", "APIService//v1.x"). */
+export function workloadId(ref: ObjectKey): string {
   return `${ref.kind}/${ref.namespace}/${ref.name}`;
 }
 

@@ -10,6 +10,8 @@ export interface ResourceInfo {
   kind: string;
   plural: string;
   namespaced: boolean;
+  /** Discovery lists a `<plural>/status` subresource: a controller reports on these objects through it. */
+  hasStatus?: boolean;
 }
 
 interface ApiResourceList {
@@ -58,9 +60,10 @@ export class Discovery {
       throw e;
     }
     const byKind = new Map<string, ResourceInfo>();
+    const names = new Set((list.resources ?? []).map((r) => r.name));
     for (const r of list.resources ?? []) {
       if (r.name.includes('/')) continue; // subresources such as deployments/status
-      byKind.set(r.kind, { apiVersion, kind: r.kind, plural: r.name, namespaced: r.namespaced });
+      byKind.set(r.kind, { apiVersion, kind: r.kind, plural: r.name, namespaced: r.namespaced, hasStatus: names.has(`${r.name}/status`) });
     }
     this.cache.set(apiVersion, byKind);
     return byKind;

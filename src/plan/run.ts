@@ -47,6 +47,8 @@ export async function runPlan(inputs: GateInputs, deps: PlanDeps): Promise<PlanR
       fieldManager: inputs.fieldManager,
       forceConflicts: inputs.forceConflicts,
       fieldValidation: inputs.fieldValidation,
+      respectHpa: inputs.respectHpa,
+      annotate: inputs.annotate,
     });
     const plans = objects.map((o) => objectPlan(o, inputs.fieldManager));
     const preview = await previewPods(client, plannedWorkloads(objects, plans), objects, inputs.fieldManager);

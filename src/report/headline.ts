@@ -97,12 +97,21 @@ function failureSentence(result: DeployResult, style: TextStyle, o: HeadlineOpti
   }
 }
 
+/** The workloads name a deploy; the other waited objects only when there is no workload (a run of custom resources). */
+export function headlineSubjects(result: DeployResult): { subjects: WorkloadResult[]; objectsOnly: boolean } {
+  const workloads = result.workloads.filter((w) => w.apiVersion === undefined);
+  return workloads.length > 0 || result.workloads.length === 0
+    ? { subjects: workloads, objectsOnly: false }
+    : { subjects: result.workloads, objectsOnly: true };
+}
+
 function healthySentence(result: DeployResult, style: TextStyle): string {
-  const changed = result.workloads.filter((w) => w.changed);
+  const { subjects, objectsOnly } = headlineSubjects(result);
+  const changed = subjects.filter((w) => w.changed);
   const took = ` in ${formatDuration(result.durationMs)}`;
-  if (result.workloads.length === 0) return `Deployed${took}: no workloads to wait for`;
-  if (changed.length === 0) return `Deployed${took}: nothing changed, ${listNames(result.workloads, MAX_LISTED, style)} already up to date`;
-  return `Deployed${took}: ${listNames(changed, MAX_LISTED, style)} rolled out`;
+  if (subjects.length === 0) return `Deployed${took}: no workloads to wait for`;
+  if (changed.length === 0) return `Deployed${took}: nothing changed, ${listNames(subjects, MAX_LISTED, style)} already up to date`;
+  return `Deployed${took}: ${listNames(changed, MAX_LISTED, style)} ${objectsOnly ? 'ready' : 'rolled out'}`;
 }
 
 /** The headline's sentence in one style, with the title before it and no icon. */

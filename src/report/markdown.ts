@@ -3,7 +3,7 @@
 import { formatDuration } from '../duration.js';
 import { escapeText } from './escape.js';
 import { findingBlock } from './finding-block.js';
-import { afterRollout, headline, likelyCause, listNames, VERDICT_ICONS } from './headline.js';
+import { afterRollout, headline, headlineSubjects, likelyCause, listNames, VERDICT_ICONS } from './headline.js';
 import { reportMarker } from './marker.js';
 import { FULL_LOG_LINES, type ReportInput, type RenderOptions } from './report-input.js';
 import { rollbackSection } from './rollback-section.js';
@@ -79,8 +79,9 @@ export function renderSummary(input: ReportInput): string {
 
 function greenLine(input: ReportInput): string {
   const { result, context } = input;
-  const changed = result.workloads.filter((w) => w.changed);
-  const shown = changed.length ? changed : result.workloads;
+  const { subjects } = headlineSubjects(result);
+  const changed = subjects.filter((w) => w.changed);
+  const shown = changed.length ? changed : subjects;
   const revisions = shown.length === 1 && shown[0].revisionAfter !== null ? ` (revision ${shown[0].revisionAfter})` : '';
   const what = shown.length ? `${listNames(shown, 5)}${revisions}` : 'with no workloads to wait for';
   const title = context.title ? `${escapeText(context.title, 100)}: ` : '';

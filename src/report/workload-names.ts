@@ -1,6 +1,6 @@
 // Findings name their workload as "Kind/namespace/name" (model.workloadId); the report shows
 // "Deployment `payments/api`" and matches findings and rollbacks to table rows by that id.
-import { workloadId, type WorkloadRef } from '../k8s/kinds.js';
+import { workloadId, type ObjectKey } from '../k8s/kinds.js';
 import { type DeployResult, type Finding, type ObjectRef, type RollbackWorkload } from '../model.js';
 import { severityRank } from '../diagnose/categories/index.js';
 import { inlineCode } from './escape.js';
@@ -30,12 +30,12 @@ export function longName(o: NamedObject | ObjectRef): string {
   return kind ? `${kind} ${shortName(o)}` : shortName(o);
 }
 
-export function findingsOf(result: DeployResult, ref: WorkloadRef): Finding[] {
+export function findingsOf(result: DeployResult, ref: ObjectKey): Finding[] {
   const id = workloadId(ref);
   return result.findings.filter((f) => f.workload === id);
 }
 
-export function rollbackOf(result: DeployResult, ref: WorkloadRef): RollbackWorkload | undefined {
+export function rollbackOf(result: DeployResult, ref: ObjectKey): RollbackWorkload | undefined {
   const id = workloadId(ref);
   return result.rollback?.workloads.find((r) => workloadId(r) === id);
 }

@@ -1,5 +1,6 @@
-// One row per workload: kind/name, revision before -> after (-> the rollback's new revision), a status line and
-// the time it took; then the objects a rollback does not restore, so nobody assumes they were.
+// One row per waited object: kind/name, revision before -> after (-> the rollback's new revision), a status line
+// and the time it took; then the objects a rollback does not restore, so nobody assumes they were (a waited one
+// says so in its own row).
 import { formatDuration } from '../duration.js';
 import { workloadId } from '../k8s/kinds.js';
 import { type DeployResult, type Finding, type RollbackWorkload, type WorkloadResult } from '../model.js';
@@ -11,6 +12,8 @@ function revision(n: number | null): string {
 }
 
 export function revisionText(w: WorkloadResult, rb: RollbackWorkload | undefined): string {
+  // Objects without revisions (kstatus-judged objects, Jobs, Pods, ReplicationControllers) say what the run did.
+  if (w.revisionBefore === null && w.revisionAfter === null) return w.changed ? 'changed' : 'unchanged';
   let text = w.changed
     ? `${revision(w.revisionBefore)} → ${w.revisionAfter ?? '?'}`
     : `${revision(w.revisionAfter ?? w.revisionBefore)} (unchanged)`;
@@ -40,7 +43,10 @@ export function statusText(w: WorkloadResult, findings: Finding[], result: Deplo
   if (w.window?.state === 'broken') return `❌ ${escapeText(w.window.message, 300)}`;
   if (w.window?.state === 'unfinished') return `⏱️ ${escapeText(w.window.message, 300)}`;
   if (w.done) {
-    const base = w.changed ? '✅ rolled out' : '✅ unchanged';
+    // An object the kstatus rules judged says what made it current ("PVC is Bound", "Resource is Ready").
+    // A ReplicationController never rolls its pods out: its rule says they are ready, whatever template they run.
+    const rolled = w.kind === 'ReplicationController' ? '✅ ready' : '✅ rolled out';
+    const base = w.apiVersion !== undefined ? `✅ ${escapeText(w.message, 300)}` : w.changed ? rolled : '✅ unchanged';
     return worst ? `${base} · ⚠️ ${findingStatus(worst)}` : base;
   }
   if (worst?.fatal) return `❌ ${findingStatus(worst)}`;
@@ -50,16 +56,22 @@ export function statusText(w: WorkloadResult, findings: Finding[], result: Deplo
 }
 
 export function workloadsTable(result: DeployResult, timings: Record<string, number> = {}): string[] {
+  const notRestored = result.rollback?.notRestored ?? [];
+  const ids = new Set(notRestored.map((o) => workloadId({ ...o, namespace: o.namespace ?? '' })));
   const rows = result.workloads.map((w) => {
     const took = timings[workloadId(w)];
+    // An object waited for and not restored is one row that says both.
+    const revision = revisionText(w, rollbackOf(result, w));
     return [
       longName(w),
-      revisionText(w, rollbackOf(result, w)),
+      ids.has(workloadId(w)) ? `${revision} · ⚠️ not restored by the rollback` : revision,
       statusText(w, findingsOf(result, w), result),
       took === undefined ? '' : formatDuration(took),
     ];
   });
-  for (const o of result.rollback?.notRestored ?? []) {
+  const waited = new Set(result.workloads.map((w) => workloadId(w)));
+  for (const o of notRestored) {
+    if (waited.has(workloadId({ ...o, namespace: o.namespace ?? '' }))) continue;
     rows.push([longName(o), 'changed', '⚠️ not restored by the rollback', '']);
   }
   if (rows.length === 0) return [];

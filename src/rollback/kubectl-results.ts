@@ -58,7 +58,14 @@ export const PAUSED_REFUSAL: RollbackStep = {
   message: "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
 };
 
-const KIND_GROUPS: Record<WorkloadKind, string> = { Deployment: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', Job: 'batch', Pod: '' };
+const KIND_GROUPS: Record<WorkloadKind, string> = {
+  Deployment: 'apps',
+  StatefulSet: 'apps',
+  DaemonSet: 'apps',
+  Job: 'batch',
+  Pod: '',
+  ReplicationController: '',
+};
 
 /** kubectl's answer for kinds without history (GroupKind.String(): "Job.batch", "Pod"). */
 export function noRollbacker(kind: WorkloadKind): RollbackRefusal {

@@ -37,6 +37,9 @@ export function skipMessage(ref: WorkloadRef, skip: SkipReason): string {
     case 'changed-meanwhile':
       return `not rolled back: changed by someone else during the run (generation ${skip.generation}, this run's apply made ${skip.ours})`;
     case 'not-rollbackable':
+      // An RC's template is the only copy: nothing to go back to, and its pods would not follow anyway.
+      if (ref.kind === 'ReplicationController')
+        return `not restored: a ReplicationController keeps no revision history, so it keeps the template this run applied (${skip.message}); move it to a Deployment to get rollbacks`;
       return `not rolled back: a ${ref.kind} has no rollout history (${skip.message})`;
     case 'not-scalable':
       return `first deploy: a ${ref.kind} cannot be scaled to zero; kept as is`;

@@ -67,7 +67,8 @@ export async function rollbackWorkloads(
       history.set(workloadId(w), await readHistory(client, w));
     }),
   );
-  const outcomes = new Map(wait.outcomes.map((o) => [workloadId(o), o.state]));
+  // The other objects' verdicts count too: a Certificate that stalls fails the deploy as a unit (rollback-scope).
+  const outcomes = new Map([...wait.outcomes, ...wait.objects].map((o) => [workloadId(o), o.state]));
   const actions = planRollback(applied.workloads, outcomes, options, current, history);
 
   const executions = new Map<string, RollbackExecution>();

@@ -74,6 +74,8 @@ export class LiveStore {
   private readonly lists = new Map<CollectionName, any[]>();
   private version = 0;
   private alarmCount = 0;
+  /** Watches handed out that have not delivered their first list (nor given up): their view is not complete yet. */
+  private readonly unlisted = new Set<string>();
 
   /** `isAlarming` marks the changes worth a diagnosis at once (see diagnose/alarming.ts); `alarms` counts them. */
   constructor(
@@ -98,8 +100,10 @@ export class LiveStore {
   ): CollectionWatcher {
     const mapKey = `${collection}\u0000${scope}`;
     const typed = (obj: any) => (obj?.kind ? obj : { ...typeMeta, ...obj });
+    this.unlisted.add(mapKey);
     return {
       onSync: (items) => {
+        this.unlisted.delete(mapKey);
         for (const old of this.maps.get(mapKey)?.values() ?? []) this.unindex(collection, old);
         const map = new Map<string, any>();
         let alarming = false;
@@ -129,8 +133,17 @@ export class LiveStore {
         }
         this.bump(collection);
       },
-      onFatal,
+      onFatal: (e) => {
+        // Nothing more will come: waiting for its list would wait for ever.
+        this.unlisted.delete(mapKey);
+        onFatal(e);
+      },
     };
+  }
+
+  /** False while a watch of this collection and scope has not delivered its first list. */
+  listed(collection: CollectionName, scope: string): boolean {
+    return !this.unlisted.has(`${collection}\u0000${scope}`);
   }
 
   private bump(collection: CollectionName): void {

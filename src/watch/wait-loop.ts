@@ -1,5 +1,5 @@
 // The wait as a small state machine: every workload starts pending and settles once (healthy, failed, timeout or
-// cancelled). It is driven by three inputs only: "the store changed", the clock (debounce, tick, deadline) and
+// cancelled); the other objects the run waits for are judged on the same passes (options.objects). It is driven by three inputs only: "the store changed", the clock (debounce, tick, deadline) and
 // cancellation; it reads the cluster through the live store and decides through the judge, so it can be tested with
 // a fake clock and a store fed by hand.
 //
@@ -47,6 +47,8 @@ export interface StoreView {
   readonly alarms: number;
   find(collection: CollectionName, namespace: string, name: string): Workload | undefined;
   snapshot(): ClusterSnapshot;
+  /** False while a watch of the collection in that namespace has not delivered its first list. */
+  listed?(collection: CollectionName, namespace: string): boolean;
 }
 
 export interface WaitLoopOptions {
@@ -62,6 +64,15 @@ export interface WaitLoopOptions {
   revisionOf?: (ref: WorkloadRef) => number | null;
   /** How long every new pod must stay Ready after kubectl's rule says done; 0: kubectl's rule alone. */
   minReadyMs?: number;
+  /** The other objects the run waits for (generic-tracker.ts), judged on each pass beside the workloads. */
+  objects?: ObjectWaits;
+}
+
+/** The loop's view of the wait for objects that are not workloads. */
+export interface ObjectWaits {
+  evaluate(nowMs: number): void;
+  readonly pending: boolean;
+  finish(state: 'timeout' | 'cancelled', nowMs: number): void;
 }
 
 export type LoopEnd = 'settled' | 'deadline' | 'cancelled' | 'failed';
@@ -154,6 +165,8 @@ export class WaitLoop {
         if (o.window) o.window = { ...o.window, state: 'unfinished', message: this.unfinishedMessage(o.window) };
         this.settle(o, final[how]!);
       }
+      const end = final[how];
+      if (end === 'timeout' || end === 'cancelled') this.options.objects?.finish(end, this.clock.now());
       return how;
     });
   }
@@ -194,7 +207,8 @@ export class WaitLoop {
     const snapshot = this.diagnosisDue(tick) ? this.store.snapshot() : undefined;
     const now = new Date(this.clock.now());
     for (const o of this.tracked) if (o.state === 'pending') this.judge(o, snapshot, now);
-    if (this.tracked.every((o) => o.state !== 'pending')) this.stop('settled');
+    this.options.objects?.evaluate(now.getTime());
+    if (this.tracked.every((o) => o.state !== 'pending') && !this.options.objects?.pending) this.stop('settled');
   }
 
   /** Between ticks a diagnosis needs something new to look at; the tick re-judges rules that depend on the clock. */
@@ -250,6 +264,9 @@ export class WaitLoop {
 
   /** kubectl's rule says done: healthy, or held in the stability window until the new pods have stayed up. */
   private afterRolledOut(o: Tracked, obj: Workload, now: Date): void {
+    // The window and the notes read the pods: never judge before they are in view (a ReplicationController whose
+    // template changed is done at once, before its pods' first list); their list is a change that comes back here.
+    if (this.store.listed && !this.store.listed('pods', o.namespace)) return;
     const minReadyMs = this.options.minReadyMs ?? 0;
     const window = this.options.judge.window;
     const ownMinReadyMs = (typeof obj.spec?.minReadySeconds === 'number' ? obj.spec.minReadySeconds : 0) * 1000;
@@ -269,7 +286,10 @@ export class WaitLoop {
     const verdict = window.judge(o, obj, snapshot, o.windowState, now, minReadyMs);
     const after = `rolled out by kubectl's rules after ${seconds(o.window.rolledOutAtMs)}`;
     if (verdict.state === 'stable') {
-      o.window = { ...o.window, state: 'held', message: `${after}; every new pod then stayed Ready for ${seconds(minReadyMs)}` };
+      const then = verdict.note
+        ? `; ${verdict.note}; then every new pod stayed Ready for ${seconds(minReadyMs)}`
+        : `; every new pod then stayed Ready for ${seconds(minReadyMs)}`;
+      o.window = { ...o.window, state: 'held', message: `${after}${then}` };
       this.options.log(`${o.kind} ${o.namespace}/${o.name}: the new pods stayed Ready for ${seconds(minReadyMs)}`);
       this.settle(o, 'healthy');
     } else if (verdict.state === 'broken') {

@@ -9,8 +9,12 @@ import { LiveStore, type Snapshot } from './live-store.js';
 import { revisionAfter } from './revision-after.js';
 import { WaitLoop, type WaitTarget, type WorkloadOutcome } from './wait-loop.js';
 import { permissionFor, planWatches } from './watch-plan.js';
+import type { GenericTarget } from './generic-targets.js';
+import type { GenericOutcome } from './generic-tracker.js';
+import { prepareGenericWait } from './generic-wait.js';
 
 export type { Judge } from './judge.js';
+export type { GenericOutcome } from './generic-tracker.js';
 export { supersededMessage, type WaitTarget, type WindowOutcome, type WorkloadOutcome, type WorkloadState } from './wait-loop.js';
 
 export interface WaitOptions {
@@ -24,10 +28,16 @@ export interface WaitOptions {
   alarmingEveryMs?: number;
   /** The stability window after kubectl's rule (the `min-ready` input); 0 or absent: kubectl's rule alone. */
   minReadyMs?: number;
+  /** The other applied objects to wait for with the kstatus rules (input wait-for; generic-targets.ts). */
+  objects?: readonly GenericTarget[];
+  /** Input wait-for-load-balancers: a LoadBalancer Service waits for its ingress. */
+  waitForLoadBalancers?: boolean;
 }
 
 export interface WaitResult {
   outcomes: WorkloadOutcome[];
+  /** The other objects waited for, in the order given; an object whose kind could not be watched is left out (see warnings). */
+  objects: GenericOutcome[];
   findings: Finding[];
   snapshot: Snapshot;
   /** What the gate could not see (refused watches) and which permission would have shown it. */
@@ -40,10 +50,19 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
   const watches = new AbortController();
   let onChange = () => {};
   const store = new LiveStore(() => onChange(), options.judge.alarming);
-  const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store) });
+  const specs = planWatches(workloads, true);
+  const generic = await prepareGenericWait(client, options.objects ?? [], {
+    ...options,
+    store,
+    watchedEvents: specs,
+    onChange: () => onChange(),
+    warn: (w) => warnings.push(w),
+  });
+  const loop = new WaitLoop(workloads, store, { ...options, revisionOf: (ref) => revisionAfter(ref, store), objects: generic?.tracker });
   onChange = () => loop.changed();
+  generic?.start(watches.signal);
 
-  for (const spec of planWatches(workloads, true)) {
+  for (const spec of specs) {
     const typeMeta = { apiVersion: spec.apiVersion, kind: spec.kind };
     const onFatal = (e: Error) => {
       if (spec.required) loop.fail(e);
@@ -75,5 +94,11 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitTarget
       const obj = store.find(WORKLOADS[o.kind].collection, o.namespace, o.name);
       return obj ? options.judge.findings(obj, snapshot, now) : [];
     });
-  return { outcomes, findings, snapshot, warnings, cancelled: end === 'cancelled' };
+  for (const o of outcomes) {
+    const obj = options.judge.notes && store.find(WORKLOADS[o.kind].collection, o.namespace, o.name);
+    if (obj) findings.push(...options.judge.notes!(obj, snapshot, now));
+  }
+  const objects = generic?.tracker.outcomes ?? [];
+  for (const o of objects) findings.push(...o.findings);
+  return { outcomes, objects, findings, snapshot, warnings, cancelled: end === 'cancelled' };
 }

@@ -152,6 +152,30 @@ describe.concurrent('containers that exit', () => {
     expect(containerStatus(fine)).toMatchObject({ ready: true, restartCount: 0, state: { running: {} } });
   });
 
+  it('crash-until=5s: exits at each start before 5 s from the pod creation, then runs and stays Ready', async () => {
+    const ns = await createNamespace('crash-until');
+    namespaces.push(ns);
+    const d: any = deployment('web', { scenario: 'crash' });
+    d.spec.template.metadata.annotations['kwok.kube-deploy-gate.dev/crash-until'] = '5s';
+    await apply(ns, d);
+    // Exits at about 2 and 4 s (the second one into a 10 s back-off); the start after it, past 5 s, stays up.
+    const up = await waitFor(
+      'the pod Ready again after its back-off',
+      async () => {
+        const p = await onlyPod(ns, 'web');
+        return condition(p, 'Ready')?.status === 'True' && containerStatus(p)?.restartCount === 2 ? p : undefined;
+      },
+      30_000,
+    );
+    const started = Date.parse(containerStatus(up).state.running.startedAt);
+    expect(started - Date.parse(up.metadata.creationTimestamp)).toBeGreaterThanOrEqual(5000);
+    expect(containerStatus(up).lastState.terminated).toMatchObject({ reason: 'Error', exitCode: 1 });
+    await new Promise((r) => setTimeout(r, 5000)); // longer than the 1.2 s a crashing run lasts
+    const later = await onlyPod(ns, 'web');
+    expect(containerStatus(later)).toMatchObject({ ready: true, restartCount: 2, state: { running: {} } });
+    expect(condition(later, 'Ready')?.status).toBe('True');
+  });
+
   it('a healthy pod: Ready in about a second, with the kubelet events and the app log', async () => {
     const ns = await deploy('');
     const pod = await waitFor(

@@ -5,6 +5,7 @@ import { APPLY_CATEGORIES } from './apply.js';
 import { ENVIRONMENT_CATEGORIES } from './environment.js';
 import { KUBELET_CATEGORIES } from './kubelet.js';
 import { NODE_CATEGORIES } from './node.js';
+import { OBJECT_CATEGORIES } from './objects.js';
 import { PLACEMENT_CATEGORIES } from './placement.js';
 import { SLOW_CATEGORIES } from './slow.js';
 import type { CategoryPolicy, CategorySpec } from './spec.js';
@@ -13,6 +14,7 @@ import { WORKLOAD_CATEGORIES } from './workload.js';
 
 const REGISTRY = {
   ...WORKLOAD_CATEGORIES,
+  ...OBJECT_CATEGORIES,
   ...APPLY_CATEGORIES,
   ...NODE_CATEGORIES,
   ...TEMPLATE_CATEGORIES,

@@ -41,6 +41,11 @@ export interface CategorySpec {
   /** Only `plan` predicts it (the API server refusing the apply itself): the diagnosis of pods never reports it. */
   planOnly?: true;
   /**
+   * Only the deploy's wait reports it: about an object it waits for that a dump of pods and workloads does not hold
+   * (a custom resource, a claim's provisioning), or a note on a workload it waited for. `diagnose --from-file` never does.
+   */
+  waitOnly?: true;
+  /**
    * A fatal finding that ends the wait on its own (terminal: a Job that gave up, a StatefulSet ordinal held by a pod on a
    * lost node, replacements the kubelet keeps rejecting or evicting), or a workload-level one meaning no pod can be
    * created (blocks-creation).

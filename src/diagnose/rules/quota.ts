@@ -57,7 +57,12 @@ function show(resource: string, value: number): string {
   return formatQuantity(resource.replace(/^(requests|limits)\./, ''), value);
 }
 
-export function quotaOutlook(message: string, kind: string, workload: Workload, oldPods: number): QuotaOutlook {
+/**
+ * `oldPods`: the specs of the old revision's pods that still run. With maxUnavailable 0 they stay until a new pod is
+ * available, so the first new pod must fit beside all of them: when it cannot even with the quota to themselves, no
+ * other user going away can help.
+ */
+export function quotaOutlook(message: string, kind: string, workload: Workload, oldPods: readonly (PodSpec | undefined)[]): QuotaOutlook {
   const m = QUOTA.exec(message);
   if (!m) return { kind: 'unknown' };
   const requested = pairs(m[2]);
@@ -66,6 +71,7 @@ export function quotaOutlook(message: string, kind: string, workload: Workload, 
   const desired = kind === 'Job' ? 1 : (workload.spec?.replicas ?? 1);
   const details: string[] = [];
   let fits = true;
+  const beside: string[] = [];
   // Only the template and the limit are trusted here: the message's "used" dates from the refusal, and the old pods
   // it counted may be gone since. Whatever else uses the quota, a revision that needs more than the limit never fits.
   for (const resource of requested.keys()) {
@@ -74,13 +80,23 @@ export function quotaOutlook(message: string, kind: string, workload: Workload, 
     if (perPod === null || limit === null) return { kind: 'unknown' };
     const needed = desired * perPod;
     if (needed > limit + 1e-9) fits = false;
+    const held = oldPods.reduce((sum, spec) => sum + (podUsage(spec, resource) ?? 0), 0);
+    if (oldPods.length > 0 && held + perPod > limit + 1e-9)
+      beside.push(
+        `${resource}: the first new pod (${show(resource, perPod)}) beside the ${oldPods.length} old one${oldPods.length === 1 ? '' : 's'} (${show(resource, held)}) needs ${show(resource, held + perPod)}, the quota allows ${limited.get(resource)}`,
+      );
     details.push(
       `${resource}: ${desired} new pod${desired === 1 ? '' : 's'} need ${show(resource, needed)}, the quota allows ${limited.get(resource)}`,
     );
   }
   const detail = `ResourceQuota ${m[1]}: ${details.join('; ')}`;
   if (!fits) return { kind: 'never-fits', detail };
-  if (oldPods === 0) return { kind: 'stuck', detail: `${detail}, but the quota is held by other pods` };
+  if (oldPods.length === 0) return { kind: 'stuck', detail: `${detail}, but the quota is held by other pods` };
+  if (!removesOldPodsFirst(kind, workload) && beside.length > 0)
+    return {
+      kind: 'never-fits',
+      detail: `ResourceQuota ${m[1]}: ${beside.join('; ')}, and maxUnavailable is 0: no old pod is removed before a new one runs`,
+    };
   if (!removesOldPodsFirst(kind, workload))
     return { kind: 'stuck', detail: `${detail}, but maxUnavailable is 0: no old pod is removed first` };
   return { kind: 'fits-later', detail };

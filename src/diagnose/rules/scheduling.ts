@@ -172,7 +172,7 @@ export const schedulingRule = (ctx: PodContext): Draft | null => {
     const claim = pvcNotBound(ctx, message, since);
     if (claim) return claim;
   }
-  const scaling = winner.category === 'unschedulable-resources' ? scaleUpOutlook(ctx, winner.evidence) : { note: '' };
+  const scaling = scaleUpOutlook(ctx, winner.category, winner.evidence);
   return draft(ctx, {
     category: winner.category,
     reason,
@@ -190,13 +190,15 @@ export const schedulingRule = (ctx: PodContext): Draft | null => {
 export const SCALE_UP_GRACE_SECONDS = 15;
 
 /**
- * A pod that fits no node may still get one: the cluster autoscaler (TriggeredScaleUp / NotTriggerScaleUp events on
- * the pod) or Karpenter (Nominated) adds nodes, often from a node group scaled to zero. While a scale-up is under way
- * the pod waits; when the autoscaler says none will come, or none speaks up within the grace and the request is
- * larger than every node, waiting cannot help.
+ * A pod no node takes may still get one: the cluster autoscaler (TriggeredScaleUp / NotTriggerScaleUp events on the
+ * pod) or Karpenter (Nominated) adds nodes, often from a node group scaled to zero, and the new node may be the one
+ * with the selected label, the tolerated taint or the free room. While a scale-up is under way the pod waits, whatever
+ * held it back. When the autoscaler says none will come, or none speaks up within the grace and the request is larger
+ * than every node, waiting for room cannot help.
  */
 function scaleUpOutlook(
   ctx: PodContext,
+  category: SchedulingCategory,
   evidence: Evidence,
 ): { note: string; provisional?: boolean; conclusive?: boolean; policy?: CategoryPolicy } {
   const triggered = latest(ctx.events.filter((e) => e.reason === 'TriggeredScaleUp' || e.reason === 'Nominated'));
@@ -204,6 +206,7 @@ function scaleUpOutlook(
   if (triggered && (!refused || triggered.lastSeenMs >= refused.lastSeenMs)) {
     return { note: `; a node is being added: ${triggered.message}`, provisional: true };
   }
+  if (category !== 'unschedulable-resources') return { note: refused ? `; no scale-up: ${refused.message}` : '' };
   if (evidence.fitsLargest !== false) return { note: refused ? `; no scale-up: ${refused.message}` : '' };
   if (refused) return { note: `; no scale-up: ${refused.message}`, conclusive: true };
   return {

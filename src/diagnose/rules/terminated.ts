@@ -4,6 +4,7 @@
 // exit 128), a binary for another CPU, a liveness probe killing it, or an ordinary crash with its exit code.
 import { describeExit } from '../exit-codes.js';
 import type { Terminated } from '../../k8s/objects.js';
+import { timeOf } from '../../k8s/fields.js';
 import { containerDraft, type ContainerContext, type Draft } from './types.js';
 
 const START_FAILURE =
@@ -34,12 +35,23 @@ function memoryLimitOf(ctx: ContainerContext): string | null {
   return limit === undefined ? null : String(limit);
 }
 
-function killedByLiveness(ctx: ContainerContext): boolean {
+/**
+ * The kubelet killed the container for its liveness (or startup) probe: its Killing event says so. That event can
+ * reach the gate after the restart it caused, so a SIGKILL exit (137, not OOMKilled) of a run during which the probe
+ * was already reported failing (the Unhealthy events come before the kill) counts too.
+ */
+function killedByLiveness(ctx: ContainerContext, t: Terminated): boolean {
   const name = ctx.status.name;
-  return ctx.containerEvents.some(
+  const killing = ctx.containerEvents.some(
     (e) =>
       e.reason === 'Killing' &&
       (e.message.startsWith(`Container ${name} failed liveness probe`) || e.message.startsWith(`Container ${name} failed startup probe`)),
+  );
+  if (killing) return true;
+  if (t.exitCode !== 137 || t.reason === 'OOMKilled') return false;
+  const started = timeOf(t.startedAt) ?? 0;
+  return ctx.containerEvents.some(
+    (e) => e.reason === 'Unhealthy' && /^(Liveness|Startup) probe failed/.test(e.message) && e.lastSeenMs >= started - 1000,
   );
 }
 
@@ -94,7 +106,7 @@ export function classifyTermination(ctx: ContainerContext, t: Terminated, backOf
       evidence: { memoryLimit: limit ?? undefined },
     });
   }
-  if (restartable && killedByLiveness(ctx)) {
+  if (restartable && killedByLiveness(ctx, t)) {
     const probe = ctx.containerEvents.filter((e) => e.reason === 'Unhealthy' && /^(Liveness|Startup) probe failed/.test(e.message)).pop();
     return containerDraft(ctx, {
       ...base,

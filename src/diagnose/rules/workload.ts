@@ -61,6 +61,17 @@ function base(ctx: WorkloadContext, fields: Partial<Draft> & Pick<Draft, 'catego
   };
 }
 
+/**
+ * The workload's own conditions describe the spec its controller last saw: until it has observed our apply's
+ * generation, a ProgressDeadlineExceeded or ReplicaFailure there belongs to the rollout before (kubectl's rollout
+ * status checks observedGeneration first for the same reason).
+ */
+function observedCurrent(workload: Workload): boolean {
+  const generation = workload.metadata?.generation;
+  const observed = workload.status?.observedGeneration;
+  return typeof generation !== 'number' || (typeof observed === 'number' && observed >= generation);
+}
+
 function liveCount(ctx: WorkloadContext): number {
   return ctx.revision.pods.filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase !== 'Failed' && p.status?.phase !== 'Succeeded')
     .length;
@@ -70,7 +81,7 @@ export function createFailureRule(ctx: WorkloadContext): Draft | null {
   const creator = ctx.revision.creator as Workload | null;
   const condition: Condition | undefined = [
     conditionOf(creator?.status?.conditions, 'ReplicaFailure'),
-    conditionOf(ctx.workload.status?.conditions, 'ReplicaFailure'),
+    observedCurrent(ctx.workload) ? conditionOf(ctx.workload.status?.conditions, 'ReplicaFailure') : undefined,
   ].find((c) => c?.status === 'True' && c.reason === 'FailedCreate');
   const events = [...ctx.creatorEvents, ...(creator === ctx.workload ? [] : ctx.events)].filter((e) => e.reason === 'FailedCreate');
   const event = latest(events.sort(compareEvents));
@@ -110,7 +121,7 @@ function transience(
   message: string,
 ): { note: string; provisional?: boolean; conclusive?: boolean; policy?: CategoryPolicy } {
   if (category === 'quota-exceeded') {
-    const oldPods = ctx.revision.olderPods.filter((p) => !p.metadata?.deletionTimestamp).length;
+    const oldPods = ctx.revision.olderPods.filter((p) => !p.metadata?.deletionTimestamp).map((p) => p.spec);
     const outlook = quotaOutlook(message, ctx.kind, ctx.workload, oldPods);
     if (outlook.kind === 'fits-later') return { note: ` (${outlook.detail}: waiting for the old pods to go)`, provisional: true };
     if (outlook.kind === 'never-fits') return { note: ` (${outlook.detail})`, conclusive: true };
@@ -125,7 +136,7 @@ function transience(
 }
 
 export function progressDeadlineRule(ctx: WorkloadContext): Draft | null {
-  if (ctx.kind !== 'Deployment') return null;
+  if (ctx.kind !== 'Deployment' || !observedCurrent(ctx.workload)) return null;
   const progressing = conditionOf(ctx.workload.status?.conditions, 'Progressing');
   if (progressing?.status !== 'False' || progressing.reason !== 'ProgressDeadlineExceeded') return null;
   const seconds = ctx.workload.spec?.progressDeadlineSeconds;

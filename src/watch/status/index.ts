@@ -8,6 +8,7 @@ export { daemonSetStatus } from './daemonset.js';
 export { deploymentStatus, PROGRESS_DEADLINE_EXCEEDED } from './deployment.js';
 export { jobStatus } from './job.js';
 export { podStatus } from './pod.js';
+export { replicationControllerStatus } from './replication-controller.js';
 export { statefulSetStatus } from './statefulset.js';
 export { isTerminalError } from './terminal.js';
 

@@ -1,5 +1,5 @@
 // kubectl's StatusViewerFor: the viewer is chosen by API group and kind (any version), and the old extensions
-// group maps to the same Deployment and DaemonSet rules. Job and Pod are ours. Objects without apiVersion (list
+// group maps to the same Deployment and DaemonSet rules. Job, Pod and ReplicationController are ours. Objects without apiVersion (list
 // items, which the API server sends without apiVersion/kind) are taken to be in the kind's usual group.
 import type { RolloutStatus } from './verdict.js';
 import type { WorkloadKind } from '../../k8s/kinds.js';
@@ -8,6 +8,7 @@ import { daemonSetStatus } from './daemonset.js';
 import { deploymentStatus } from './deployment.js';
 import { jobStatus } from './job.js';
 import { podStatus } from './pod.js';
+import { replicationControllerStatus } from './replication-controller.js';
 import { statefulSetStatus } from './statefulset.js';
 
 export type StatusViewer = (obj: unknown, revision: number) => RolloutStatus;
@@ -24,6 +25,7 @@ export const VIEWERS: Readonly<Record<WorkloadKind, ViewerEntry>> = {
   StatefulSet: { groups: ['apps'], view: (obj) => statefulSetStatus(obj) },
   Job: { groups: ['batch'], view: (obj) => jobStatus(obj) },
   Pod: { groups: [''], view: (obj) => podStatus(obj) },
+  ReplicationController: { groups: [''], view: (obj) => replicationControllerStatus(obj) },
 };
 
 export interface GroupKind {

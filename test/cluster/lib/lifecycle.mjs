@@ -12,7 +12,7 @@ import { apiGet, kubectl } from './api.mjs';
 import { KWOK_NODE_LABEL, KWOK_NODE_VALUE, workerNode } from './nodes.mjs';
 import { kwokConfigYaml } from './kwok-config.mjs';
 
-const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubelet-events'];
+const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubelet-events', 'widget-controller'];
 
 function phase(times, name, start) {
   times.push([name, Date.now() - start]);
@@ -123,6 +123,9 @@ async function start(ports, nodes, bin, times) {
     path.join(clusterSourceDir, 'lib', 'kubelet-events.mjs'),
     `--port=${kubeletPort}`,
   ]);
+  // The widget controller's CRD (widgets/crd.yaml), then the controller: its list succeeds once the CRD serves.
+  kubectl(bin, ['apply', '--server-side', '--field-manager=cluster-up', '-f', path.join(clusterSourceDir, 'widgets', 'crd.yaml')]);
+  startProcess('widget-controller', fs.realpathSync(process.execPath), [path.join(clusterSourceDir, 'lib', 'widget-controller.mjs')]);
   phase(times, 'controllers started', t);
 
   t = Date.now();
@@ -148,6 +151,12 @@ async function start(ports, nodes, bin, times) {
       const tail = logTail('kubelet-events', 50);
       return tail.includes('kubelet-events: watching') && tail.includes('serving container logs');
     },
+    30_000,
+  );
+  await waitFor(
+    'widget-controller',
+    'watching widgets',
+    async () => logTail('widget-controller', 50).includes('widget-controller: watching'),
     30_000,
   );
   phase(times, 'nodes Ready', t);

@@ -3,9 +3,10 @@
 // message "back-off 10s restarting failed container=app pod=web-1_ns(uid)". Scenarios: crash (Error, exit 1),
 // crash-exit-0 (Completed, exit 0), oom (OOMKilled, exit 137), liveness (killed after failed liveness probes, exit
 // 137), start-error (containerd's StartError, exit 128: the container waits in RunContainerError, then back-off).
+// The crash-until annotation makes the exiting ones run healthy once they start after that time (parts/jq.mjs).
 // not-ready only uses the start stage: its container runs and never turns ready. The first spec container is the
 // one that fails; the pod's other containers run healthy.
-import { backOffEnd, phaseIn, runTime, scenarioIn } from './parts/jq.mjs';
+import { backOffEnd, exitsThisRun, phaseIn, runTime, scenarioIn } from './parts/jq.mjs';
 import { delay, delayFrom, podStage, regularContainers } from './parts/pod-stage.mjs';
 import {
   condition,
@@ -62,7 +63,8 @@ phase: {{ $phase }}`,
 });
 
 const exit = podStage('scenario-container-exit', {
-  selector: [scenarioIn(EXITING), phaseIn('containers', ['running'])],
+  // With the crash-until annotation, a container that started after that time stays running (and Ready).
+  selector: [scenarioIn(EXITING), phaseIn('containers', ['running']), { key: exitsThisRun, operator: 'In', values: ['true'] }],
   delay: delayFrom(runTime),
   template: `${common}
 {{ $code := "1" }}{{ $reason := "Error" }}

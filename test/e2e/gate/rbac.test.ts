@@ -45,6 +45,21 @@ describe('least privilege (real RBAC on the test cluster)', () => {
     expect(run.log.join('\n')).toMatch(/could not watch Nodes .*Grant list and watch on nodes/);
   });
 
+  it('a kind wait-for would wait for that the Role may not watch is not waited for, with the permission named', async () => {
+    const kc = await kubeconfigFor('no-watch', DOCUMENTED_ROLE);
+    const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: shop-web}\nspec: {selector: {app: shop-web}, ports: [{port: 80}]}\n';
+    const run = await gate({
+      manifests: [writeManifests({ 's.yaml': service, 'd.yaml': deployment('shop-web', { replicas: 1 }) })],
+      namespace: ns.name,
+      extra: { 'kubeconfig-file': kc, 'min-ready': '1s' },
+    });
+    expect(run.result.verdict).toBe('healthy');
+    expect(run.result.workloads.map((w) => w.kind)).toEqual(['Deployment']);
+    expect(run.warnings, run.warnings.join('\n')).toContain(
+      `could not watch Services in ${ns.name} (services is forbidden): 1 not waited for. Grant list and watch on services (core) in ${ns.name}, or leave Service out of wait-for`,
+    );
+  });
+
   it('without read access to pods and events it still reaches a verdict and names the missing permission', async () => {
     const rules = DOCUMENTED_ROLE.filter((r) => !r.resources.includes('pods'));
     const kc = await kubeconfigFor('blind', rules);

@@ -146,6 +146,26 @@ describe('running but not ready', () => {
     expect(f.message).toMatch(/liveness probe fails: Liveness probe failed: Get .*connection refused/);
   });
 
+  it.each([
+    {
+      name: 'Unhealthy events during the run that ended: the liveness probe, before its Killing event arrives',
+      lastAgo: 6,
+      want: 'liveness-probe-failing',
+    },
+    { name: 'Unhealthy events from an earlier run only: an ordinary SIGKILL', lastAgo: 60, want: 'crash-loop' },
+  ])('exit 137 with no Killing event yet: $name', ({ lastAgo, want }) => {
+    const p = pod({ containerStatuses: [crashLooping('app', terminated(137, 'Error'), 3)] });
+    const unhealthy = event(p, 'Warning', 'Unhealthy', 'Liveness probe failed: HTTP probe failed with statuscode: 500', {
+      count: 2,
+      container: 'app',
+      lastAgo,
+    });
+    expect(diagnoseWorkload(deployment(), snapshot({ pods: [p], events: [unhealthy] }), NOW)[0]).toMatchObject({
+      category: want,
+      fatal: true,
+    });
+  });
+
   it('a container that crashed recently and runs again is still a crash loop', () => {
     const s = running('app', false, { restartCount: 4, lastState: terminated(2, 'Error', undefined, 20) });
     const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [pod({ containerStatuses: [s] })] }), NOW);

@@ -296,6 +296,19 @@ describe('a pod no node can fit, and the node autoscalers', () => {
     expect(f.message).toMatch(/; no scale-up: pod didn't trigger scale-up: 2 Insufficient cpu$/);
   });
 
+  it.each([
+    ["3 node(s) didn't match Pod's node affinity/selector", 'unschedulable-node-selector'],
+    ['3 node(s) had untolerated taint {dedicated: gpu}', 'unschedulable-taint'],
+  ])('a pod waiting for a node pool the autoscaler is scaling up (%s) waits past the minute', (reason, category) => {
+    const msg = `0/3 nodes are available: ${reason}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.`;
+    const p = pendingPod(msg, { scheduledAgo: 180, spec: fullNodes });
+    expect(diagnoseWorkload(deployment(), world(p), NOW)[0]).toMatchObject({ category, fatal: true });
+    const scaleUp = event(p, 'Normal', 'TriggeredScaleUp', 'pod triggered scale-up: [{gpu-pool 0->1 (max: 4)}]', { lastAgo: 100 });
+    const [f] = diagnoseWorkload(deployment(), world(p, [scaleUp]), NOW);
+    expect(f).toMatchObject({ category, fatal: false });
+    expect(f.message).toMatch(/; a node is being added: pod triggered scale-up/);
+  });
+
   it('full nodes (the pod fits an empty one) keep the 60 s wait: pods of the rollout may still free room', () => {
     const p = pendingPod(message, { scheduledAgo: 30, spec: fullNodes });
     expect(diagnoseWorkload(deployment(), world(p), NOW)[0]).toMatchObject({ fatal: false });

@@ -33,8 +33,10 @@ describe('judgeWindow', () => {
   it('waits until the newest Ready transition plus min-ready, then holds', () => {
     const before = world(readyPod('a', 30), readyPod('b', 4), readyPod('c', 2));
     const window = openWindow('Deployment', deployment(), before, NOW.getTime());
-    expect(judgeWindow(REF, deployment(), before, window, NOW, MIN_READY)).toEqual({ state: 'waiting', untilMs: NOW.getTime() + 8000 });
-    expect(judgeWindow(REF, deployment(), before, window, at(8), MIN_READY)).toEqual({ state: 'stable' });
+    // The API stamps the transition in whole seconds: the newest pod turned Ready up to 999 ms after its stamp.
+    expect(judgeWindow(REF, deployment(), before, window, NOW, MIN_READY)).toEqual({ state: 'waiting', untilMs: NOW.getTime() + 8999 });
+    expect(judgeWindow(REF, deployment(), before, window, at(8), MIN_READY).state).toBe('waiting');
+    expect(judgeWindow(REF, deployment(), before, window, at(9), MIN_READY)).toEqual({ state: 'stable' });
   });
 
   it('pods that came up early do not wait again', () => {
@@ -67,7 +69,7 @@ describe('judgeWindow', () => {
     const recovered = crashedOnce('a', 1, 'Error');
     const start = world(recovered);
     const window = openWindow('Deployment', deployment(), start, NOW.getTime());
-    expect(judgeWindow(REF, deployment(), start, window, at(9), MIN_READY)).toEqual({ state: 'stable' });
+    expect(judgeWindow(REF, deployment(), start, window, at(10), MIN_READY)).toEqual({ state: 'stable' });
   });
 
   it('a pod that was Ready when the window opened and is not any more breaks it', () => {

@@ -94,9 +94,49 @@ describe('pods that cannot be created', () => {
 });
 
 describe('terminal workload conditions', () => {
+  const deadlineExceeded = {
+    type: 'Progressing',
+    status: 'False',
+    reason: 'ProgressDeadlineExceeded',
+    message: 'ReplicaSet "web-7d9f8c6b5" has timed out progressing.',
+    lastTransitionTime: ago(5),
+  };
+
+  it('a progress deadline the rollout before exceeded is history until the controller has seen our generation', () => {
+    // A Deployment left stuck by an earlier rollout, redeployed with the fix: generation 3 is not yet observed.
+    const d = deployment({
+      metadata: { ...deployment().metadata, generation: 3 },
+      status: { observedGeneration: 2, conditions: [deadlineExceeded] },
+    });
+    expect(diagnoseWorkload(d, snapshot({ deployments: [d] }), NOW)).toEqual([]);
+    expect(isDoomed(d, snapshot({ deployments: [d] }), NOW)).toBe(false);
+    const observed = { ...d, status: { ...d.status, observedGeneration: 3 } };
+    expect(diagnoseWorkload(observed, snapshot({ deployments: [observed] }), NOW)[0]).toMatchObject({
+      category: 'progress-deadline-exceeded',
+      fatal: true,
+    });
+  });
+
+  it("a ReplicaFailure on the workload the controller has not yet reconciled for our apply is the rollout before's", () => {
+    const failure = {
+      type: 'ReplicaFailure',
+      status: 'True',
+      reason: 'FailedCreate',
+      message: 'pods "web-x" is forbidden: exceeded quota: q, requested: pods=1, used: pods=3, limited: pods=3',
+    };
+    const stale = deployment({
+      metadata: { ...deployment().metadata, generation: 3 },
+      status: { observedGeneration: 2, conditions: [failure] },
+    });
+    expect(diagnoseWorkload(stale, snapshot({ deployments: [stale] }), NOW)).toEqual([]);
+    const current = { ...stale, status: { ...stale.status, observedGeneration: 3 } };
+    expect(diagnoseWorkload(current, snapshot({ deployments: [current] }), NOW)[0]).toMatchObject({ category: 'quota-exceeded' });
+  });
+
   it('progress deadline exceeded', () => {
     const d = deployment({
       status: {
+        observedGeneration: 2,
         conditions: [
           {
             type: 'Progressing',
@@ -179,8 +219,17 @@ describe('a ResourceQuota refusal: transient or doomed, from the numbers of the 
     expect(isDoomed(d, snap, NOW)).toBe(false);
   });
 
-  it('the same numbers with the default strategy on 3 replicas (maxUnavailable rounds down to 0): stuck, fatal after a minute', () => {
+  it('the same numbers with the default strategy on 3 replicas (maxUnavailable rounds down to 0): the first new pod never fits beside the old ones, fatal at once', () => {
     const { d, snap } = world('1', undefined, 4);
+    const [f] = diagnoseWorkload(d, snap, NOW);
+    expect(f).toMatchObject({ category: 'quota-exceeded', fatal: true });
+    expect(f.message).toMatch(
+      /requests\.cpu: the first new pod \(250m\) beside the 4 old ones \(1\) needs 1250m, the quota allows 1, and maxUnavailable is 0: no old pod is removed before a new one runs\)$/,
+    );
+  });
+
+  it('maxUnavailable 0 with room beside the old pods, taken by other pods: stuck, fatal after a minute', () => {
+    const { d, snap } = world('1', undefined, 2); // 2 old pods hold 500m; the other 500m is someone else's
     const [f] = diagnoseWorkload(d, snap, NOW);
     expect(f).toMatchObject({ category: 'quota-exceeded', fatal: false });
     expect(f.message).toMatch(/but maxUnavailable is 0: no old pod is removed first\)$/);

@@ -562,6 +562,95 @@ export function manyFindings(n = 200, fatalEvery = 4): ReportInput {
   return input({ verdict: 'failed', workloads, findings, rollback: null });
 }
 
+/** A kstatus-judged object in the workloads list, as gate.ts objectResult writes it. */
+function object(apiVersion: string, kind: string, ns: string, name: string, over: Partial<WorkloadResult> = {}): WorkloadResult {
+  return {
+    kind,
+    namespace: ns,
+    name,
+    changed: true,
+    revisionBefore: null,
+    revisionAfter: null,
+    done: true,
+    message: 'Resource is Ready',
+    apiVersion,
+    reason: null,
+    ...over,
+  };
+}
+
+// wait-for: all. A Certificate whose issuer refuses it stalls; the workload rolled out and is rolled back; the
+// Certificate, waited for and not restored, is one row; the ConfigMap (not waited for) gets its own.
+export const objectStalled = input(
+  {
+    verdict: 'failed',
+    workloads: [
+      workload('Deployment', 'shop', 'web'),
+      object('cert-manager.io/v1', 'Certificate', 'shop', 'web-tls', {
+        done: false,
+        message: 'Stalled: Failed: The certificate request has failed to complete and will be retried: issuer "letsencrypt" not found',
+        reason: 'Failed',
+      }),
+      object('v1', 'PersistentVolumeClaim', 'shop', 'uploads', { message: 'PVC is Bound' }),
+      object('v1', 'Service', 'shop', 'web', { changed: false, message: 'Service is ready' }),
+    ],
+    findings: [
+      finding({
+        category: 'object-stalled',
+        workload: 'Certificate/shop/web-tls',
+        reason: 'Failed',
+        count: '',
+        message: 'Stalled: Failed: The certificate request has failed to complete and will be retried: issuer "letsencrypt" not found',
+        hint: "Fix what Certificate web-tls's controller reports (reason Failed): it stops retrying until the spec or what it depends on changes. kubectl describe certificate web-tls -n shop shows its conditions and events.",
+        events: [event('Warning', 'Failed', 'The certificate request has failed to complete and will be retried', 1, 20)],
+      }),
+    ],
+    rollback: {
+      attempted: true,
+      workloads: [rolledBack('Deployment', 'shop', 'web')],
+      notRestored: [
+        { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'shop', name: 'web-config' },
+        { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', namespace: 'shop', name: 'web-tls' },
+        { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: 'shop', name: 'uploads' },
+      ],
+    },
+  },
+  {
+    timings: {
+      'Deployment/shop/web': 9_000,
+      'Certificate/shop/web-tls': 1_200,
+      'PersistentVolumeClaim/shop/uploads': 400,
+      'Service/shop/web': 50,
+    },
+  },
+);
+
+// A ReplicationController whose template changed: ready on its old pods, with the note that says so.
+export const replicationController = input(
+  {
+    verdict: 'healthy',
+    workloads: [
+      workload('ReplicationController', 'legacy', 'frontend', {
+        revisionBefore: null,
+        revisionAfter: null,
+        message: 'replication controller "frontend" has 2 of 2 replicas ready',
+      }),
+    ],
+    findings: [
+      finding({
+        category: 'pods-not-replaced',
+        fatal: false,
+        workload: 'ReplicationController/legacy/frontend',
+        count: '2/2 pods',
+        message:
+          '2 of 2 pods (frontend-7xk2p, frontend-q9d4s) still run an older pod template: a ReplicationController does not replace its pods when its template changes, so only pods it creates from now on use the new one',
+        hint: 'Move frontend to a Deployment, which replaces pods when the template changes (kubectl rolling-update, which did it for RCs, was removed in kubectl 1.18). Until then delete the old pods so the ReplicationController recreates them from the new template: kubectl delete pod -n legacy frontend-7xk2p frontend-q9d4s.',
+      }),
+    ],
+  },
+  { timings: { 'ReplicationController/legacy/frontend': 10_400 } },
+);
+
 export const GOLDEN_CASES: Record<string, ReportInput> = {
   healthy,
   'crash-loop': crashLoop,
@@ -575,4 +664,6 @@ export const GOLDEN_CASES: Record<string, ReportInput> = {
   error,
   cancelled,
   hostile,
+  'object-stalled': objectStalled,
+  'replication-controller': replicationController,
 };

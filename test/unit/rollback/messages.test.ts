@@ -78,6 +78,13 @@ describe('skip messages', () => {
     expect(rollbackMessage({ ...ref, action: 'skip', skip })).toBe(message);
   });
 
+  it('says a ReplicationController is not restored, and what to move to', () => {
+    const skip: SkipReason = { reason: 'not-rollbackable', message: 'no rollbacker has been implemented for "ReplicationController"' };
+    expect(rollbackMessage({ ...ref, kind: 'ReplicationController', action: 'skip', skip })).toBe(
+      'not restored: a ReplicationController keeps no revision history, so it keeps the template this run applied (no rollbacker has been implemented for "ReplicationController"); move it to a Deployment to get rollbacks',
+    );
+  });
+
   it('names the kind', () => {
     expect(rollbackMessage({ ...ref, kind: 'Job', action: 'skip', skip: { reason: 'not-scalable' } })).toMatch(/^first deploy: a Job/);
   });

@@ -209,6 +209,15 @@ const cases: Case[] = [
     expected: { action: 'skip', skip: { reason: 'not-rollbackable', message: 'no rollbacker has been implemented for "Job.batch"' } },
   },
   {
+    name: 'a ReplicationController has no history to undo (kubectl has no rollbacker for it either)',
+    workload: applied('ReplicationController', { revisionBefore: null }),
+    live: { kind: 'ReplicationController', metadata: { generation: 2 } },
+    expected: {
+      action: 'skip',
+      skip: { reason: 'not-rollbackable', message: 'no rollbacker has been implemented for "ReplicationController"' },
+    },
+  },
+  {
     name: 'no revision was recorded before the run',
     workload: applied('Deployment', { revisionBefore: null }),
     live: liveDeployment(),

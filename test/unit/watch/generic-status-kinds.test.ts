@@ -202,28 +202,35 @@ check('objectStatus: ReplicaSet', [
     want: inProgress('ReplicaFailure', `Replica Failure condition. Check Pods: FailedCreate: ${quota}`),
   },
 ]);
-check('objectStatus: ReplicationController (no kstatus rule; the ReplicaSet one)', [
+// A workload now: the gate's own rule (watch/status/replication-controller.ts), as for Job and Pod.
+const waitingRc = (message: string): ObjectStatus => ({ state: 'in-progress', message });
+check("objectStatus: ReplicationController (a workload kind: the gate's own rule)", [
   {
     name: 'all ready at the observed generation',
     obj: rc(1, 2, { ...counts(2), observedGeneration: 1 }),
-    want: current('ReplicationController is available. Replicas: 2'),
+    want: current('replication controller "web-7d4b9c" has 2 of 2 replicas ready'),
   },
-  {
-    name: 'not observed yet',
-    obj: rc(1, 2, {}),
-    want: inProgress('NoObservedGeneration', 'ReplicationController status.observedGeneration not found'),
-  },
+  { name: 'not observed yet', obj: rc(1, 2, {}), want: waitingRc('Waiting for replication controller spec update to be observed...') },
   {
     name: 'generation behind',
     obj: rc(2, 2, { ...counts(2), observedGeneration: 1 }),
-    want: inProgress('LatestGenerationNotObserved', 'ReplicationController generation is 2, but latest observed generation is 1'),
+    want: waitingRc('Waiting for replication controller spec update to be observed...'),
   },
   {
     name: 'one of two ready',
     obj: rc(1, 2, { ...counts(2, 1, 1), observedGeneration: 1 }),
-    want: inProgress('LessAvailable', 'Available: 1/2'),
+    want: waitingRc('Waiting for replication controller "web-7d4b9c" to be ready: 1 of 2 replicas are ready...'),
   },
-  { name: 'scaling down', obj: rc(1, 1, { ...counts(2), observedGeneration: 1 }), want: inProgress('ExtraPods', 'Pending termination: 1') },
+  {
+    name: 'ready but not yet available (minReadySeconds)',
+    obj: rc(1, 2, { ...counts(2, 1, 2), observedGeneration: 1 }),
+    want: waitingRc('Waiting for replication controller "web-7d4b9c" to be ready: 1 of 2 ready replicas are available...'),
+  },
+  {
+    name: 'scaling down',
+    obj: rc(1, 1, { ...counts(2), observedGeneration: 1 }),
+    want: waitingRc('Waiting for replication controller "web-7d4b9c" to scale down: 1 extra pods are pending termination...'),
+  },
 ]);
 
 const alwaysReady = current('Resource is always ready');

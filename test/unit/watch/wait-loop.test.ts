@@ -301,4 +301,32 @@ describe('WaitLoop stability window', () => {
       "rolled out by kubectl's rules after 0.0 s, but the wait ended before the new pods had stayed Ready for 10 s",
     );
   });
+
+  it('does not settle a workload kubectl calls done before its pods were listed once, nor wait for a refused pods watch', async () => {
+    for (const how of ['listed', 'refused'] as const) {
+      const { judge } = fakeJudge();
+      const wake = { loop: null as WaitLoop | null };
+      const store = new LiveStore(() => wake.loop?.changed());
+      const deployments = store.watcher('deployments', 'prod', DEPLOY, () => {});
+      const pods = store.watcher('pods', 'prod', { apiVersion: 'v1', kind: 'Pod' }, () => {});
+      const loop = (wake.loop = new WaitLoop([{ kind: 'Deployment', namespace: 'prod', name: 'web' }], store, {
+        timeoutMs: 60_000,
+        failFast: true,
+        judge,
+        log: () => {},
+      }));
+      const run = loop.run();
+      deployments.onSync([deployment('web', 'ready')]);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(loop.outcomes[0].state).toBe('pending');
+      if (how === 'listed') pods.onSync([]);
+      else {
+        pods.onFatal(new Error('pods is forbidden'));
+        loop.changed();
+      }
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(run).resolves.toBe('settled');
+      expect(loop.outcomes[0]).toMatchObject({ state: 'healthy', settledAtMs: 300 });
+    }
+  });
 });

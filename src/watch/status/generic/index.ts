@@ -8,6 +8,7 @@ import type { ObjectStatus, ObjectStatusOptions } from './object-status.js';
 import { workloadStatus } from './workloads.js';
 
 export type { ObjectState, ObjectStatus, ObjectStatusOptions } from './object-status.js';
+export { awaitsFirstStatus, noStatusYet } from './first-status.js';
 
 /** The verdict for one applied object, from the object alone (plus what `options` says about the cluster). */
 export function objectStatus(obj: unknown, options: ObjectStatusOptions): ObjectStatus {

@@ -2,7 +2,8 @@
 // pkg/kstatus/status/core.go): "group/Kind", or the bare kind in the core group. Secret, ConfigMap and CronJob are
 // kstatus's alwaysReady: nothing reconciles them, so they are current as soon as they exist. The rest are here
 // because kstatus has a rule (PVC, Service, ReplicaSet, PDB, CRD) or because the issue asks for one it lacks
-// (APIService, ReplicationController). Kinds not listed fall back to the Ready condition, then to current.
+// (APIService). ReplicationController is a workload kind (workloads.ts). Kinds not listed fall back to the Ready
+// condition, then to current.
 import type { GroupKind } from '../viewer-for.js';
 import { apiServiceStatus, crdStatus } from './api-registration.js';
 import { current, type ObjectStatus, type ObjectStatusOptions } from './object-status.js';
@@ -20,7 +21,6 @@ const RULES: Readonly<Record<string, KindRule>> = {
   PersistentVolumeClaim: pvcStatus,
   Secret: alwaysReady,
   ConfigMap: alwaysReady,
-  ReplicationController: replicasStatus,
   'apps/ReplicaSet': replicasStatus,
   'extensions/ReplicaSet': replicasStatus,
   'policy/PodDisruptionBudget': pdbStatus,

@@ -1,8 +1,6 @@
-// ReplicaSet: kstatus replicasetConditions (sigs.k8s.io/cli-utils pkg/kstatus/status/core.go). kstatus has no
-// ReplicationController rule, so a live RC reads as "Resource is current" before it has a single pod; the RC
-// controller writes the same status fields (replicas, fullyLabeledReplicas, readyReplicas, availableReplicas,
-// observedGeneration, ReplicaFailure) and the same rule applies. For both kinds the gate also requires
-// status.observedGeneration, so a count read before the controller's first sync is not taken as final.
+// ReplicaSet: kstatus replicasetConditions (sigs.k8s.io/cli-utils pkg/kstatus/status/core.go). The gate also
+// requires status.observedGeneration, so a count read before the controller's first sync is not taken as final.
+// (A ReplicationController, which kstatus has no rule for, is a workload kind: ../replication-controller.ts.)
 // ReplicaFailure (pod creation refused: quota, admission) stays in progress as in kstatus, since the quota can
 // free up; the condition's own reason and message are added so the report shows why.
 import { findCondition, int, joinReason, optionalInt, record, text } from '../../../k8s/fields.js';

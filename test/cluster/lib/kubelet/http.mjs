@@ -20,9 +20,16 @@ function adminAgent() {
 
 export const USER_AGENT = 'kubelet/v1.37.2 (linux/amd64) kubernetes/$Format';
 
-/** One request; resolves { status, body } (body parsed when JSON). `asNode` impersonates that node's kubelet. */
-export function request(method, urlPath, { body, contentType = 'application/json', asNode, timeoutMs = 10_000 } = {}) {
-  const headers = { 'user-agent': USER_AGENT, accept: 'application/json' };
+/**
+ * One request; resolves { status, body } (body parsed when JSON). `asNode` impersonates that node's kubelet;
+ * `userAgent` names another helper (the widget controller) in the audit log.
+ */
+export function request(
+  method,
+  urlPath,
+  { body, contentType = 'application/json', asNode, timeoutMs = 10_000, userAgent = USER_AGENT } = {},
+) {
+  const headers = { 'user-agent': userAgent, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = contentType;
   if (asNode) {
     headers['impersonate-user'] = `system:node:${asNode}`;
@@ -57,7 +64,7 @@ export function request(method, urlPath, { body, contentType = 'application/json
  * Streams a watch; calls onEvent({type, object}) per line and resolves when the server ends the stream (it does so
  * after its watch timeout) or rejects on a connection error. A 410 arrives as an ERROR event.
  */
-export function watchStream(urlPath, onEvent) {
+export function watchStream(urlPath, onEvent, userAgent = USER_AGENT) {
   return new Promise((resolve, reject) => {
     const req = https.request(
       {
@@ -66,7 +73,7 @@ export function watchStream(urlPath, onEvent) {
         path: urlPath,
         method: 'GET',
         agent: adminAgent(),
-        headers: { 'user-agent': USER_AGENT, accept: 'application/json' },
+        headers: { 'user-agent': userAgent, accept: 'application/json' },
       },
       (res) => {
         if (res.statusCode !== 200) {

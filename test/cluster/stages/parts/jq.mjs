@@ -5,6 +5,11 @@
 export const SCENARIO_ANNOTATION = 'kwok.kube-deploy-gate.dev/scenario';
 /** How long a crashing container runs before it exits (a Go duration such as "5s"); default: the scenario's own. */
 export const RUN_FOR_ANNOTATION = 'kwok.kube-deploy-gate.dev/run-for';
+/**
+ * Until when, counted from the pod's creation (a Go duration such as "15s"), a container of an exiting scenario exits
+ * at each start: one that starts later runs healthy. An app that crashes until the database it needs answers.
+ */
+export const CRASH_UNTIL_ANNOTATION = 'kwok.kube-deploy-gate.dev/crash-until';
 
 /**
  * The sysctls every kubelet allows (pkg/kubelet/sysctl/safe_sysctls.go@v1.37.2 safeSysctls, on a kernel new enough for
@@ -108,6 +113,24 @@ export const runTime = `(${scenario}) as $s
   elif $s == "crash-exit-0" then "400ms"
   elif $s == "oom" then "2s"
   else "1200ms" end`;
+
+/** A Go duration ("15s", "1m30s", "500ms") as seconds. */
+const goSeconds = `[scan("([0-9]+(?:\\\\.[0-9]+)?)(ns|us|µs|ms|s|m|h)")
+  | (.[0] | tonumber) * ({"ns": 0.000000001, "us": 0.000001, "µs": 0.000001, "ms": 0.001, "s": 1, "m": 60, "h": 3600}[.[1]])]
+  | add // 0`;
+
+/**
+ * True when the running target container is to exit as its scenario says: always, unless the pod's crash-until
+ * annotation is set and the container started at or after that time (then it runs healthy from then on).
+ */
+export const exitsThisRun = `(.metadata.annotations["${CRASH_UNTIL_ANNOTATION}"] // "") as $until
+| if $until == "" then true
+  else
+    .spec.containers[0].name as $n
+    | ([.status.containerStatuses[]? | select(.name == $n)] | first) as $c
+    | ($c.state.running.startedAt // "") as $started
+    | $started != "" and ($started | fromdate) < (.metadata.creationTimestamp | fromdate) + ($until | ${goSeconds})
+  end`;
 
 /**
  * True when a container reads a Secret or ConfigMap through env or envFrom (not optional). The kubelet resolves
