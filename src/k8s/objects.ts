@@ -266,3 +266,8 @@ export interface PersistentVolumeClaim extends KubeObject {
   spec?: { storageClassName?: string; [key: string]: unknown };
   status?: { phase?: string; [key: string]: unknown };
 }
+
+/** Objects as a person names them: "Deployment shop/api", "Namespace shop". */
+export function describeRef(ref: { kind?: string; namespace?: string; name?: string }): string {
+  return `${ref.kind ?? 'object'} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name ?? ''}`;
+}

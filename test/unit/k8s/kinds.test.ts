@@ -21,6 +21,7 @@ describe('WORKLOADS', () => {
     ['DaemonSet', 'apps/v1', 'daemonSets', 'ControllerRevision', false, true],
     ['Job', 'batch/v1', 'jobs', null, false, false],
     ['Pod', 'v1', 'pods', null, false, false],
+    ['ReplicationController', 'v1', 'replicationControllers', null, true, false],
   ] as const)(
     '%s: %s, collection %s, history %s, scalable %s, rollbackable %s',
     (kind, apiVersion, collection, history, scalable, rollbackable) => {
@@ -31,8 +32,8 @@ describe('WORKLOADS', () => {
     },
   );
 
-  it('knows exactly these five kinds, in this order', () => {
-    expect(WORKLOAD_KINDS).toEqual(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Pod']);
+  it('knows exactly these six kinds, in this order', () => {
+    expect(WORKLOAD_KINDS).toEqual(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Pod', 'ReplicationController']);
   });
 
   it.each(['ReplicaSet', 'CronJob', 'deployment', '', 'toString', 'hasOwnProperty', undefined, 7, null])(
@@ -55,13 +56,14 @@ describe('COLLECTIONS', () => {
     ['events', 'Event', 'v1'],
     ['nodes', 'Node', 'v1'],
     ['pvcs', 'PersistentVolumeClaim', 'v1'],
+    ['replicationControllers', 'ReplicationController', 'v1'],
   ] as const)('%s holds %s objects read as %s', (collection, kind, apiVersion) => {
     expect(COLLECTIONS[collection]).toEqual({ kind, apiVersion });
     expect(collectionOfKind(kind)).toBe(collection);
   });
 
-  it('has ten collections, and an empty snapshot holds an empty list for each', () => {
-    expect(COLLECTION_NAMES).toHaveLength(10);
+  it('has eleven collections, and an empty snapshot holds an empty list for each', () => {
+    expect(COLLECTION_NAMES).toHaveLength(11);
     const snapshot = emptySnapshot();
     expect(Object.keys(snapshot).sort()).toEqual([...COLLECTION_NAMES].sort());
     for (const name of COLLECTION_NAMES) expect(snapshot[name]).toEqual([]);
