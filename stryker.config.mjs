@@ -4,17 +4,27 @@
 // Only the unit tests run (vitest.mutation.config.ts), each mutant against the tests that cover it.
 
 /**
- * The pure core, in parts that each take well under an hour. Excluded are the IO edges only (docs/mutation.md says
- * why each is an edge): src/diagnose/live.ts, src/watch/wait.ts, src/watch/clock.ts, src/rollback/run.ts and
- * src/rollback/forced.ts.
+ * The pure core, in parts that each take well under an hour. Excluded are the IO edges (docs/mutation.md says why
+ * each is an edge): src/diagnose/live.ts, src/rollback/run.ts and src/rollback/forced.ts (API calls), the report's
+ * GitHub client and sticky-comment upsert (src/report/github-*.ts, comment.ts) and plan's reads and dry runs
+ * (src/plan/run.ts, dry-run.ts, read-facts.ts, access-review.ts, pod-preview.ts).
  */
 export const PARTS = {
   k8s: ['src/k8s/**/*.ts'],
-  watch: ['src/watch/**/*.ts', '!src/watch/wait.ts', '!src/watch/clock.ts'],
+  'watch-status': ['src/watch/status/**/*.ts'],
   rollback: ['src/rollback/**/*.ts', '!src/rollback/run.ts', '!src/rollback/forced.ts'],
   'diagnose-rules': ['src/diagnose/rules/**/*.ts'],
-  'diagnose-change': ['src/diagnose/change/**/*.ts'],
   'diagnose-core': ['src/diagnose/*.ts', 'src/diagnose/categories/**/*.ts', '!src/diagnose/live.ts'],
+  'diagnose-change': ['src/diagnose/change/**/*.ts'],
+  report: ['src/report/**/*.ts', '!src/report/github-*.ts', '!src/report/comment.ts'],
+  plan: [
+    'src/plan/**/*.ts',
+    '!src/plan/run.ts',
+    '!src/plan/dry-run.ts',
+    '!src/plan/read-facts.ts',
+    '!src/plan/access-review.ts',
+    '!src/plan/pod-preview.ts',
+  ],
 };
 
 const part = process.env.MUTATION_PART ?? 'all';
