@@ -28,8 +28,3 @@ export function parseSchedulerMessage(message: string): SchedulerVerdict {
   });
   return { totalNodes, reasons };
 }
-
-/** The reason most nodes gave; on a tie the first one the scheduler printed (it sorts them). */
-export function dominantReason<T extends { nodes: number }>(reasons: T[]): T | undefined {
-  return reasons.reduce<T | undefined>((best, r) => (!best || r.nodes > best.nodes ? r : best), undefined);
-}

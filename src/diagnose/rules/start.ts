@@ -34,7 +34,7 @@ export const startRule = (ctx: ContainerContext): Draft | null => {
   if (reason === 'RunContainerError' || reason.endsWith('HookError') || NOT_RUNNABLE.test(message)) {
     const { detail, command } = startFailureDetail(message);
     const what = reason.endsWith('HookError')
-      ? `the ${reason.replace('Error', '')} hook of container ${name} failed`
+      ? `the ${reason.replace('HookError', '')} hook of container ${name} failed`
       : `the runtime could not start container ${name}`;
     return containerDraft(ctx, {
       category: 'container-start-error',
