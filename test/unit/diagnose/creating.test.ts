@@ -18,7 +18,7 @@ const TIMED_OUT =
 interface Row {
   name: string;
   pod: Pod;
-  events?: (p: Pod) => unknown[];
+  events?: (p: Pod) => ReturnType<typeof event>[];
   want: { category: string; reason: string | null; message: string; events: string[] }[];
 }
 

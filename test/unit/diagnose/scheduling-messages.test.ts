@@ -31,8 +31,8 @@ const SELECTOR = "0/2 nodes are available: 2 node(s) didn't match Pod's node aff
 interface Row {
   name: string;
   pod: ReturnType<typeof pendingPod>;
-  nodes?: unknown[];
-  events?: (p: ReturnType<typeof pendingPod>) => unknown[];
+  nodes?: ReturnType<typeof node>[];
+  events?: (p: ReturnType<typeof pendingPod>) => ReturnType<typeof event>[];
   want: { category: string; reason: string; message: string; fatal: boolean };
 }
 

@@ -13,7 +13,7 @@ const onApp = (p: Pod, type: string, reason: string, message: string, lastAgo: n
 interface Row {
   name: string;
   pod: Pod;
-  events?: (p: Pod) => unknown[];
+  events?: (p: Pod) => ReturnType<typeof event>[];
   want: { category: string; reason: string; message: string; exitCode: number | null }[];
 }
 
