@@ -243,3 +243,54 @@ describe('init containers, exactly', () => {
     expect(findings.map((f) => ({ category: f.category, container: f.container, message: f.message }))).toEqual([want]);
   });
 });
+
+describe('pods that ended or are being removed, exactly', () => {
+  it.each([
+    [
+      'past its grace period for exactly the 30 s slack, without finalizers',
+      { deletionTimestamp: ago(30) },
+      [
+        {
+          category: 'terminating-stuck',
+          reason: 'Terminating',
+          message: `The pod should have been gone 30s ago (deletionTimestamp ${ago(30)})`,
+        },
+      ],
+    ],
+    ['29 s past its grace period is still terminating', { deletionTimestamp: ago(29) }, []],
+    [
+      'two finalizers',
+      { deletionTimestamp: ago(120), finalizers: ['example.com/cleanup', 'example.com/audit'] },
+      [
+        {
+          category: 'terminating-stuck',
+          reason: 'Terminating',
+          message: `The pod should have been gone 120s ago (deletionTimestamp ${ago(120)}); finalizers: example.com/cleanup, example.com/audit`,
+        },
+      ],
+    ],
+  ])('%s', (_, metadata, want) => {
+    const p = pod({ ready: true, metadata });
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW);
+    expect(findings.map((f) => ({ category: f.category, reason: f.reason, message: f.message }))).toEqual(want);
+  });
+
+  it.each([
+    [
+      'a deadline without the kubelet message or the field',
+      { reason: 'DeadlineExceeded' },
+      {},
+      'Pod was active on the node longer than the specified deadline',
+    ],
+    [
+      'a deadline with its own message',
+      { reason: 'DeadlineExceeded', message: 'Pod ran too long' },
+      { activeDeadlineSeconds: 0 },
+      'Pod ran too long (activeDeadlineSeconds 0)',
+    ],
+  ])('%s', (_, status, spec, message) => {
+    const p = pod({ phase: 'Failed', spec, status });
+    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW);
+    expect(f).toMatchObject({ category: 'active-deadline-exceeded', reason: 'DeadlineExceeded', message });
+  });
+});
