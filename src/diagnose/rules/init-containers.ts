@@ -15,8 +15,9 @@ function finished(status: ContainerStatus): boolean {
 
 function innerDetail(d: Draft): string {
   if (d.category === 'oom-killed') return d.message.replace(/^Container \S+ was /, 'was ');
-  if (d.category === 'container-start-error' || d.category === 'exec-format-error')
-    return `could not start: ${d.evidence.cause ?? d.message}`;
+  // "Container x cannot run: the image's binary is built for another CPU architecture (...)" reads on after the name.
+  if (d.category === 'exec-format-error') return d.message.replace(/^Container \S+ /, '');
+  if (d.category === 'container-start-error') return `could not start: ${d.evidence.cause ?? d.message}`;
   return d.message.replace(/^Container \S+ (?:keeps crashing|exited) with /, 'failed with ');
 }
 

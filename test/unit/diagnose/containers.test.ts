@@ -332,3 +332,50 @@ describe('other waiting reasons', () => {
     expect(ago(0)).toBe('2026-11-23T12:10:00Z');
   });
 });
+
+describe('one app container, exactly', () => {
+  const NOT_READY = {
+    category: 'unknown',
+    reason: 'ContainersNotReady',
+    message: 'Pod is Running and not ready (containers with unready status: [app])',
+  };
+  it.each([
+    [
+      'CrashLoopBackOff without a last state to read',
+      waiting('app', 'CrashLoopBackOff', undefined, { restartCount: 3 }),
+      { category: 'crash-loop', reason: 'CrashLoopBackOff', message: 'Container app keeps crashing' },
+    ],
+    [
+      'a waiting reason the gate does not know',
+      waiting('app', 'SomethingNew', undefined),
+      { category: 'unknown', reason: 'SomethingNew', message: 'Container app is waiting: SomethingNew' },
+    ],
+    [
+      'the same, with a message',
+      waiting('app', 'SomethingNew', 'the runtime says hi'),
+      { category: 'unknown', reason: 'SomethingNew', message: 'the runtime says hi' },
+    ],
+    [
+      'running again after a crash 599 s ago: the crash is the news',
+      running('app', false, { restartCount: 2, lastState: terminated(1, 'Error', undefined, 599) }),
+      {
+        category: 'crash-loop',
+        reason: 'Error',
+        message: 'Container app keeps crashing with exit code 1 (general application error); restarted 2 times',
+      },
+    ],
+    [
+      'running again after a crash 601 s ago: history',
+      running('app', false, { restartCount: 2, lastState: terminated(1, 'Error', undefined, 601) }),
+      NOT_READY,
+    ],
+    [
+      'a last state without any restart counted',
+      running('app', false, { restartCount: 0, lastState: terminated(1, 'Error', undefined, 30) }),
+      NOT_READY,
+    ],
+  ])('%s', (_, status, want) => {
+    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [pod({ containerStatuses: [status] })] }), NOW);
+    expect({ category: f.category, reason: f.reason, message: f.message }).toEqual(want);
+  });
+});

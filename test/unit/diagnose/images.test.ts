@@ -214,3 +214,83 @@ describe('replicas at different stages of the same failing pull', () => {
     expect(findings.map((f) => [f.category, f.count, f.fatal])).toEqual([['image-not-found', '2/2 pods', true]]);
   });
 });
+
+describe('image findings, exactly', () => {
+  const NINE = 'ghcr.io/acme/web:9';
+  const notFound9 = `rpc error: code = NotFound desc = failed to pull and unpack image "${NINE}": not found`;
+  it.each([
+    [
+      'ErrImageNeverPull without a message',
+      waiting('app', 'ErrImageNeverPull', undefined),
+      [],
+      {
+        category: 'image-never-pull',
+        reason: 'ErrImageNeverPull',
+        message: `Container image "${IMG}" is not present with pull policy of Never`,
+      },
+    ],
+    [
+      'InvalidImageName without a message',
+      waiting('app', 'InvalidImageName', undefined),
+      [],
+      { category: 'image-invalid-name', reason: 'InvalidImageName', message: `The image reference "${IMG}" is not valid` },
+    ],
+    [
+      'InvalidImageName with the kubelet message',
+      waiting('app', 'InvalidImageName', 'Failed to apply default image tag "ghcr.io/Acme/web": couldn\'t parse image name'),
+      [],
+      {
+        category: 'image-invalid-name',
+        reason: 'InvalidImageName',
+        message: 'Failed to apply default image tag "ghcr.io/Acme/web": couldn\'t parse image name',
+      },
+    ],
+    [
+      'a back-off message naming the image and its RegistryUnavailable cause',
+      waiting(
+        'app',
+        'ImagePullBackOff',
+        `Back-off pulling image "${NINE}": RegistryUnavailable: failed to do request: dial tcp: i/o timeout`,
+      ),
+      [],
+      {
+        category: 'image-pull-transient',
+        reason: 'ImagePullBackOff',
+        message: `Pulling ${NINE} failed with a temporary error (1 failed pull): failed to do request: dial tcp: i/o timeout`,
+      },
+    ],
+    [
+      'a back-off without any cause to read',
+      waiting('app', 'ImagePullBackOff', `Back-off pulling image "${NINE}"`),
+      [],
+      { category: 'unknown', reason: 'ImagePullBackOff', message: `ImagePullBackOff: Back-off pulling image "${NINE}"` },
+    ],
+    [
+      'the pull count from the "Error: ErrImagePull" events when they say more',
+      waiting('app', 'ImagePullBackOff', `Back-off pulling image "${NINE}"`),
+      [
+        ['Failed', `Failed to pull image "${NINE}": ${notFound9}`, 2],
+        ['Failed', 'Error: ErrImagePull', 5],
+        ['BackOff', `Back-off pulling image "${NINE}"`, 9],
+      ],
+      {
+        category: 'image-not-found',
+        reason: 'ImagePullBackOff',
+        message: `Image ${NINE} does not exist in the registry (5 failed pulls): ${notFound9}`,
+      },
+    ],
+    [
+      'an ErrImagePull message the gate cannot classify',
+      waiting('app', 'ErrImagePull', 'something odd happened'),
+      [],
+      { category: 'unknown', reason: 'ErrImagePull', message: 'ErrImagePull: something odd happened' },
+    ],
+  ])('%s', (_, status, events, want) => {
+    const p = pod({ containerStatuses: [status] });
+    const evs = (events as [string, string, number][]).map(([reason, message, count], i) =>
+      event(p, 'Warning', reason, message, { container: 'app', count, lastAgo: 40 - i }),
+    );
+    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p], events: evs }), NOW);
+    expect({ category: f.category, reason: f.reason, message: f.message }).toEqual(want);
+  });
+});

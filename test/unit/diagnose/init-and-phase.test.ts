@@ -146,3 +146,151 @@ describe('pods that ended or are being removed', () => {
     expect(diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW)).toEqual([]);
   });
 });
+
+describe('init containers, exactly', () => {
+  const NOT_FOUND =
+    'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "hello.sh": executable file not found in $PATH: unknown';
+  const specs = [
+    { name: 'init-db', image: 'busybox:1.36' },
+    { name: 'wait-cache', image: 'busybox:1.36' },
+  ];
+  const withSidecar = [{ name: 'proxy', image: 'envoyproxy/envoy:v1.31', restartPolicy: 'Always' }, ...specs];
+  const waitCache = waiting('wait-cache', 'PodInitializing', undefined);
+  const runningFor = (name: string, seconds: number) => ({ ...running(name, false), state: { running: { startedAt: ago(seconds) } } });
+  const initPod = (initContainers: object[], initContainerStatuses: object[], initialized = 'False') =>
+    pod({
+      phase: 'Pending',
+      initContainers,
+      containerStatuses: [waiting('app', 'PodInitializing', undefined)],
+      initContainerStatuses,
+      conditions: [
+        { type: 'Initialized', status: initialized, lastTransitionTime: ago(120) },
+        { type: 'PodScheduled', status: 'True', lastTransitionTime: ago(125) },
+      ],
+    });
+  const SLOW = {
+    category: 'container-creating-slow',
+    container: null,
+    message: 'The containers have been creating for 125s on node worker-1',
+  };
+
+  it.each([
+    [
+      'OOMKilled',
+      initPod(specs, [crashLooping('init-db', terminated(137, 'OOMKilled'), 2), waitCache]),
+      {
+        category: 'init-container-failed',
+        container: 'init-db',
+        message:
+          'Init container init-db was OOMKilled (exit code 137) with no memory limit set (the node ran out of memory); restarted 2 times',
+      },
+    ],
+    [
+      'a command the runtime cannot start',
+      initPod(specs, [crashLooping('init-db', terminated(128, 'StartError', NOT_FOUND), 2), waitCache]),
+      {
+        category: 'init-container-failed',
+        container: 'init-db',
+        message: 'Init container init-db could not start: exec: "hello.sh": executable file not found in $PATH',
+      },
+    ],
+    [
+      'a binary for another CPU',
+      initPod(specs, [crashLooping('init-db', terminated(255, 'Error', 'exec /bin/migrate: exec format error'), 2), waitCache]),
+      {
+        category: 'init-container-failed',
+        container: 'init-db',
+        message:
+          "Init container init-db cannot run: the image's binary is built for another CPU architecture (exec /bin/migrate: exec format error); restarted 2 times",
+      },
+    ],
+    [
+      'a started sidecar is passed; the next init container has run for 40 s',
+      initPod(withSidecar, [{ ...running('proxy', false), started: true }, runningFor('init-db', 40), waitCache]),
+      {
+        category: 'init-container-waiting',
+        container: 'init-db',
+        message: 'Init container init-db is still running; the app containers start only after it finishes',
+      },
+    ],
+    [
+      'a sidecar that keeps crashing is a crash loop, not a failed init',
+      initPod(withSidecar, [crashLooping('proxy', terminated(1, 'Error'), 3), waiting('init-db', 'PodInitializing', undefined), waitCache]),
+      {
+        category: 'crash-loop',
+        container: 'proxy',
+        message: 'Container proxy keeps crashing with exit code 1 (general application error); restarted 3 times',
+      },
+    ],
+    [
+      'an init container running for exactly 15 s is waited on',
+      initPod(specs, [runningFor('init-db', 15), waitCache]),
+      {
+        category: 'init-container-waiting',
+        container: 'init-db',
+        message: 'Init container init-db is still running; the app containers start only after it finishes',
+      },
+    ],
+    ['an init container running for 10 s is given time', initPod(specs, [runningFor('init-db', 10), waitCache]), SLOW],
+    [
+      'Initialized: the init containers are done, whatever their statuses say',
+      initPod(specs, [crashLooping('init-db', terminated(1, 'Error'), 2), waitCache], 'True'),
+      SLOW,
+    ],
+    ['no init container status reported yet', initPod(specs, []), SLOW],
+  ])('%s', (_, p, want) => {
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW);
+    expect(findings.map((f) => ({ category: f.category, container: f.container, message: f.message }))).toEqual([want]);
+  });
+});
+
+describe('pods that ended or are being removed, exactly', () => {
+  it.each([
+    [
+      'past its grace period for exactly the 30 s slack, without finalizers',
+      { deletionTimestamp: ago(30) },
+      [
+        {
+          category: 'terminating-stuck',
+          reason: 'Terminating',
+          message: `The pod should have been gone 30s ago (deletionTimestamp ${ago(30)})`,
+        },
+      ],
+    ],
+    ['29 s past its grace period is still terminating', { deletionTimestamp: ago(29) }, []],
+    [
+      'two finalizers',
+      { deletionTimestamp: ago(120), finalizers: ['example.com/cleanup', 'example.com/audit'] },
+      [
+        {
+          category: 'terminating-stuck',
+          reason: 'Terminating',
+          message: `The pod should have been gone 120s ago (deletionTimestamp ${ago(120)}); finalizers: example.com/cleanup, example.com/audit`,
+        },
+      ],
+    ],
+  ])('%s', (_, metadata, want) => {
+    const p = pod({ ready: true, metadata });
+    const findings = diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW);
+    expect(findings.map((f) => ({ category: f.category, reason: f.reason, message: f.message }))).toEqual(want);
+  });
+
+  it.each([
+    [
+      'a deadline without the kubelet message or the field',
+      { reason: 'DeadlineExceeded' },
+      {},
+      'Pod was active on the node longer than the specified deadline',
+    ],
+    [
+      'a deadline with its own message',
+      { reason: 'DeadlineExceeded', message: 'Pod ran too long' },
+      { activeDeadlineSeconds: 0 },
+      'Pod ran too long (activeDeadlineSeconds 0)',
+    ],
+  ])('%s', (_, status, spec, message) => {
+    const p = pod({ phase: 'Failed', spec, status });
+    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW);
+    expect(f).toMatchObject({ category: 'active-deadline-exceeded', reason: 'DeadlineExceeded', message });
+  });
+});

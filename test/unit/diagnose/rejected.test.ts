@@ -186,3 +186,72 @@ describe('rejections that will not stop', () => {
     ]);
   });
 });
+
+describe('pod-rejected messages, exactly', () => {
+  const failedPod = (status: Record<string, unknown>) => {
+    const p = pod({ name: 'web-7d9f8c6b5-x1', phase: 'Failed', status });
+    delete p.status.containerStatuses;
+    return p;
+  };
+  it.each([
+    [
+      'a preemption message without the Preempting reason',
+      { message: 'Preempted in order to admit critical pod' },
+      {
+        category: 'pod-rejected',
+        reason: 'Preempting',
+        message: 'The kubelet stopped the pod to make room for a critical pod: Preempted in order to admit critical pod',
+      },
+    ],
+    [
+      'Preempting without a message',
+      { reason: 'Preempting' },
+      {
+        category: 'pod-rejected',
+        reason: 'Preempting',
+        message: 'The kubelet stopped the pod to make room for a critical pod: Preempted in order to admit critical pod',
+      },
+    ],
+    [
+      'Shutdown by the node shutdown manager',
+      { reason: 'Shutdown', message: 'Pod was terminated by the node shutdown manager' },
+      {
+        category: 'pod-rejected',
+        reason: 'Shutdown',
+        message: 'The kubelet stopped the pod for a graceful node shutdown: Pod was terminated by the node shutdown manager',
+      },
+    ],
+    [
+      'an admission reason without a message',
+      { reason: 'NodeAffinity' },
+      { category: 'pod-rejected', reason: 'NodeAffinity', message: 'The kubelet rejected the pod at admission (NodeAffinity): no message' },
+    ],
+    [
+      'the prefix without a reason',
+      { message: 'Pod was rejected: Allocate failed due to no healthy devices present; cannot allocate unhealthy devices nvidia.com/gpu' },
+      {
+        category: 'pod-rejected',
+        reason: null,
+        message:
+          'The kubelet rejected the pod at admission: Allocate failed due to no healthy devices present; cannot allocate unhealthy devices nvidia.com/gpu',
+      },
+    ],
+    [
+      'a Terminated pod that is no shutdown',
+      { reason: 'Terminated', message: 'Pod was terminated for some other cause' },
+      {
+        category: 'unknown',
+        reason: 'Terminated',
+        message: 'Pod is Failed and not ready (containers with unready status: [app])',
+      },
+    ],
+  ])('%s', (_, status, want) => {
+    const [f] = diagnoseWorkload(deployment(), snapshot({ pods: [failedPod(status)] }), NOW);
+    expect({ category: f.category, reason: f.reason, message: f.message }).toEqual(want);
+  });
+
+  it('a running pod with a rejection-like message is no rejection', () => {
+    const p = pod({ name: 'web-7d9f8c6b5-x1', ready: true, status: { reason: 'OutOfcpu', message: 'Pod was rejected: stale' } });
+    expect(diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW)).toEqual([]);
+  });
+});

@@ -102,3 +102,33 @@ describe('a ReplicationController', () => {
     expect(workloadNotes({ ...rc('legacy:2'), kind: 'Deployment' }, snapshot({}), NOW)).toEqual([]);
   });
 });
+
+describe('pods of an older template', () => {
+  it('names three pods, sorted, and counts the rest', () => {
+    const pods = ['legacy-e', 'legacy-c', 'legacy-a', 'legacy-d', 'legacy-b'].map((n) => rcPod(n, 'legacy:1'));
+    const [note] = workloadNotes(rc('legacy:2'), snapshot({ replicationControllers: [rc('legacy:2')], pods }), NOW);
+    expect(note.message).toBe(
+      '5 of 5 pods (legacy-a, legacy-b, legacy-c and 2 more) still run an older pod template: a ReplicationController does not replace its pods when its template changes, so only pods it creates from now on use the new one',
+    );
+  });
+
+  const migrate = (image: string) => [{ name: 'migrate', image }];
+  it.each([
+    [
+      'a container the pod lacks',
+      [
+        { name: 'app', image: 'legacy:2' },
+        { name: 'sidecar', image: 'proxy:1' },
+      ],
+      migrate('m:1'),
+      false,
+    ],
+    ['an init container that differs', [{ name: 'app', image: 'legacy:2' }], migrate('m:2'), false],
+    ['args differ', [{ name: 'app', image: 'legacy:2', args: ['--fast'] }], migrate('m:1'), false],
+    ['an empty env is no env', [{ name: 'app', image: 'legacy:2', env: [] }], migrate('m:1'), true],
+  ])('runsTemplate: %s', (_, containers, initContainers, want) => {
+    const base = rcPod('legacy-a', 'legacy:2');
+    const p = { ...base, spec: { ...base.spec, initContainers: migrate('m:1') } };
+    expect(runsTemplate(p, { metadata: { labels: { app: 'legacy' } }, spec: { containers, initContainers } })).toBe(want);
+  });
+});

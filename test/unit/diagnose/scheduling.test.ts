@@ -35,6 +35,66 @@ describe('parseSchedulerMessage', () => {
   ])('%s', (message, total, reasons) => {
     expect(parseSchedulerMessage(message)).toEqual({ totalNodes: total, reasons });
   });
+
+  it.each([
+    [
+      'a message in another shape is one reason',
+      '  running PreBind plugin "VolumeBinding": binding volumes: timed out  ',
+      null,
+      [{ nodes: 0, text: 'running PreBind plugin "VolumeBinding": binding volumes: timed out' }],
+    ],
+    ['an empty message has no reason', '   ', null, []],
+    [
+      'a text merely containing the head is not the head',
+      'scheduler: 0/3 nodes are available: 3 Insufficient cpu.',
+      null,
+      [{ nodes: 0, text: 'scheduler: 0/3 nodes are available: 3 Insufficient cpu.' }],
+    ],
+    [
+      'node counts of several digits',
+      '0/120 nodes are available: 100 Insufficient memory, 20 Too many pods.',
+      120,
+      [
+        { nodes: 100, text: 'Insufficient memory' },
+        { nodes: 20, text: 'Too many pods' },
+      ],
+    ],
+    ['a head without reasons', '0/3 nodes are available: .', 3, []],
+    [
+      'a PreFilter rejection without a count applies to every node',
+      '0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims.',
+      4,
+      [{ nodes: 4, text: 'pod has unbound immediate PersistentVolumeClaims' }],
+    ],
+    [
+      'a reason with a comma is not split unless a count follows',
+      "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules, or had a conflict.",
+      2,
+      [{ nodes: 2, text: "node(s) didn't match pod anti-affinity rules, or had a conflict" }],
+    ],
+    ['no space after the head', '0/1 nodes are available:1 Insufficient cpu.', 1, [{ nodes: 1, text: 'Insufficient cpu' }]],
+    [
+      'a pod group preemption tail is cut off too',
+      '0/2 nodes are available: 2 Insufficient cpu. pod group preemption: 0/2 nodes are available: 2 No victims.',
+      2,
+      [{ nodes: 2, text: 'Insufficient cpu' }],
+    ],
+    [
+      'a preemption tail right after the reasons, without a period',
+      '0/2 nodes are available: 2 Insufficient cpu preemption: 0/2 nodes are available: 2 No victims.',
+      2,
+      [{ nodes: 2, text: 'Insufficient cpu' }],
+    ],
+    ['trailing periods and spaces go', '0/2 nodes are available: 2 Insufficient cpu..  ', 2, [{ nodes: 2, text: 'Insufficient cpu' }]],
+    [
+      'a reason spanning lines keeps its text',
+      '0/2 nodes are available: 2 node(s) had volume node affinity conflict\nsee events.',
+      2,
+      [{ nodes: 2, text: 'node(s) had volume node affinity conflict\nsee events' }],
+    ],
+  ] as const)('%s', (_, message, total, reasons) => {
+    expect(parseSchedulerMessage(message)).toEqual({ totalNodes: total, reasons });
+  });
 });
 
 function pendingPod(message: string, o: { scheduledAgo?: number; spec?: Record<string, unknown> } = {}) {

@@ -39,3 +39,17 @@ describe('a failing postStart hook', () => {
     });
   });
 });
+
+describe('a postStart hook that cannot run at all', () => {
+  it.each([
+    ['exit 126, permission denied', 'exited with 126: , message: "/bin/sh: /hooks/warm.sh: Permission denied\\n"'],
+    ['exit 127, not found', 'exited with 127: , message: "/bin/sh: /hooks/warm.sh: not found\\n"'],
+  ])('%s: fatal at its first failure', (_, tail) => {
+    const message = `Exec lifecycle hook ([/bin/sh -c /hooks/warm.sh]) for Container "app" in Pod "web-7d9f_shop(0b6c)" failed - error: command '/bin/sh -c /hooks/warm.sh' ${tail}`;
+    const p = pod({ containerStatuses: [waiting('app', 'PostStartHookError', message)] });
+    expect(diagnoseWorkload(deployment(), snapshot({ pods: [p] }), NOW)[0]).toMatchObject({
+      category: 'container-start-error',
+      fatal: true,
+    });
+  });
+});

@@ -277,3 +277,140 @@ describe('an admission webhook that does not answer', () => {
     expect(f.message).toMatch(/this deploy applies that webhook: waiting for its backend to start\)$/);
   });
 });
+
+describe('the workload-level findings, exactly', () => {
+  const job = (status: Record<string, unknown>, spec: Record<string, unknown> = { backoffLimit: 2 }) => ({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: 'migrate', namespace: 'shop', uid: 'job-uid', generation: 1 },
+    spec,
+    status,
+  });
+  const jobEvent = (j: ReturnType<typeof job>, type: string, reason: string, message: string, lastAgo: number) =>
+    event(j, type, reason, message, { kind: 'Job', lastAgo });
+
+  it.each([
+    [
+      'backoff limit, with the failed pod count',
+      job({
+        failed: 3,
+        conditions: [
+          {
+            type: 'Failed',
+            status: 'True',
+            reason: 'BackoffLimitExceeded',
+            message: 'Job has reached the specified backoff limit',
+            lastTransitionTime: ago(3),
+          },
+        ],
+      }),
+      'BackoffLimitExceeded',
+      'Job has reached the specified backoff limit (backoffLimit 2, 3 failed pods)',
+    ],
+    [
+      'backoff limit, no failed count written yet',
+      job({
+        conditions: [
+          { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' },
+        ],
+      }),
+      'BackoffLimitExceeded',
+      'Job has reached the specified backoff limit (backoffLimit 2)',
+    ],
+    [
+      'a deadline: the backoff limit is beside the point',
+      job({
+        failed: 1,
+        conditions: [
+          { type: 'Failed', status: 'True', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' },
+        ],
+      }),
+      'DeadlineExceeded',
+      'Job was active longer than specified deadline',
+    ],
+    ['a condition without reason or message', job({ conditions: [{ type: 'Failed', status: 'True' }] }), 'Failed', 'The Job failed'],
+  ])('job-failed: %s', (_, j, reason, message) => {
+    const [f] = diagnoseWorkload(j, snapshot({ jobs: [j] }), NOW);
+    expect(f).toMatchObject({ category: 'job-failed', fatal: true, pod: null, container: null, reason, message });
+  });
+
+  it('job-failed: a Failed condition that is False, or a Complete Job, is no failure', () => {
+    const notFailed = job({ conditions: [{ type: 'Failed', status: 'False', reason: 'BackoffLimitExceeded' }] });
+    expect(diagnoseWorkload(notFailed, snapshot({ jobs: [notFailed] }), NOW)).toEqual([]);
+  });
+
+  it("job-failed quotes the Job's last three Warning events, oldest first", () => {
+    const j = job({
+      failed: 4,
+      conditions: [
+        { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' },
+      ],
+    });
+    const events = [
+      jobEvent(j, 'Normal', 'SuccessfulCreate', 'Created pod: migrate-a', 50),
+      jobEvent(j, 'Warning', 'FailedCreate', 'Error creating: first', 40),
+      jobEvent(j, 'Warning', 'FailedCreate', 'Error creating: second', 30),
+      jobEvent(j, 'Warning', 'FailedCreate', 'Error creating: third', 20),
+      jobEvent(j, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', 10),
+      jobEvent(j, 'Normal', 'SuccessfulDelete', 'Deleted pod: migrate-d', 5),
+    ];
+    const [f] = diagnoseWorkload(j, snapshot({ jobs: [j], events }), NOW);
+    expect(f.events.map((e) => e.message)).toEqual([
+      'Error creating: second',
+      'Error creating: third',
+      'Job has reached the specified backoff limit',
+    ]);
+  });
+
+  it('progress-deadline-exceeded without a message or a deadline field, and its last three events', () => {
+    const d = deployment({
+      spec: { ...deployment().spec, progressDeadlineSeconds: undefined },
+      status: { observedGeneration: 2, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }] },
+    });
+    const events = [1, 2, 3, 4].map((n) =>
+      event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set web-${n}`, { kind: 'Deployment', lastAgo: 60 - n }),
+    );
+    const [f] = diagnoseWorkload(d, snapshot({ deployments: [d], events }), NOW);
+    expect(f).toMatchObject({
+      category: 'progress-deadline-exceeded',
+      reason: 'ProgressDeadlineExceeded',
+      message: 'The rollout timed out progressing',
+    });
+    expect(f.events.map((e) => e.message)).toEqual([
+      'Scaled up replica set web-2',
+      'Scaled up replica set web-3',
+      'Scaled up replica set web-4',
+    ]);
+  });
+
+  it('a Progressing condition that is only slow is no finding', () => {
+    const d = deployment({
+      status: {
+        observedGeneration: 2,
+        conditions: [
+          { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: 'ReplicaSet "web-7d9f8c6b5" is progressing.' },
+        ],
+      },
+    });
+    expect(diagnoseWorkload(d, snapshot({ deployments: [d] }), NOW).filter((f) => f.pod === null)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a generic forbidden',
+      'pods "web-7d9f8c6b5-x2vfl" is forbidden: unable to validate against any security context constraint',
+      'admission-denied',
+    ],
+    ['an invalid pod', 'Pod "web-7d9f8c6b5-x2vfl" is invalid: spec.containers[0].image: Required value', 'admission-denied'],
+    ['something else', 'Internal error occurred: resource quota evaluation timed out', 'unknown'],
+  ])('FailedCreate, %s', (_, message, category) => {
+    const rs = failingRs(message);
+    const [f] = diagnoseWorkload(deployment(), snapshot({ replicaSets: [rs], pods: [] }), NOW);
+    expect(f).toMatchObject({
+      category,
+      reason: 'FailedCreate',
+      message: `ReplicaSet web-7d9f8c6b5 cannot create pods: ${message}`,
+      events: [],
+    });
+  });
+});

@@ -1,7 +1,7 @@
 // Issue 22 items 5, 6, 16: names are checked with the API server's rules before the first write, no name can walk the
 // request path, and wrong-typed fields are called wrong-typed, not missing.
 import { describe, expect, it } from 'vitest';
-import { apiVersionProblem, nameProblem } from '../../../src/k8s/names.js';
+import { apiVersionProblem, nameProblem, nameRuleOf, namespaceProblem } from '../../../src/k8s/names.js';
 import { resourcePath } from '../../../src/kube/discovery.js';
 import { parseManifest } from '../../../src/apply/parse.js';
 
@@ -105,5 +105,98 @@ describe('parseManifest checks shapes and names before anything is sent', () => 
     expect(() => parseManifest('k8s/app.yaml', text)).toThrow(
       /k8s\/app\.yaml, document 2 \(line 5\): Service name "2web" is invalid: it must be a lowercase RFC 1123 label/,
     );
+  });
+});
+
+describe('nameRuleOf and the rules per kind', () => {
+  it.each([
+    ['Namespace', 'dns-label'],
+    ['Service', 'dns-1035-label'],
+    ['Role', 'path-segment'],
+    ['ClusterRole', 'path-segment'],
+    ['RoleBinding', 'path-segment'],
+    ['ClusterRoleBinding', 'path-segment'],
+    ['Widget', 'path-segment'],
+  ] as const)('%s: %s', (kind, rule) => {
+    expect(nameRuleOf(kind)).toBe(rule);
+  });
+
+  it.each([
+    'Pod',
+    'ConfigMap',
+    'Secret',
+    'ServiceAccount',
+    'PersistentVolumeClaim',
+    'PersistentVolume',
+    'Endpoints',
+    'LimitRange',
+    'ResourceQuota',
+    'ReplicationController',
+    'Deployment',
+    'StatefulSet',
+    'DaemonSet',
+    'ReplicaSet',
+    'Job',
+    'CronJob',
+    'Ingress',
+    'IngressClass',
+    'NetworkPolicy',
+    'PodDisruptionBudget',
+    'HorizontalPodAutoscaler',
+    'StorageClass',
+    'PriorityClass',
+    'CustomResourceDefinition',
+  ])('a %s name is a DNS subdomain', (kind) => {
+    expect(nameRuleOf(kind)).toBe('dns-subdomain');
+    expect(nameProblem(kind, 'Web')).toBe(
+      "must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+    );
+    expect(nameProblem(kind, 'web.v2')).toBeNull();
+  });
+
+  it.each([
+    ['Namespace', '', 'must not be empty'],
+    ['Widget', '', 'must not be empty'],
+    ['Namespace', '1team', null],
+    ['Namespace', 'a'.repeat(63), null],
+    ['Namespace', 'a'.repeat(64), 'must be at most 63 characters (it has 64)'],
+    [
+      'Namespace',
+      'team_a',
+      "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', and start and end with a letter or digit",
+    ],
+    [
+      'Service',
+      '1web',
+      "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', and start with a letter and end with a letter or digit",
+    ],
+    [
+      'Service',
+      'web_x',
+      "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', and start with a letter and end with a letter or digit",
+    ],
+    [
+      'Service',
+      'web-',
+      "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', and start with a letter and end with a letter or digit",
+    ],
+    ['Service', 'webshop', null],
+    ['Service', 'w', null],
+    ['Service', 'a'.repeat(64), 'must be at most 63 characters (it has 64)'],
+    ['CronJob', 'a'.repeat(52), null],
+    ['CronJob', 'a'.repeat(53), 'must be at most 52 characters for a CronJob (it has 53)'],
+    ['Deployment', 'a'.repeat(53), null],
+    ['ConfigMap', 'a'.repeat(253), null],
+    ['Role', 'Any:Thing', null],
+  ])('%s %j -> %j', (kind, name, problem) => {
+    expect(nameProblem(kind, name)).toBe(problem);
+  });
+
+  it('checks namespaces as DNS labels', () => {
+    expect(namespaceProblem('shop')).toBeNull();
+    expect(namespaceProblem('Shop')).toBe(
+      "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', and start and end with a letter or digit",
+    );
+    expect(namespaceProblem('')).toBe('must not be empty');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeText, fencedBlock, inlineCode, safeUrl, table, tableCell, truncate } from '../../../src/report/escape.js';
-import { encodeReportId, hasMarker, reportMarker } from '../../../src/report/marker.js';
+import { defaultReportId, encodeReportId, hasMarker, reportMarker } from '../../../src/report/marker.js';
 
 describe('escapeText (prose and table cells)', () => {
   it.each([
@@ -108,5 +108,32 @@ describe('report marker', () => {
     expect(hasMarker(body, 'deploy/prod')).toBe(true);
     expect(hasMarker(body, 'deploy/pro')).toBe(false);
     expect(hasMarker(null, 'deploy/prod')).toBe(false);
+  });
+});
+
+describe('report marker: encoding', () => {
+  it.each([
+    ["it's (mine)!*", '<!-- kube-deploy-gate:report-id=it%27s%20%28mine%29%21%2A -->'],
+    ['a.b_c:d/e+f=g@h-i', '<!-- kube-deploy-gate:report-id=a.b_c:d/e+f=g@h-i -->'],
+  ])('%j', (id, marker) => {
+    expect(reportMarker(id)).toBe(marker);
+  });
+
+  it('an empty body holds no marker, even for an empty id', () => {
+    expect(hasMarker('', '')).toBe(false);
+    expect(hasMarker(undefined, 'x')).toBe(false);
+  });
+});
+
+describe('defaultReportId', () => {
+  it.each([
+    [{ workflow: 'deploy', job: 'prod', environment: 'production', namespace: 'shop' }, 'deploy/prod/production'],
+    [{ workflow: 'deploy', job: 'prod', namespace: 'shop' }, 'deploy/prod/shop'],
+    [{ workflow: 'deploy', job: '  ', namespace: 'shop' }, 'deploy/shop'],
+    [{ job: 'prod' }, 'prod'],
+    [{ workflow: '', job: ' ' }, 'default'],
+    [{}, 'default'],
+  ])('%j -> %s', (parts, id) => {
+    expect(defaultReportId(parts)).toBe(id);
   });
 });

@@ -40,6 +40,8 @@ describe('rollbackMessage', () => {
     ['deleted', { ...ref, action: 'delete' }, ok(null), 'first deploy: deleted (on-first-deploy-failure: delete)'],
     ['delete failed', { ...ref, action: 'delete' }, failed('forbidden'), 'first deploy: delete failed: forbidden'],
     ['kept', { ...ref, action: 'keep' }, undefined, 'first deploy: kept as is (on-first-deploy-failure: keep)'],
+    ['planned delete', { ...ref, action: 'delete' }, undefined, 'first deploy: will delete it (on-first-deploy-failure: delete)'],
+    ['delete that did not complete', { ...ref, action: 'delete' }, failed(null), 'first deploy: delete did not complete'],
   ] as [string, RollbackAction, RollbackExecution | undefined, string][])('%s', (_name, action, execution, message) => {
     expect(rollbackMessage(action, execution)).toBe(message);
   });
@@ -137,5 +139,28 @@ describe('RollbackResult', () => {
     expect(result.attempted).toBe(attempted);
     expect(result.workloads).toHaveLength(actions.length);
     expect(result.notRestored).toEqual([{ kind: 'ConfigMap', namespace: 'shop', name: 'settings' }]);
+  });
+});
+
+describe('RollbackResult: which actions count as executed', () => {
+  it.each([
+    ['undo', undo, true],
+    ['scale-to-zero', { ...ref, action: 'scale-to-zero', object: {} }, true],
+    ['delete', { ...ref, action: 'delete' }, true],
+    ['keep', { ...ref, action: 'keep' }, false],
+    ['skip', { ...ref, action: 'skip', skip: { reason: 'unchanged' } }, false],
+  ] as [string, RollbackAction, boolean][])('%s: attempted and done %s', (_name, action, executable) => {
+    expect(toRollbackWorkload(action, ok(null))).toMatchObject({ attempted: executable, done: executable, changeCause: null });
+    expect(toRollbackResult([action], new Map(), []).attempted).toBe(executable);
+  });
+
+  it('attempted when any one action was executed, among others that were not', () => {
+    const keep: RollbackAction = { ...ref, name: 'api', action: 'keep' };
+    const result = toRollbackResult([keep, undo], new Map([['Deployment/shop/web', ok(9)]]), []);
+    expect(result.attempted).toBe(true);
+    expect(result.workloads.map((w) => [w.name, w.done, w.message])).toEqual([
+      ['api', false, 'first deploy: kept as is (on-first-deploy-failure: keep)'],
+      ['web', true, 'rolled back to the template of revision 7, now revision 9'],
+    ]);
   });
 });

@@ -129,6 +129,42 @@ const cases: Case[] = [
     expected: { action: 'undo', toRevision: 1 },
   },
   {
+    name: 'failed-only undoes a timed-out workload',
+    workload: applied('Deployment'),
+    outcome: 'timeout',
+    options: FAILED_ONLY,
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'undo', toRevision: 1 },
+  },
+  {
+    name: 'failed-only undoes a cancelled wait',
+    workload: applied('Deployment'),
+    outcome: 'cancelled',
+    options: FAILED_ONLY,
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'undo', toRevision: 1 },
+  },
+  {
+    name: 'a run whose only trouble is a timeout rolls back',
+    workload: applied('Deployment'),
+    outcome: 'timeout',
+    runHealthy: true,
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'undo', toRevision: 1 },
+  },
+  {
+    name: 'a run whose only trouble is a cancelled wait rolls back',
+    workload: applied('Deployment'),
+    outcome: 'cancelled',
+    runHealthy: true,
+    live: liveDeployment(),
+    history: deploymentHistory,
+    expected: { action: 'undo', toRevision: 1 },
+  },
+  {
     name: 'a workload deleted meanwhile',
     workload: applied('Deployment'),
     live: null,
@@ -159,6 +195,34 @@ const cases: Case[] = [
     live: liveDeployment({ generation: 4 }),
     history: deploymentHistory,
     expected: { action: 'skip', skip: { reason: 'changed-meanwhile', generation: 4, ours: 2 } },
+  },
+  {
+    name: 'scaled during the run (an HPA): the generation moved but the template is ours, so still undone',
+    workload: applied('Deployment', { templateAfter: podTemplate('foo:2') }),
+    live: liveDeployment({ generation: 4 }),
+    history: deploymentHistory,
+    expected: { action: 'undo', fromRevision: 2, toRevision: 1 },
+  },
+  {
+    name: 'the template replaced during the run by someone else',
+    workload: applied('Deployment', { templateAfter: podTemplate('foo:2') }),
+    live: deployment('foo:3', { generation: 4, annotations: { 'deployment.kubernetes.io/revision': '3' } }),
+    history: [...deploymentHistory, replicaSet('3', 'foo:3')],
+    expected: { action: 'skip', skip: { reason: 'changed-meanwhile', generation: 4, ours: 2 } },
+  },
+  {
+    name: 'no generation recorded after the apply: nothing to compare, undone',
+    workload: applied('Deployment', { generationAfter: null }),
+    live: liveDeployment({ generation: 4 }),
+    history: deploymentHistory,
+    expected: { action: 'undo', toRevision: 1 },
+  },
+  {
+    name: 'first deploy of a paused Deployment follows the first-deploy policy',
+    workload: applied('Deployment', { existedBefore: false, revisionBefore: null }),
+    live: liveDeployment({ paused: true }),
+    history: deploymentHistory,
+    expected: { action: 'keep', toRevision: null },
   },
   {
     name: 'first deploy: keep',
@@ -350,11 +414,40 @@ describe('notRestoredObjects', () => {
         { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'api', changed: true },
         { apiVersion: 'v1', kind: 'Namespace', name: 'shop', changed: true },
         { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'api', changed: true },
+        { kind: 'Widget', namespace: 'default', name: 'blue', changed: true },
       ]),
-    ).toEqual([
+    ).toStrictEqual([
       { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'settings' },
       { apiVersion: 'v1', kind: 'Namespace', name: 'shop' },
       { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'api' },
+      { kind: 'Widget', namespace: 'default', name: 'blue' },
     ]);
+  });
+});
+
+describe('planRollback: the scale is not rolled back', () => {
+  const undo = (w: AppliedWorkload, live: unknown) => {
+    const id = workloadId(w);
+    const [action] = planRollback([w], new Map([[id, 'failed']]), ALL, new Map([[id, live]]), new Map([[id, deploymentHistory]]));
+    if (action.action !== 'undo') throw new Error(`expected an undo, got ${action.action}`);
+    return action.object as { spec: Record<string, unknown> };
+  };
+
+  it('sends spec.replicas as the live object has it when the run applied it', () => {
+    expect(undo(applied('Deployment'), liveDeployment()).spec.replicas).toBe(1);
+  });
+
+  it('keeps the applied spec.replicas when the live object has none to read', () => {
+    const live = liveDeployment();
+    delete (live.spec as Record<string, unknown>).replicas;
+    expect(undo(applied('Deployment'), live).spec.replicas).toBe(3);
+  });
+
+  it('leaves spec.replicas out when the run left it to an HPA', () => {
+    const w = applied('Deployment');
+    const { replicas: _, ...spec } = w.applied.spec as Record<string, unknown>;
+    const object = undo({ ...w, applied: { ...w.applied, spec } }, liveDeployment());
+    expect(Object.hasOwn(object.spec, 'replicas')).toBe(false);
+    expect(object.spec.template).toEqual({ metadata: { labels: { foo: 'bar' } }, spec: podTemplate('foo:1').spec });
   });
 });

@@ -194,6 +194,33 @@ const table = [
     want: waiting('Waiting for pod "web-0" to be ready: Unknown...'),
   },
   {
+    name: 'an init container that just failed (Init:Error, before its back-off) is named',
+    status: {
+      phase: 'Pending',
+      initContainerStatuses: [terminatedState('migrate', 1, 'Error')],
+      containerStatuses: [waitingState('app', 'PodInitializing')],
+    },
+    want: waiting('Waiting for pod "web-0" to be ready: Pending (container "migrate": Error)...'),
+  },
+  {
+    name: 'after a finished init container, an app container that exited 0 is still named',
+    status: {
+      phase: 'Running',
+      conditions: [ready('False')],
+      initContainerStatuses: [terminatedState('migrate', 0, 'Completed')],
+      containerStatuses: [terminatedState('app', 0, 'Completed'), runningState('proxy', true)],
+    },
+    want: waiting('Waiting for pod "web-0" to be ready: Running (container "app": Completed)...'),
+  },
+  {
+    name: 'failed: the exit named skips a container that never terminated',
+    status: {
+      phase: 'Failed',
+      containerStatuses: [runningState('proxy', false), terminatedState('app', 2, 'Error')],
+    },
+    want: error('pod "web-0" failed: Error: container "app" exited with code 2'),
+  },
+  {
     name: 'no status at all reads as Pending',
     status: undefined,
     want: waiting('Waiting for pod "web-0" to be ready: Pending...'),

@@ -60,6 +60,7 @@ describe('isTerminalError', () => {
     ['unknown kind', rolloutStatus({ apiVersion: 'v1', kind: 'ConfigMap' })],
     ['invalid revision', rolloutStatus(revisioned('1'), -2)],
     ['a newer rollout replaced the awaited revision', rolloutStatus(revisioned('5'), 4)],
+    ['a newer rollout replaced it, with revisions of several digits', rolloutStatus(revisioned('12'), 9)],
   ])('%s is terminal', (_, status) => {
     expect(status.error).not.toBeNull();
     expect(isTerminalError(status)).toBe(true);
@@ -67,6 +68,7 @@ describe('isTerminalError', () => {
 
   it.each([
     ['the controller has not reached the awaited revision yet', rolloutStatus(revisioned('3'), 4)],
+    ['not reached yet, with revisions of several digits', rolloutStatus(revisioned('10'), 12)],
     ['no revision annotation yet', rolloutStatus({ ...revisioned('3'), metadata: { name: 'api', generation: 1 } }, 4)],
     ['a malformed revision annotation', rolloutStatus(revisioned('three'), 4)],
     ['waiting', rolloutStatus({ ...revisioned('1'), status: {} })],
@@ -81,5 +83,16 @@ describe('isTerminalError', () => {
     expect(status.message).toBe('Waiting for pod "x\\" failed" to be ready: Pending...');
     expect(isTerminalError(status)).toBe(false);
     expect(isTerminalError({ done: false, message: '', error: 'pod "x\\" failed" failed: Evicted' })).toBe(true);
+  });
+});
+
+describe("isTerminalError recognises the rules' whole texts only", () => {
+  it.each([
+    'kubectl: no status viewer has been implemented for Widget',
+    'the revision must be a positive integer: -1',
+    'cannot judge: desired revision (3) is different from the running revision (5)',
+    'desired revision (3) is different from the running revision (5), retrying',
+  ])('%j is not terminal', (error) => {
+    expect(isTerminalError({ done: false, message: '', error })).toBe(false);
   });
 });
