@@ -11,7 +11,7 @@ const NOT_RUNNABLE = /executable file not found|no such file or directory|permis
  * one failure can be a dependency that was not up yet, and the kubelet runs it again with the restarted container.
  * Two failures (the kubelet's FailedPostStartHook events, aggregated) are the hook's answer, as two crashes are.
  */
-function postStartTiming(ctx: ContainerContext, detail: string): Pick<Draft, 'failures' | 'policy'> {
+function postStartTiming(ctx: ContainerContext, detail: string): Partial<Pick<Draft, 'failures' | 'policy'>> {
   // A hook command that cannot run at all (missing, not executable) fails the same way every time.
   if (NOT_RUNNABLE.test(detail) || /exited with 12[67]\b/.test(detail)) return {};
   const failures = ctx.containerEvents.filter((e) => e.reason === 'FailedPostStartHook').reduce((n, e) => n + e.count, 0);
