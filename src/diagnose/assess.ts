@@ -8,7 +8,7 @@ import { concentrateOnNode } from './concentrated.js';
 import { waitForDependencies, type DependencyView } from './dependency-wait.js';
 import { doomed } from './fail-fast.js';
 import { eventsAbout, viewEvent, type EventView } from './events.js';
-import type { Workload } from '../k8s/objects.js';
+import type { Pod, Workload } from '../k8s/objects.js';
 import { newRevisionOf, type NewRevision } from './new-revision.js';
 import { settleRecurring } from './recurring.js';
 import { WORKLOAD_RULES } from './rules/workload.js';
@@ -23,6 +23,14 @@ export interface Assessment {
 }
 
 const viewsOfSnapshot = new WeakMap<readonly unknown[], EventView[]>();
+const terminatingOfPods = new WeakMap<readonly unknown[], Pod[]>();
+
+/** Every workload of a pass reads the same pods: filter them once per pods array, not once per workload. */
+function terminating(pods: readonly Pod[]): Pod[] {
+  let found = terminatingOfPods.get(pods);
+  if (!found) terminatingOfPods.set(pods, (found = terminatingOnNodes(pods)));
+  return found;
+}
 
 /** Event views are built once per snapshot and shared by every workload in it. */
 export function eventViews(snapshot: ClusterSnapshot): EventView[] {
@@ -42,7 +50,7 @@ export function assessWorkload(
   const obj = (workload ?? {}) as Workload;
   const ref = workloadRefOf(obj, snapshot);
   const revision = newRevisionOf(ref.kind, obj, snapshot);
-  const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run, terminating: terminatingOnNodes(snapshot.pods) };
+  const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run, terminating: terminating(snapshot.pods) };
   // Before the node grouping, so a grouped finding keeps its cause's wait as it keeps its policy.
   const podDrafts = waitForDependencies(
     revision.pods.flatMap((p) => classifyPod(p, inputs)),
