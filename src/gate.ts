@@ -114,8 +114,9 @@ export async function runGate(inputs: GateInputs, deps: GateDeps): Promise<GateR
     client.http.useRunSignal(logsPhase.signal);
     const findings: Finding[] = await enrichFindings(client, wait.findings, applied, deps.log);
     logsPhase.dispose();
+    const outcomeOf = new Map(wait.outcomes.map((o) => [workloadId(o), o]));
     const workloads: WorkloadResult[] = applied.workloads.map((w) => {
-      const o = wait.outcomes.find((x) => workloadId(x) === workloadId(w))!;
+      const o = outcomeOf.get(workloadId(w))!;
       return {
         kind: w.kind,
         namespace: w.namespace,

@@ -12,7 +12,7 @@ import type { Workload } from '../k8s/objects.js';
 import { newRevisionOf, type NewRevision } from './new-revision.js';
 import { settleRecurring } from './recurring.js';
 import { WORKLOAD_RULES } from './rules/workload.js';
-import type { Draft } from './rules/types.js';
+import type { Draft, RoomFreeing } from './rules/types.js';
 import { workloadRefOf } from './workload-ref.js';
 import { EMPTY_RUN, type RunContext } from './run-context.js';
 
@@ -23,6 +23,16 @@ export interface Assessment {
 }
 
 const viewsOfSnapshot = new WeakMap<readonly unknown[], EventView[]>();
+const freeingOfPods = new WeakMap<readonly unknown[], { departed: unknown; freeing: RoomFreeing[] }>();
+
+/** Once per snapshot's pods (and departed pods), not once per workload: a wide run judges hundreds. */
+function freeingOf(snapshot: ClusterSnapshot & LiveFacts): RoomFreeing[] {
+  const cached = freeingOfPods.get(snapshot.pods);
+  if (cached && cached.departed === snapshot.departedPods) return cached.freeing;
+  const freeing = roomFreeing(snapshot.pods, snapshot.departedPods);
+  freeingOfPods.set(snapshot.pods, { departed: snapshot.departedPods, freeing });
+  return freeing;
+}
 
 /** Event views are built once per snapshot and shared by every workload in it. */
 export function eventViews(snapshot: ClusterSnapshot): EventView[] {
@@ -42,14 +52,7 @@ export function assessWorkload(
   const obj = (workload ?? {}) as Workload;
   const ref = workloadRefOf(obj, snapshot);
   const revision = newRevisionOf(ref.kind, obj, snapshot);
-  const inputs = {
-    events,
-    nodes: snapshot.nodes,
-    pvcs: snapshot.pvcs,
-    now,
-    run,
-    freeing: roomFreeing(snapshot.pods, snapshot.departedPods),
-  };
+  const inputs = { events, nodes: snapshot.nodes, pvcs: snapshot.pvcs, now, run, freeing: freeingOf(snapshot) };
   // Before the node grouping, so a grouped finding keeps its cause's wait as it keeps its policy.
   const podDrafts = waitForDependencies(
     revision.pods.flatMap((p) => classifyPod(p, inputs)),

@@ -9,7 +9,10 @@ export function isEmptyValue(v: unknown): boolean {
   if (v === undefined || v === null) return true;
   if (Array.isArray(v)) return v.length === 0;
   // An object whose fields are all empty is Go's zero struct: `{"creationTimestamp":null}` equals `{}`.
-  if (typeof v === 'object') return Object.values(v).every(isEmptyValue);
+  if (typeof v === 'object') {
+    for (const key in v) if (Object.hasOwn(v, key) && !isEmptyValue((v as Record<string, unknown>)[key])) return false;
+    return true;
+  }
   return false;
 }
 
@@ -18,14 +21,17 @@ export function semanticEqual(a: unknown, b: unknown, isEmpty: (v: unknown) => b
   if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => semanticEqual(item, b[i], isEmpty));
+    for (let i = 0; i < a.length; i++) if (!semanticEqual(a[i], b[i], isEmpty)) return false;
+    return true;
   }
+  // The wait compares a workload's template on every change of it: own keys walked in place, no key arrays or sets
+  // (each key of either side compared once, as over the union of both sides' keys).
   if (typeof a === 'object' && typeof b === 'object') {
     const left = a as Record<string, unknown>;
     const right = b as Record<string, unknown>;
-    const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-    for (const key of keys) {
-      if (!semanticEqual(left[key], right[key], isEmpty)) return false;
+    for (const key in left) if (Object.hasOwn(left, key) && !semanticEqual(left[key], right[key], isEmpty)) return false;
+    for (const key in right) {
+      if (Object.hasOwn(right, key) && !Object.hasOwn(left, key) && !semanticEqual(left[key], right[key], isEmpty)) return false;
     }
     return true;
   }

@@ -185,8 +185,10 @@ export class LiveStore {
   list<C extends CollectionName>(collection: C): ClusterSnapshot[C] {
     const cached = this.lists.get(collection);
     if (cached) return cached as ClusterSnapshot[C];
+    // Built once per change of the collection while a diagnosis runs: no spread copies of each map on the way.
     const out: KubeObject[] = [];
-    for (const [k, map] of this.maps) if (k.startsWith(`${collection}\u0000`)) out.push(...map.values());
+    const prefix = `${collection}\u0000`;
+    for (const [k, map] of this.maps) if (k.startsWith(prefix)) for (const obj of map.values()) out.push(obj);
     this.lists.set(collection, out);
     return out as ClusterSnapshot[C];
   }
