@@ -39,6 +39,11 @@ export interface WorkloadOutcome extends WorkloadRef {
   window: WindowOutcome | null;
   /** What broke the window, diagnosed when it happened (the pods may look healthy again a moment later). */
   windowFindings: Finding[] | null;
+  /**
+   * What made the fail-fast rule call it doomed, diagnosed then: the report's findings are diagnosed again at the end,
+   * and a cluster that moved on since (a pod replaced, an event expired) must not leave a red without its reason.
+   */
+  doomedFindings: Finding[] | null;
 }
 
 /** What the loop reads of the live store. */
@@ -136,6 +141,7 @@ export class WaitLoop {
       settledAtMs: null,
       window: null,
       windowFindings: null,
+      doomedFindings: null,
     }));
   }
 
@@ -260,7 +266,10 @@ export class WaitLoop {
     o.status = status;
     if (status.done) this.afterRolledOut(o, obj, now);
     else if (status.error && this.options.judge.terminal(status)) this.settle(o, 'failed');
-    else if (snapshot && this.options.judge.doomed(obj, snapshot, now)) this.settle(o, 'failed');
+    else if (snapshot && this.options.judge.doomed(obj, snapshot, now)) {
+      o.doomedFindings = this.options.judge.findings(obj, snapshot, now);
+      this.settle(o, 'failed');
+    }
   }
 
   /** kubectl's rule says done: healthy, or held in the stability window until the new pods have stayed up. */
@@ -344,4 +353,12 @@ export class WaitLoop {
     o.settledAtMs = this.clock.now() - this.started;
     o.revisionAfter = this.options.revisionOf?.(o) ?? null;
   }
+}
+
+/**
+ * The findings a failed workload is reported with: those diagnosed at the end, unless none of them is fatal while the
+ * fail-fast rule called the workload doomed earlier; then the evidence the verdict rests on.
+ */
+export function findingsToReport(outcome: Pick<WorkloadOutcome, 'doomedFindings'>, latest: Finding[]): Finding[] {
+  return outcome.doomedFindings && !latest.some((f) => f.fatal) ? outcome.doomedFindings : latest;
 }

@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import type { Judge } from './judge.js';
 import { LiveStore, type Snapshot } from './live-store.js';
 import { revisionAfter } from './revision-after.js';
-import { WaitLoop, type WaitTarget, type WorkloadOutcome } from './wait-loop.js';
+import { WaitLoop, findingsToReport, type WaitTarget, type WorkloadOutcome } from './wait-loop.js';
 import { permissionFor, planWatches } from './watch-plan.js';
 import { NamespaceEvents, type StartWatch } from './event-watches.js';
 import { runScopes } from './run-scope.js';
@@ -114,7 +114,7 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitWorklo
     .flatMap((o) => {
       if (o.windowFindings) return o.windowFindings;
       const obj = store.find(WORKLOADS[o.kind].collection, o.namespace, o.name);
-      return obj ? options.judge.findings(obj, snapshot, now) : [];
+      return findingsToReport(o, obj ? options.judge.findings(obj, snapshot, now) : []);
     });
   for (const o of outcomes) {
     const obj = options.judge.notes && store.find(WORKLOADS[o.kind].collection, o.namespace, o.name);

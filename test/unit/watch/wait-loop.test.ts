@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Workload } from '../../../src/k8s/objects.js';
 import type { Judge } from '../../../src/watch/judge.js';
 import { LiveStore } from '../../../src/watch/live-store.js';
-import { WaitLoop, supersededMessage, type WaitLoopOptions } from '../../../src/watch/wait-loop.js';
+import { WaitLoop, findingsToReport, supersededMessage, type WaitLoopOptions } from '../../../src/watch/wait-loop.js';
+import type { Finding } from '../../../src/diagnose/finding.js';
 
 const DEPLOY = { apiVersion: 'apps/v1', kind: 'Deployment' };
 const template = (image: string) => ({ metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image }] } });
@@ -125,6 +126,27 @@ describe('WaitLoop', () => {
     await vi.advanceTimersByTimeAsync(30);
     await expect(run).resolves.toBe('settled');
     expect(loop.outcomes[0].state).toBe('failed');
+  });
+
+  it('keeps the findings that made it doomed; the report uses them when the end finds nothing fatal any more', async () => {
+    const doomed = new Set<string>();
+    const { judge } = fakeJudge(doomed);
+    const crash = { category: 'crash-loop', fatal: true } as Finding;
+    judge.findings = () => [crash];
+    const { loop, deployments, events } = setup(['web'], judge);
+    const run = loop.run();
+    deployments.onSync([deployment('web', 'rolling')]);
+    await vi.advanceTimersByTimeAsync(100);
+    doomed.add('web');
+    events.onEvent('ADDED', warning());
+    await vi.advanceTimersByTimeAsync(30);
+    await run;
+    expect(loop.outcomes[0]).toMatchObject({ state: 'failed', doomedFindings: [crash] });
+    const pending = { category: 'scheduling-pending', fatal: false } as Finding;
+    expect(findingsToReport(loop.outcomes[0], [pending])).toEqual([crash]);
+    const worse = { category: 'oom-killed', fatal: true } as Finding;
+    expect(findingsToReport(loop.outcomes[0], [worse])).toEqual([worse]);
+    expect(findingsToReport({ doomedFindings: null }, [pending])).toEqual([pending]);
   });
 
   it('does not diagnose at all without fail-fast, and ends at the deadline with timeout', async () => {
