@@ -98,6 +98,19 @@ export class GenericTracker {
     }
   }
 
+  /**
+   * The findings of the objects that failed, diagnosed again when the wait ends: a controller writes the Stalled
+   * condition and then its event, so the event may have come after the verdict.
+   */
+  refreshFailed(nowMs: number): void {
+    for (const t of this.tracked) {
+      if (t.state !== 'failed' || this.dropped.has(t)) continue;
+      const obj = this.view.find(t);
+      const findings = obj ? this.findings(t, obj, nowMs) : [];
+      if (findings.length > 0) t.findings = findings;
+    }
+  }
+
   private judge(t: GenericOutcome, nowMs: number): void {
     const obj = this.view.find(t);
     if (!obj) return;

@@ -103,6 +103,7 @@ export async function waitForWorkloads(client: KubeClient, workloads: WaitWorklo
   for (const e of events) e.begin();
 
   const end = await loop.run(options.signal);
+  generic?.tracker.refreshFailed((options.clock ?? { now: Date.now }).now());
   watches.abort();
   if (end === 'failed' && loop.fatal) throw loop.fatal;
 

@@ -117,6 +117,32 @@ describe('the wait for other objects', () => {
     ]);
   });
 
+  it("a stall's event that comes after the verdict is in the finding once the wait ends", async () => {
+    const { loop, tracker, widgets, events, deployments } = setup({ targets: [target('a')], workloads: ['web'] });
+    const run = loop.run();
+    deployments.onSync([]);
+    widgets.onSync([widget('a', 2, { observedGeneration: 2, conditions: [cond('Stalled', 'True', 'InvalidSpec', 'too big', 2)] })]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(tracker.outcomes[0]).toMatchObject({ state: 'failed', findings: [expect.objectContaining({ events: [] })] });
+    events.onSync([
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: 'a.1', namespace: 'prod', uid: 'e1' },
+        involvedObject: { kind: 'Widget', name: 'a', namespace: 'prod', uid: 'uid-a' },
+        type: 'Warning',
+        reason: 'InvalidSpec',
+        message: 'too big',
+        count: 1,
+        lastTimestamp: at,
+      },
+    ]);
+    tracker.refreshFailed(Date.now());
+    expect(tracker.outcomes[0].findings[0].events).toEqual([expect.objectContaining({ reason: 'InvalidSpec', message: 'too big' })]);
+    loop.changed();
+    void run;
+  });
+
   it('gives a changed object without status the first-status window: a stall written within it is seen', async () => {
     const { loop, tracker, widgets, log } = setup({ targets: [target('a')], firstStatusMs: 10_000 });
     const run = loop.run();
