@@ -64,48 +64,37 @@ containerStatuses:
 phase: Succeeded`,
 });
 
-// A real kubelet stops the containers and removes the pod; KWOK clears finalizers and deletes it. Not on a node whose
-// container runtime is down (cluster:node runtime-down marks its pods): nothing can stop the containers there, so the
-// pod stays Terminating until the runtime is back.
-const remove = {
+/**
+ * A deleted pod's removal: KWOK clears finalizers and deletes it after `delay`. `ignoresSigterm` picks the pods with
+ * (Exists) or without (DoesNotExist) the ignores-sigterm annotation. Never on a node whose container runtime is down
+ * (cluster:node runtime-down marks its pods): nothing can stop the containers there, so the pod stays Terminating
+ * until the runtime is back.
+ */
+const podDelete = (name, ignoresSigterm, removalDelay) => ({
   apiVersion: 'kwok.x-k8s.io/v1alpha1',
   kind: 'Stage',
-  metadata: { name: 'pod-delete' },
+  metadata: { name },
   spec: {
     resourceRef: { apiGroup: 'v1', kind: 'Pod' },
     selector: {
       matchExpressions: [
         { key: '.metadata.deletionTimestamp', operator: 'Exists' },
         { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/runtime-down"]', operator: 'DoesNotExist' },
-        { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/ignores-sigterm"]', operator: 'DoesNotExist' },
+        { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/ignores-sigterm"]', operator: ignoresSigterm },
       ],
     },
     weight: 1000,
-    delay: delay(200, 600),
+    delay: removalDelay,
     next: { finalizers: { empty: true }, delete: true },
   },
-};
+});
+
+// A real kubelet stops the containers and removes the pod within a second when the app exits on SIGTERM.
+const remove = podDelete('pod-delete', 'DoesNotExist', delay(200, 600));
 
 // An app that ignores SIGTERM (or whose preStop hook takes its time) runs until the kubelet kills it at the end of its
 // grace period: the pod is removed at its deletionTimestamp, which the API server sets to the deletion request's time
 // plus terminationGracePeriodSeconds.
-const removeAtGraceEnd = {
-  apiVersion: 'kwok.x-k8s.io/v1alpha1',
-  kind: 'Stage',
-  metadata: { name: 'pod-delete-at-grace-end' },
-  spec: {
-    resourceRef: { apiGroup: 'v1', kind: 'Pod' },
-    selector: {
-      matchExpressions: [
-        { key: '.metadata.deletionTimestamp', operator: 'Exists' },
-        { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/runtime-down"]', operator: 'DoesNotExist' },
-        { key: '.metadata.annotations["kwok.kube-deploy-gate.dev/ignores-sigterm"]', operator: 'Exists' },
-      ],
-    },
-    weight: 1000,
-    delay: delayFrom('.metadata.deletionTimestamp'),
-    next: { finalizers: { empty: true }, delete: true },
-  },
-};
+const removeAtGraceEnd = podDelete('pod-delete-at-grace-end', 'Exists', delayFrom('.metadata.deletionTimestamp'));
 
 export const stages = [ready, complete, remove, removeAtGraceEnd];
